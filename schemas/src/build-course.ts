@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto';
+import { Course } from './course.ts';
+import type { Extractor } from './course.ts';
+import type { RawCourse } from './raw-course.ts';
+import {
+  assessCompleteness,
+  classifyField,
+  normaliseCost,
+  normaliseDuration,
+  normaliseLanguage,
+  normaliseLevel,
+  normaliseMode,
+  normalisePacing,
+  normaliseWorkload,
+  toPlainText,
+  toReferenceCurrency,
+} from './normalise/index.ts';
+
+export interface CourseContext {
+  providerId: string;
+  /** the provider's country, used to resolve a bare "$" and as the default location */
+  country: string;
+  source: 'crawl' | 'feed';
+  /** the page or feed the record came from */
+  sourceUrl: string;
+  fetchedAt: string;
+  /** what makes this course unique within its provider: canonical URL, or the partner's own key */
+  key: string;
+  /** extractor to record for fields without explicit provenance */
+  extractor: Extractor;
+}
+
+export function courseId(providerId: string, key: string): string {
+  return `${providerId}-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
+}
+
+export function hashContent(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 32);
+}
+
+const text = (value: string | undefined) => toPlainText(value) ?? null;
+const texts = (values: string[] | undefined) =>
+  (values ?? []).map((value) => toPlainText(value)).filter((value): value is string => Boolean(value));
+
+function absoluteUrl(value: string | undefined, base: string): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value.trim(), base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Normalises what an extractor or a feed row found into a Course. Returns an error message when no course can be made. */
+export function buildCourse(raw: RawCourse, context: CourseContext): { course: Course } | { error: string } {
+  const title = text(raw.title);
+  if (!title) return { error: 'title is missing: every course needs a name' };
+  const url = absoluteUrl(raw.url, context.sourceUrl) ?? context.sourceUrl;
+
+  const duration = normaliseDuration(raw.duration);
+  const workload = normaliseWorkload(raw.workload);
+  const hoursPerWeek = workload?.hoursPerWeek ?? null;
+  let totalHours = workload?.totalHours ?? null;
+  const totalDerived = !totalHours && hoursPerWeek !== null && duration?.minWeeks != null && duration.maxWeeks != null;
+  if (totalDerived) {
+    totalHours = { min: hoursPerWeek.min * duration.minWeeks!, max: hoursPerWeek.max * duration.maxWeeks! };
+  }
+  const costText = [raw.cost, raw.currency].filter(Boolean).join(' ') || undefined;
+  const cost = normaliseCost(costText, { country: context.country });
+  const level = normaliseLevel(raw.level);
+  const languages = texts(raw.languages)
+    .map((language) => normaliseLanguage(language))
+    .filter((code): code is string => code !== null);
+  const subjects = texts(raw.subjects);
+  const keywords = texts(raw.keywords);
+  const fields = classifyField([title, ...subjects, ...keywords].join(' | '));
+
+  const provenance: Record<string, Extractor> = {};
+  for (const [field, value] of Object.entries(raw)) {
+    if (field === 'provenance' || value === undefined) continue;
+    provenance[field] = raw.provenance?.[field] ?? context.extractor;
+  }
+
+  const facts = {
+    id: courseId(context.providerId, context.key),
+    providerId: context.providerId,
+    source: context.source,
+    sourceUrl: context.sourceUrl,
+    fetchedAt: context.fetchedAt,
+    lastSeenAt: context.fetchedAt,
+    contentHash: '',
+    status: 'active' as const,
+    title,
+    summary: text(raw.summary),
+    description: text(raw.description),
+    learningOutcomes: texts(raw.learningOutcomes),
+    url,
+    enrolmentUrl: absoluteUrl(raw.enrolmentUrl, context.sourceUrl),
+    fields,
+    subjects,
+    keywords,
+    skills: texts(raw.skills),
+    duration: {
+      text: text(raw.duration),
+      minWeeks: duration?.minWeeks ?? null,
+      maxWeeks: duration?.maxWeeks ?? null,
+      selfPaced: duration?.selfPaced ?? false,
+    },
+    workload: { text: text(raw.workload), hoursPerWeek, totalHours, totalDerived },
+    cost: {
+      text: text(costText),
+      amount: cost?.amount ?? null,
+      currency: cost?.currency ?? null,
+      freeClass: cost?.freeClass ?? 'unknown',
+      basis: cost?.basis ?? 'unknown',
+      reference: cost?.amount != null && cost.currency ? toReferenceCurrency(cost.amount, cost.currency) : null,
+    },
+    delivery: {
+      text: text(raw.mode),
+      mode: normaliseMode(raw.mode),
+      pacing: normalisePacing(raw.pacing ?? raw.mode) ?? (duration?.selfPaced ? 'self_paced' : null),
+    },
+    location: { city: text(raw.city), region: text(raw.region), country: text(raw.country) ?? context.country },
+    level: { text: text(raw.level), eqf: level?.eqf ?? null, label: level?.label ?? null },
+    credit: { text: text(raw.credit), value: creditValue(raw.credit), system: creditSystem(raw.credit), stackable: null },
+    credential: { text: text(raw.credential), type: credentialType(raw.credential) },
+    assessment: text(raw.assessment),
+    qualityAssurance: text(raw.qualityAssurance),
+    endorsement: text(raw.endorsement),
+    prerequisites: text(raw.prerequisites),
+    languages: [...new Set(languages)],
+    startDates: texts(raw.startDates).filter((date) => /^\d{4}-\d{2}-\d{2}/.test(date)).map((date) => date.slice(0, 10)),
+    provenance,
+  };
+  facts.contentHash = hashContent({ ...facts, fetchedAt: null, lastSeenAt: null });
+  const parsed = Course.safeParse({ ...facts, completeness: assessCompleteness(facts) });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { error: `${issue.path.join('.')}: ${issue.message}` };
+  }
+  return { course: parsed.data };
+}
+
+function creditValue(value: string | undefined): number | null {
+  const match = value ? /(\d+(?:[.,]\d+)?)/.exec(value) : null;
+  return match ? Number(match[1]!.replace(',', '.')) : null;
+}
+
+function creditSystem(value: string | undefined): string | null {
+  if (!value) return null;
+  if (/ects/i.test(value)) return 'ECTS';
+  if (/cats/i.test(value)) return 'CATS';
+  return /credit/i.test(value) ? 'local' : null;
+}
+
+function credentialType(value: string | undefined): Course['credential']['type'] {
+  if (!value) return null;
+  if (/badge/i.test(value)) return 'digital_badge';
+  if (/micro[- ]?(degree|masters|credential)/i.test(value)) return 'micro_degree';
+  if (/statement of attainment/i.test(value)) return 'statement_of_attainment';
+  if (/certificate|certification|diploma/i.test(value)) return 'certificate';
+  return null;
+}

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { Provider, ProviderId } from './provider.ts';
+
+export const DeliveryMode = z.enum(['online', 'in_person', 'blended']);
+export type DeliveryMode = z.infer<typeof DeliveryMode>;
+export const Pacing = z.enum(['self_paced', 'scheduled']);
+export const FreeClass = z.enum(['free', 'free-audit-paid-certificate', 'paid', 'unknown']);
+export type FreeClass = z.infer<typeof FreeClass>;
+export const CostBasis = z.enum(['total', 'per-month', 'per-week', 'per-year', 'per-credit', 'per-unit', 'unknown']);
+export type CostBasis = z.infer<typeof CostBasis>;
+export const LevelLabel = z.enum(['introductory', 'intermediate', 'advanced']);
+export const CredentialType = z.enum(['certificate', 'digital_badge', 'micro_degree', 'statement_of_attainment']);
+/** Which extractor (or feed) produced a field, so conflicts can be resolved and explained. */
+export const Extractor = z.enum(['feed', 'jsonld', 'microdata', 'rdfa', 'selector', 'text']);
+export type Extractor = z.infer<typeof Extractor>;
+
+const Range = z.object({ min: z.number().nonnegative(), max: z.number().nonnegative() });
+export type Range = z.infer<typeof Range>;
+/** The provider's own words, kept next to every normalised value. */
+const OriginalText = z.string().nullable();
+
+export const Duration = z.object({
+  text: OriginalText,
+  minWeeks: z.number().nonnegative().nullable(),
+  maxWeeks: z.number().nonnegative().nullable(),
+  selfPaced: z.boolean(),
+});
+export const Workload = z.object({
+  text: OriginalText,
+  hoursPerWeek: Range.nullable(),
+  totalHours: Range.nullable(),
+  /** true when totalHours was computed from weeks × hours per week rather than stated */
+  totalDerived: z.boolean(),
+});
+export const Cost = z.object({
+  text: OriginalText,
+  amount: z.number().nonnegative().nullable(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .nullable(),
+  freeClass: FreeClass,
+  basis: CostBasis,
+  /** amount converted to the reference currency with the shipped, dated rate table */
+  reference: z
+    .object({ amount: z.number().nonnegative(), currency: z.string(), rateDate: z.string() })
+    .nullable(),
+});
+export const Delivery = z.object({
+  text: OriginalText,
+  mode: DeliveryMode.nullable(),
+  pacing: Pacing.nullable(),
+});
+export const Location = z.object({
+  city: z.string().nullable(),
+  region: z.string().nullable(),
+  country: z.string().nullable(),
+});
+export const Level = z.object({
+  text: OriginalText,
+  eqf: z.number().int().min(1).max(8).nullable(),
+  label: LevelLabel.nullable(),
+});
+export const Credit = z.object({
+  text: OriginalText,
+  value: z.number().nonnegative().nullable(),
+  system: z.string().nullable(),
+  /** counts towards a larger qualification */
+  stackable: z.boolean().nullable(),
+});
+export const Credential = z.object({ text: OriginalText, type: CredentialType.nullable() });
+export const Completeness = z.object({
+  score: z.number().int().min(0).max(100),
+  missing: z.array(z.string()),
+});
+
+export const CourseStatus = z.enum(['active', 'withdrawn']);
+
+export const Course = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,127}$/),
+  providerId: ProviderId,
+  source: z.enum(['crawl', 'feed']),
+  sourceUrl: z.url(),
+  fetchedAt: z.iso.datetime(),
+  lastSeenAt: z.iso.datetime(),
+  contentHash: z.string(),
+  status: CourseStatus,
+
+  title: z.string().min(1),
+  summary: z.string().nullable(),
+  description: z.string().nullable(),
+  learningOutcomes: z.array(z.string()),
+  url: z.url(),
+  enrolmentUrl: z.url().nullable(),
+  /** ISCED-F 2013 codes (broad, narrow or detailed) */
+  fields: z.array(z.string().regex(/^\d{2,4}$/)),
+  subjects: z.array(z.string()),
+  keywords: z.array(z.string()),
+  skills: z.array(z.string()),
+
+  duration: Duration,
+  workload: Workload,
+  cost: Cost,
+  delivery: Delivery,
+  location: Location,
+  level: Level,
+  credit: Credit,
+  credential: Credential,
+  assessment: z.string().nullable(),
+  qualityAssurance: z.string().nullable(),
+  endorsement: z.string().nullable(),
+  prerequisites: z.string().nullable(),
+  /** BCP 47 codes */
+  languages: z.array(z.string()),
+  /** ISO 8601 dates */
+  startDates: z.array(z.string()),
+  completeness: Completeness,
+  provenance: z.record(z.string(), Extractor),
+});
+export type Course = z.infer<typeof Course>;
+
+/** A course with its provider attached, as the API and the index see it. */
+export const CourseWithProvider = Course.extend({ provider: Provider });
+export type CourseWithProvider = z.infer<typeof CourseWithProvider>;

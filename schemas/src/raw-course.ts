@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { Extractor } from './course.ts';
+
+/**
+ * What an extractor or feed parser found on a page or in a row, as text, before normalisation.
+ * Every field is optional: extractors fill what they can and `buildCourse` normalises the rest.
+ */
+export const RawCourse = z.object({
+  title: z.string().optional(),
+  summary: z.string().optional(),
+  description: z.string().optional(),
+  learningOutcomes: z.array(z.string()).optional(),
+  url: z.string().optional(),
+  enrolmentUrl: z.string().optional(),
+  subjects: z.array(z.string()).optional(),
+  keywords: z.array(z.string()).optional(),
+  skills: z.array(z.string()).optional(),
+  duration: z.string().optional(),
+  workload: z.string().optional(),
+  cost: z.string().optional(),
+  /** a currency given apart from the amount, e.g. schema.org `priceCurrency` */
+  currency: z.string().optional(),
+  mode: z.string().optional(),
+  pacing: z.string().optional(),
+  city: z.string().optional(),
+  region: z.string().optional(),
+  country: z.string().optional(),
+  level: z.string().optional(),
+  credit: z.string().optional(),
+  credential: z.string().optional(),
+  assessment: z.string().optional(),
+  qualityAssurance: z.string().optional(),
+  endorsement: z.string().optional(),
+  prerequisites: z.string().optional(),
+  languages: z.array(z.string()).optional(),
+  startDates: z.array(z.string()).optional(),
+  /** which extractor produced each field above */
+  provenance: z.record(z.string(), Extractor).optional(),
+});
+export type RawCourse = z.infer<typeof RawCourse>;
