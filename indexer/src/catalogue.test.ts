@@ -1,0 +1,57 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CatalogueStore } from './catalogue.ts';
+import { testCourse } from './test-courses.ts';
+
+const stores: CatalogueStore[] = [];
+function openStore(file = join(mkdtempSync(join(tmpdir(), 'catalogue-')), 'catalogue.db')) {
+  const store = new CatalogueStore(file);
+  stores.push(store);
+  return store;
+}
+afterEach(() => stores.splice(0).forEach((store) => store.close()));
+
+describe('CatalogueStore', () => {
+  it('counts new, changed and unchanged courses and keeps them across reopening', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'catalogue-')), 'catalogue.db');
+    const store = openStore(file);
+    const python = testCourse({ title: 'Data Analytics with Python', cost: '£450', duration: '6 weeks' });
+    const sql = testCourse({ title: 'SQL for Analysts', cost: '£300' });
+    expect(store.upsertCourses([python, sql])).toEqual({ new: 2, changed: 0, unchanged: 0 });
+
+    const cheaper = testCourse({ title: 'Data Analytics with Python', cost: '£400', duration: '6 weeks' });
+    expect(store.upsertCourses([cheaper, sql])).toEqual({ new: 0, changed: 1, unchanged: 1 });
+    store.close();
+    stores.length = 0;
+
+    const reopened = openStore(file);
+    expect(reopened.getCourse(python.id)?.cost.amount).toBe(400);
+    expect(reopened.countCourses()).toBe(2);
+  });
+
+  it('lists changes after a cursor in order, so a sync can resume where it stopped', () => {
+    const store = openStore();
+    const a = testCourse({ title: 'Course A' });
+    const b = testCourse({ title: 'Course B' });
+    store.upsertCourses([a, b]);
+    const first = store.changesSince(0, 1);
+    expect(first.map((change) => change.id)).toEqual([a.id]);
+    const rest = store.changesSince(first[0]!.seq, 10);
+    expect(rest.map((change) => change.id)).toEqual([b.id]);
+    expect(store.changesSince(rest[0]!.seq, 10)).toEqual([]);
+  });
+
+  it('resends a provider’s courses when the provider is renamed', () => {
+    const store = openStore();
+    const provider = { id: 'northbridge-university', name: 'Northbridge University', type: 'university', country: 'GB', url: 'https://northbridge.example/' } as const;
+    store.upsertProvider(provider);
+    store.upsertCourses([testCourse({ title: 'Course A' })]);
+    const cursor = store.latestSeq();
+    store.upsertProvider(provider);
+    expect(store.changesSince(cursor, 10)).toHaveLength(0);
+    store.upsertProvider({ ...provider, name: 'Northbridge Univ.' });
+    expect(store.changesSince(cursor, 10)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,7 @@
+export * from './env.ts';
+export * from './meili-server.ts';
+export * from './catalogue.ts';
+export * from './search-document.ts';
+export * from './settings.ts';
+export * from './search-index.ts';
+export * from './sync-loop.ts';

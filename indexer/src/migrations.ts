@@ -1,0 +1,42 @@
+import type { Database } from 'better-sqlite3';
+
+/** Applied in order; `PRAGMA user_version` records how many ran. Never edit one that has shipped: add another. */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE providers (
+     id TEXT PRIMARY KEY,
+     data TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE TABLE courses (
+     id TEXT PRIMARY KEY,
+     provider_id TEXT NOT NULL,
+     status TEXT NOT NULL,
+     content_hash TEXT NOT NULL,
+     data TEXT NOT NULL,
+     first_seen_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     -- change cursor: every change that the index must see takes the next number
+     seq INTEGER NOT NULL
+   );
+   CREATE INDEX courses_seq ON courses (seq);
+   CREATE INDEX courses_provider ON courses (provider_id, status);
+   CREATE TABLE sync_state (
+     name TEXT PRIMARY KEY,
+     value INTEGER NOT NULL
+   );`,
+];
+
+export function migrate(db: Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `The catalogue was written by a newer Shortlist (schema ${current}, this one knows ${MIGRATIONS.length}). Upgrade Shortlist.`,
+    );
+  }
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    }).immediate();
+  }
+}

@@ -1,0 +1,74 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CatalogueStore } from './catalogue.ts';
+import { startBundledMeilisearch, type MeiliConnection } from './meili-server.ts';
+import { createMeiliClient, SearchIndex } from './search-index.ts';
+import { startSyncLoop } from './sync-loop.ts';
+import { testCourse } from './test-courses.ts';
+
+let meili: MeiliConnection;
+let store: CatalogueStore;
+const dataDir = mkdtempSync(join(tmpdir(), 'search-index-'));
+
+beforeAll(async () => {
+  meili = await startBundledMeilisearch(dataDir);
+  store = new CatalogueStore(join(dataDir, 'catalogue.db'));
+  store.upsertProvider({ id: 'northbridge-university', name: 'Northbridge University', type: 'university', country: 'GB', url: 'https://northbridge.example/' });
+});
+afterAll(async () => {
+  store.close();
+  await meili.stop();
+});
+
+describe('SearchIndex', () => {
+  it('makes catalogue courses searchable with their provider and filterable by mode', async () => {
+    const index = new SearchIndex(createMeiliClient(meili.url, meili.key), 'courses_sync_test');
+    await index.prepare();
+    store.upsertCourses([
+      testCourse({ title: 'Data Analytics with Python', mode: 'Online', duration: '6 weeks' }),
+      testCourse({ title: 'Welding Fundamentals', mode: 'In person', duration: '10 weeks' }),
+    ]);
+    expect(await index.syncFrom(store)).toBe(2);
+
+    const results = await index.client.index(index.uid).search('python', { filter: 'mode = "online"' });
+    expect(results.hits.map((hit) => hit.title)).toEqual(['Data Analytics with Python']);
+    expect(results.hits[0]!.providerName).toBe('Northbridge University');
+    expect(await index.syncFrom(store)).toBe(0);
+  });
+
+  it('removes withdrawn courses from search', async () => {
+    const index = new SearchIndex(createMeiliClient(meili.url, meili.key), 'courses_withdraw_test');
+    await index.prepare();
+    const course = testCourse({ title: 'Introduction to Beekeeping' });
+    store.upsertCourses([course]);
+    await index.syncFrom(store);
+    expect((await index.client.index(index.uid).search('beekeeping')).hits).toHaveLength(1);
+
+    store.upsertCourses([{ ...course, status: 'withdrawn' }]);
+    await index.syncFrom(store);
+    expect((await index.client.index(index.uid).search('beekeeping')).hits).toHaveLength(0);
+    expect(store.getCourse(course.id)?.status).toBe('withdrawn');
+  });
+
+  it('keeps accepting catalogue writes while Meilisearch is unreachable and catches up after', async () => {
+    const unreachable = new SearchIndex(createMeiliClient('http://127.0.0.1:9', meili.key), 'courses_outage_test');
+    const errors: string[] = [];
+    const loop = startSyncLoop(store, unreachable, { intervalMs: 20, log: (message: string) => errors.push(message) });
+    store.upsertCourses([testCourse({ title: 'Soil Science for Growers' })]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await loop.stop();
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors[0]).toMatch(/index sync failed/);
+
+    const index = new SearchIndex(createMeiliClient(meili.url, meili.key), 'courses_outage_test');
+    await index.prepare();
+    const recovered = startSyncLoop(store, index, { intervalMs: 20 });
+    await recovered.flush();
+    await recovered.stop();
+    expect((await index.client.index(index.uid).search('soil science')).hits.map((hit) => hit.title)).toEqual([
+      'Soil Science for Growers',
+    ]);
+  });
+});

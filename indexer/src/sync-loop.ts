@@ -1,0 +1,65 @@
+import type { CatalogueStore } from './catalogue.ts';
+import type { SearchIndex } from './search-index.ts';
+
+export interface SyncLoop {
+  /** asks for a sync as soon as possible (after a crawl batch or an import) */
+  notify(): void;
+  /** resolves when everything written before the call is in the index */
+  flush(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Keeps the index in step with the catalogue. Failures (Meilisearch down, a task failed) are logged and
+ * retried with back-off; the catalogue keeps accepting writes meanwhile and the cursor catches up later.
+ */
+export function startSyncLoop(
+  store: CatalogueStore,
+  index: SearchIndex,
+  { intervalMs = 1000, maxBackoffMs = 30_000, log = console.error } = {},
+): SyncLoop {
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  let failures = 0;
+
+  const schedule = (delay: number) => {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(tick, delay);
+  };
+
+  function tick() {
+    running = running.then(async () => {
+      try {
+        await index.syncFrom(store);
+        failures = 0;
+        schedule(intervalMs);
+      } catch (error) {
+        failures++;
+        const delay = Math.min(maxBackoffMs, intervalMs * 2 ** failures);
+        log(`index sync failed (attempt ${failures}), retrying in ${delay} ms: ${(error as Error).message}`);
+        schedule(delay);
+      }
+    });
+  }
+
+  schedule(0);
+  return {
+    notify: () => schedule(0),
+    async flush() {
+      const target = store.latestSeq();
+      const deadline = Date.now() + 120_000;
+      while (store.getCursor(`meilisearch:${index.uid}`) < target) {
+        if (Date.now() > deadline) throw new Error('the index did not catch up with the catalogue within 120 s');
+        schedule(0);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
