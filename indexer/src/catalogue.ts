@@ -129,6 +129,20 @@ export class CatalogueStore {
       .run(name, value);
   }
 
+  /** Stores what a crawl did, for the API and for scheduling the next crawl. */
+  recordCrawl(report: { sourceId: string; startedAt: string; finishedAt: string | null }): void {
+    this.db
+      .prepare('INSERT INTO crawl_runs (source_id, started_at, finished_at, report) VALUES (?, ?, ?, ?)')
+      .run(report.sourceId, report.startedAt, report.finishedAt, JSON.stringify(report));
+  }
+
+  lastCrawlFinishedAt(sourceId: string): string | undefined {
+    const row = this.db
+      .prepare('SELECT MAX(finished_at) AS finished FROM crawl_runs WHERE source_id = ?')
+      .get(sourceId) as { finished: string | null };
+    return row.finished ?? undefined;
+  }
+
   /** Every active course, in id order, a page at a time: for full rebuilds of the index. */
   *activeCourses(pageSize = 1000): Generator<Course[]> {
     let after = '';

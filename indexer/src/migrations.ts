@@ -24,6 +24,14 @@ const MIGRATIONS: string[] = [
      name TEXT PRIMARY KEY,
      value INTEGER NOT NULL
    );`,
+  `CREATE TABLE crawl_runs (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     source_id TEXT NOT NULL,
+     started_at TEXT NOT NULL,
+     finished_at TEXT,
+     report TEXT NOT NULL
+   );
+   CREATE INDEX crawl_runs_source ON crawl_runs (source_id, started_at);`,
 ];
 
 export function migrate(db: Database): void {

@@ -1,0 +1,49 @@
+import { Hono } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { secureHeaders } from 'hono/secure-headers';
+import type { CatalogueStore, SearchIndex } from '@shortlist/indexer';
+import { apiError, handleError } from './errors.ts';
+import { courseRoutes } from './routes/courses.ts';
+import { searchRoutes } from './routes/search.ts';
+
+export interface AppDeps {
+  store: CatalogueStore;
+  index: SearchIndex;
+  /** the built web frontend; omitted in API-only tests */
+  webRoot?: string;
+}
+
+export function createApp({ store, index, webRoot }: AppDeps) {
+  const app = new Hono();
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.onError(handleError);
+
+  app.get('/health', async (c) => {
+    const search = await index.client.health().then(
+      () => 'available' as const,
+      () => 'unavailable' as const,
+    );
+    return c.json({ status: 'ok', courses: store.countCourses(), search }, search === 'available' ? 200 : 503);
+  });
+  app.route('/v1/search', searchRoutes(index));
+  app.route('/v1/courses', courseRoutes(store));
+  app.all('/v1/*', () => {
+    throw apiError(404, 'no such endpoint; see /openapi.json');
+  });
+
+  if (webRoot) {
+    app.use('/*', serveStatic({ root: webRoot }));
+  }
+  return app;
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  SHORTLIST_SOURCES: z.string().optional(),
+  DEMO_PORT: z.coerce.number().int().min(1).max(65000).default(4100),
+  CRAWLER_CONTACT_URL: z.url().default('https://github.com/shortlist-oss/shortlist#crawler'),
+});
+
+export type ApiEnv = z.infer<typeof Env>;
+
+export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid environment: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}

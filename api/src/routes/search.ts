@@ -1,0 +1,92 @@
+import { Hono } from 'hono';
+import { fieldName, RATES_DATE, REFERENCE_CURRENCY, SearchParams } from '@shortlist/schemas';
+import type { SearchDocument, SearchIndex } from '@shortlist/indexer';
+import { apiError } from '../errors.ts';
+import { buildFilter } from '../filter.ts';
+
+const SORTS: Record<SearchParams['sort'], string[] | undefined> = {
+  relevance: undefined,
+  'cost:asc': ['costReference:asc'],
+  'cost:desc': ['costReference:desc'],
+  'duration:asc': ['maxWeeks:asc'],
+  'duration:desc': ['maxWeeks:desc'],
+  'completeness:desc': ['completeness:desc'],
+};
+
+export function parseSearchParams(query: Record<string, string>): SearchParams {
+  const parsed = SearchParams.safeParse(query);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  if (issue.code === 'unrecognized_keys') {
+    const [key] = issue.keys;
+    throw apiError(400, `unknown parameter "${key}"; see /openapi.json for the parameters of /v1/search`, key);
+  }
+  const parameter = String(issue.path[0]);
+  throw apiError(400, `invalid value for "${parameter}": ${issue.message}`, parameter);
+}
+
+/** The public shape of one search result. */
+export function toHit(doc: SearchDocument) {
+  return {
+    id: doc.id,
+    title: doc.title,
+    summary: doc.summary,
+    url: doc.url,
+    provider: { id: doc.providerId, name: doc.providerName, type: doc.providerType, country: doc.providerCountry },
+    fields: doc.fieldCodes,
+    deliveryMode: doc.mode,
+    pacing: doc.pacing,
+    duration: { minWeeks: doc.minWeeks, maxWeeks: doc.maxWeeks },
+    workload: { hoursPerWeekMax: doc.hoursPerWeekMax, totalHoursMax: doc.totalHoursMax },
+    cost: {
+      amount: doc.costAmount,
+      currency: doc.costCurrency,
+      freeClass: doc.freeClass,
+      reference: doc.costReference === null ? null : { amount: doc.costReference, currency: REFERENCE_CURRENCY },
+    },
+    level: { eqf: doc.levelEqf, label: doc.levelLabel },
+    credentialType: doc.credentialType,
+    languages: doc.languages,
+    startDates: doc.startDates,
+    completeness: { score: doc.completeness, missing: doc.completenessMissing },
+  };
+}
+
+function facetList(distribution: Record<string, number> | undefined, keep: (value: string) => boolean, label: (value: string) => string) {
+  return Object.entries(distribution ?? {})
+    .filter(([value]) => keep(value))
+    .map(([value, count]) => ({ value, label: label(value), count }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+const MODE_LABELS: Record<string, string> = { online: 'Online', in_person: 'In person', blended: 'Blended' };
+
+export function searchRoutes(index: SearchIndex) {
+  return new Hono().get('/', async (c) => {
+    const params = parseSearchParams(c.req.query());
+    const result = await index.client.index<SearchDocument>(index.uid).search(params.q, {
+      filter: buildFilter(params),
+      facets: ['fields', 'mode'],
+      page: params.page,
+      hitsPerPage: params.perPage,
+      sort: SORTS[params.sort],
+    });
+    // Broad fields always; narrow fields inside the broad field being filtered on.
+    const fieldDepth = params.field ? params.field.length + 1 : 2;
+    return c.json({
+      total: result.totalHits,
+      page: result.page,
+      perPage: result.hitsPerPage,
+      hits: result.hits.map(toHit),
+      facets: {
+        field: facetList(
+          result.facetDistribution?.fields,
+          (code) => code.length === fieldDepth && (!params.field || code.startsWith(params.field)),
+          (code) => fieldName(code) ?? code,
+        ),
+        mode: facetList(result.facetDistribution?.mode, () => true, (mode) => MODE_LABELS[mode] ?? mode),
+      },
+      rates: { referenceCurrency: REFERENCE_CURRENCY, date: RATES_DATE },
+    });
+  });
+}

@@ -1,0 +1,30 @@
+import { buildCourse, type Course, type Source } from '@shortlist/schemas';
+import { extractPage } from './extract/index.ts';
+
+export interface PageRecords {
+  courses: Course[];
+  /** records that could not become a course, with the reason */
+  rejected: { url: string; reason: string }[];
+  warnings: string[];
+}
+
+/** Extracts every course on a page and normalises it for the source's provider. */
+export function coursesFromPage(html: string, pageUrl: string, source: Source, fetchedAt: string): PageRecords {
+  const extraction = extractPage(html, pageUrl, { selectors: source.extraction.selectors });
+  const result: PageRecords = { courses: [], rejected: [], warnings: extraction.warnings };
+  for (const raw of extraction.records) {
+    const key = raw.url ?? extraction.canonicalUrl ?? pageUrl;
+    const built = buildCourse(raw, {
+      providerId: source.id,
+      country: source.country,
+      source: 'crawl',
+      sourceUrl: extraction.canonicalUrl ?? pageUrl,
+      fetchedAt,
+      key,
+      extractor: 'text',
+    });
+    if ('course' in built) result.courses.push(built.course);
+    else result.rejected.push({ url: key, reason: built.error });
+  }
+  return result;
+}

@@ -1,0 +1,142 @@
+import './style.css';
+import { getJson, type FacetValue, type Hit, type SearchResponse } from './api.ts';
+import { byId, el } from './dom.ts';
+import { formatCost, formatMode, formatWeeks } from './format.ts';
+
+const FILTERS = ['q', 'field', 'mode', 'maxWeeks', 'maxCost', 'currency', 'free', 'page'] as const;
+type Filter = (typeof FILTERS)[number];
+
+const form = byId<HTMLFormElement>('search-form');
+const query = byId<HTMLInputElement>('q');
+const maxWeeks = byId<HTMLSelectElement>('maxWeeks');
+const maxCost = byId<HTMLInputElement>('maxCost');
+const currency = byId<HTMLSelectElement>('currency');
+const free = byId<HTMLInputElement>('free');
+
+function state(): URLSearchParams {
+  return new URLSearchParams(location.search);
+}
+
+function update(changes: Partial<Record<Filter, string | null>>) {
+  const params = state();
+  for (const [name, value] of Object.entries(changes)) {
+    if (value) params.set(name, value);
+    else params.delete(name);
+  }
+  if (!('page' in changes)) params.delete('page');
+  history.pushState(null, '', `?${params.toString()}`);
+  void search();
+}
+
+function facetList(list: HTMLElement, values: FacetValue[], name: 'field' | 'mode') {
+  const selected = state().get(name);
+  list.replaceChildren(
+    ...values.map((facet) => {
+      const active = facet.value === selected;
+      const button = el(
+        'button',
+        { type: 'button', class: active ? 'facet-value active' : 'facet-value', 'aria-pressed': String(active), 'data-value': facet.value },
+        el('span', {}, facet.label),
+        el('span', { class: 'count' }, String(facet.count)),
+      );
+      button.addEventListener('click', () => update({ [name]: active ? null : facet.value }));
+      return el('li', {}, button);
+    }),
+  );
+  if (selected && !values.some((facet) => facet.value === selected)) {
+    const clear = el('button', { type: 'button', class: 'facet-value active', 'aria-pressed': 'true' }, `Clear ${name} filter`);
+    clear.addEventListener('click', () => update({ [name]: null }));
+    list.prepend(el('li', {}, clear));
+  }
+}
+
+function completenessBadge(score: number, missing: string[]) {
+  const tone = score >= 80 ? 'good' : score >= 50 ? 'fair' : 'poor';
+  return el(
+    'span',
+    { class: `completeness ${tone}`, title: missing.length ? `Missing: ${missing.join(', ')}` : 'All critical information present' },
+    `${score}% complete`,
+  );
+}
+
+function resultCard(hit: Hit) {
+  const facts = [
+    formatMode(hit.deliveryMode),
+    formatWeeks(hit.duration.minWeeks, hit.duration.maxWeeks),
+    hit.workload.hoursPerWeekMax !== null ? `up to ${hit.workload.hoursPerWeekMax} h/week` : null,
+    hit.level.label ?? (hit.level.eqf ? `EQF ${hit.level.eqf}` : null),
+  ].filter((fact): fact is string => Boolean(fact));
+  return el(
+    'li',
+    { class: 'result' },
+    el('h3', {}, el('a', { href: `/course.html?id=${encodeURIComponent(hit.id)}` }, hit.title)),
+    el('p', { class: 'provider' }, hit.provider.name),
+    hit.summary && el('p', { class: 'result-summary' }, hit.summary),
+    el(
+      'p',
+      { class: 'facts' },
+      ...facts.map((fact) => el('span', { class: 'fact' }, fact)),
+      el('span', { class: 'fact cost' }, formatCost(hit.cost)),
+      completenessBadge(hit.completeness.score, hit.completeness.missing),
+    ),
+  );
+}
+
+function pager(response: SearchResponse) {
+  const pages = Math.ceil(response.total / response.perPage);
+  const nav = byId('pager');
+  nav.replaceChildren();
+  if (pages <= 1) return;
+  const go = (page: number, label: string) => {
+    const button = el('button', { type: 'button' }, label);
+    button.addEventListener('click', () => update({ page: String(page) }));
+    return button;
+  };
+  if (response.page > 1) nav.append(go(response.page - 1, '← Previous'));
+  nav.append(el('span', {}, `Page ${response.page} of ${pages}`));
+  if (response.page < pages) nav.append(go(response.page + 1, 'Next →'));
+}
+
+let latest = 0;
+async function search() {
+  const params = state();
+  query.value = params.get('q') ?? '';
+  maxWeeks.value = params.get('maxWeeks') ?? '';
+  maxCost.value = params.get('maxCost') ?? '';
+  currency.value = params.get('currency') ?? 'EUR';
+  free.checked = params.get('free') === 'true';
+  const apiParams = new URLSearchParams([...params].filter(([name]) => (FILTERS as readonly string[]).includes(name)));
+  if (!apiParams.get('maxCost')) apiParams.delete('currency');
+
+  const request = ++latest;
+  const summary = byId('summary');
+  try {
+    const response = await getJson<SearchResponse>(`/v1/search?${apiParams.toString()}`);
+    if (request !== latest) return;
+    summary.textContent = `${response.total} ${response.total === 1 ? 'course' : 'courses'} found`;
+    byId('results').replaceChildren(...response.hits.map(resultCard));
+    facetList(byId('facet-field'), response.facets.field, 'field');
+    facetList(byId('facet-mode'), response.facets.mode, 'mode');
+    pager(response);
+  } catch (error) {
+    if (request !== latest) return;
+    summary.textContent = `Search failed: ${(error as Error).message}`;
+  }
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  update({ q: query.value.trim() || null });
+});
+let typing: number | undefined;
+query.addEventListener('input', () => {
+  clearTimeout(typing);
+  typing = window.setTimeout(() => update({ q: query.value.trim() || null }), 250);
+});
+maxWeeks.addEventListener('change', () => update({ maxWeeks: maxWeeks.value || null }));
+maxCost.addEventListener('change', () => update({ maxCost: maxCost.value || null, currency: maxCost.value ? currency.value : null }));
+currency.addEventListener('change', () => update({ currency: maxCost.value ? currency.value : null }));
+free.addEventListener('change', () => update({ free: free.checked ? 'true' : null }));
+window.addEventListener('popstate', () => void search());
+
+void search();
