@@ -27,7 +27,7 @@ export async function openServices(): Promise<Services> {
     : await startBundledMeilisearch(env.dataDir);
   const store = new CatalogueStore(join(env.dataDir, 'catalogue.db'));
   const index = new SearchIndex(createMeiliClient(meili.url, meili.key));
-  await index.prepare();
+  await index.prepare(store);
   const sync = startSyncLoop(store, index);
   return {
     store,

@@ -5,3 +5,4 @@ export * from './search-document.ts';
 export * from './settings.ts';
 export * from './search-index.ts';
 export * from './sync-loop.ts';
+export * from './reindex.ts';

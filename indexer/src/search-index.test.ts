@@ -6,6 +6,7 @@ import { CatalogueStore } from './catalogue.ts';
 import { startBundledMeilisearch, type MeiliConnection } from './meili-server.ts';
 import { createMeiliClient, SearchIndex } from './search-index.ts';
 import { startSyncLoop } from './sync-loop.ts';
+import { rebuildIndex } from './reindex.ts';
 import { testCourse } from './test-courses.ts';
 
 let meili: MeiliConnection;
@@ -70,5 +71,40 @@ describe('SearchIndex', () => {
     expect((await index.client.index(index.uid).search('soil science')).hits.map((hit) => hit.title)).toEqual([
       'Soil Science for Growers',
     ]);
+  });
+});
+
+describe('rebuildIndex', () => {
+  it('swaps in a full copy while searches keep answering, and the live index is never empty', async () => {
+    const index = new SearchIndex(createMeiliClient(meili.url, meili.key), 'courses_rebuild_test');
+    await index.prepare(store);
+    await index.syncFrom(store);
+    const live = await index.client.index(index.uid).getStats();
+    expect(live.numberOfDocuments).toBeGreaterThan(0);
+
+    let searching = true;
+    const counts: number[] = [];
+    const searcher = (async () => {
+      while (searching) counts.push((await index.client.index(index.uid).search('', { limit: 0 })).estimatedTotalHits);
+    })();
+    const result = await rebuildIndex(store, index);
+    searching = false;
+    await searcher;
+
+    expect(result.documents).toBe(store.countCourses());
+    expect(counts.length).toBeGreaterThan(0);
+    expect(Math.min(...counts)).toBeGreaterThan(0);
+    const indexes = await index.client.getIndexes({ limit: 100 });
+    expect(indexes.results.filter((i) => i.uid.startsWith('courses_rebuild_test_rebuild'))).toEqual([]);
+  });
+
+  it('refills an index that was emptied behind its back', async () => {
+    const index = new SearchIndex(createMeiliClient(meili.url, meili.key), 'courses_refill_test');
+    await index.prepare(store);
+    await index.syncFrom(store);
+    await index.client.deleteIndex(index.uid).waitTask();
+    await index.prepare(store);
+    await index.syncFrom(store);
+    expect((await index.client.index(index.uid).getStats()).numberOfDocuments).toBe(store.countCourses());
   });
 });

@@ -1,6 +1,7 @@
 import { Meilisearch, type Task } from 'meilisearch';
 import type { CatalogueStore } from './catalogue.ts';
-import { toSearchDocument } from './search-document.ts';
+import type { Course } from '@shortlist/schemas';
+import { toSearchDocument, type SearchDocument } from './search-document.ts';
 import { COURSE_INDEX_SETTINGS, COURSES_INDEX } from './settings.ts';
 
 const BATCH_SIZE = 1000;
@@ -16,6 +17,14 @@ export function assertSucceeded(task: Task, what: string): void {
   }
 }
 
+export async function createWithSettings(client: Meilisearch, uid: string): Promise<void> {
+  const indexes = await client.getIndexes({ limit: 1000 });
+  if (!indexes.results.some((index) => index.uid === uid)) {
+    assertSucceeded(await client.createIndex(uid, { primaryKey: 'id' }).waitTask(), `create ${uid}`);
+  }
+  assertSucceeded(await client.index(uid).updateSettings(COURSE_INDEX_SETTINGS).waitTask(), `settings of ${uid}`);
+}
+
 /** The Meilisearch projection of the catalogue. */
 export class SearchIndex {
   constructor(
@@ -23,41 +32,44 @@ export class SearchIndex {
     readonly uid: string = COURSES_INDEX,
   ) {}
 
-  private get cursorName() {
+  get cursorName() {
     return `meilisearch:${this.uid}`;
   }
 
-  /** Creates the index if needed and applies the settings; idempotent. */
-  async prepare(): Promise<void> {
-    const indexes = await this.client.getIndexes({ limit: 1000 });
-    if (!indexes.results.some((index) => index.uid === this.uid)) {
-      assertSucceeded(await this.client.createIndex(this.uid, { primaryKey: 'id' }).waitTask(), `create ${this.uid}`);
-    }
-    assertSucceeded(
-      await this.client.index(this.uid).updateSettings(COURSE_INDEX_SETTINGS).waitTask(),
-      `settings of ${this.uid}`,
-    );
+  /**
+   * Creates the index if needed and applies the settings; idempotent. A new (or emptied) index is
+   * refilled from the start of the catalogue, e.g. when MEILI_URL points at a fresh server.
+   */
+  async prepare(store?: CatalogueStore): Promise<void> {
+    await createWithSettings(this.client, this.uid);
+    const stats = await this.client.index(this.uid).getStats();
+    if (store && stats.numberOfDocuments === 0 && store.countCourses() > 0) store.setCursor(this.cursorName, 0);
   }
 
   /**
    * Sends every catalogue change after the stored cursor, a batch at a time, and moves the cursor only
    * after Meilisearch reports the batch succeeded: a crash or an outage replays, never skips.
    */
-  async syncFrom(store: CatalogueStore): Promise<number> {
+  async syncFrom(store: CatalogueStore, cursorName = this.cursorName): Promise<number> {
     let sent = 0;
     for (;;) {
-      const changes = store.changesSince(store.getCursor(this.cursorName), BATCH_SIZE);
+      const changes = store.changesSince(store.getCursor(cursorName), BATCH_SIZE);
       if (changes.length === 0) return sent;
-      const providers = new Map(store.listProviders().map((provider) => [provider.id, provider]));
-      const upserts = changes
-        .filter((change) => change.status === 'active')
-        .map((change) => toSearchDocument(change.course, providers.get(change.course.providerId)));
+      const upserts = toDocuments(
+        store,
+        changes.filter((change) => change.status === 'active').map((change) => change.course),
+      );
       const deletions = changes.filter((change) => change.status !== 'active').map((change) => change.id);
       const index = this.client.index(this.uid);
       if (upserts.length > 0) assertSucceeded(await index.addDocuments(upserts).waitTask(), 'add documents');
       if (deletions.length > 0) assertSucceeded(await index.deleteDocuments(deletions).waitTask(), 'delete documents');
-      store.setCursor(this.cursorName, changes.at(-1)!.seq);
+      store.setCursor(cursorName, changes.at(-1)!.seq);
       sent += changes.length;
     }
   }
+}
+
+export function toDocuments(store: CatalogueStore, courses: Course[]): SearchDocument[] {
+  const providers = new Map(store.listProviders().map((provider) => [provider.id, provider]));
+  return courses.map((course) => toSearchDocument(course, providers.get(course.providerId)));
 }

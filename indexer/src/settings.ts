@@ -30,5 +30,27 @@ export const COURSE_INDEX_SETTINGS: Settings = {
   sortableAttributes: ['costReference', 'maxWeeks', 'minWeeks', 'completeness', 'totalHoursMax', 'title'],
   faceting: { maxValuesPerFacet: 200 },
   pagination: { maxTotalHits: 10_000 },
-  typoTolerance: { disableOnAttributes: ['fields', 'fieldCodes'] },
+  // Codes (ISCED-F, EQF, years) must match exactly.
+  typoTolerance: { disableOnNumbers: true },
+  synonyms: synonymGroups([
+    ['ai', 'artificial intelligence'],
+    ['ml', 'machine learning'],
+    ['cyber', 'cybersecurity', 'cyber security', 'information security', 'infosec'],
+    ['ux', 'user experience'],
+    ['ui', 'user interface'],
+    ['pm', 'project management'],
+    ['data analytics', 'data analysis'],
+    ['hr', 'human resources'],
+    ['bi', 'business intelligence'],
+    ['devops', 'dev ops'],
+    ['nlp', 'natural language processing'],
+    ['seo', 'search engine optimisation', 'search engine optimization'],
+  ]),
 };
+
+/** Every word in a group stands for every other. */
+function synonymGroups(groups: string[][]): Record<string, string[]> {
+  const synonyms: Record<string, string[]> = {};
+  for (const group of groups) for (const word of group) synonyms[word] = group.filter((other) => other !== word);
+  return synonyms;
+}

@@ -2,7 +2,7 @@ import { crawlSource, type CrawlReport, type CrawlSink } from '@shortlist/crawle
 import type { Source } from '@shortlist/schemas';
 import type { Services } from '../services.ts';
 
-export function catalogueSink({ store, sync }: Services): CrawlSink {
+export function catalogueSink({ store, sync }: Pick<Services, 'store' | 'sync'>): CrawlSink {
   return {
     provider: (provider) => store.upsertProvider(provider),
     courses: (courses) => {

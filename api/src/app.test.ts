@@ -1,0 +1,111 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CatalogueStore, createMeiliClient, SearchIndex, startBundledMeilisearch, type MeiliConnection } from '@shortlist/indexer';
+import { testCourse } from '@shortlist/indexer/testing';
+import { createApp } from './app.ts';
+
+let meili: MeiliConnection;
+let store: CatalogueStore;
+let app: ReturnType<typeof createApp>;
+
+const courses = [
+  testCourse({ title: 'Data Analytics with Python', mode: 'Online', duration: '6 weeks', cost: '£450' }),
+  testCourse({ title: 'Data Visualisation for Managers', mode: 'Online', duration: '10 weeks', cost: '£900' }),
+  testCourse({ title: 'Big Data on Campus', mode: 'In person', duration: '4 weeks', cost: '£300' }),
+  testCourse({ title: 'Cloud Computing Essentials', mode: 'Online', duration: '8 weeks', cost: 'Free' }),
+];
+
+beforeAll(async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'api-'));
+  meili = await startBundledMeilisearch(dataDir);
+  store = new CatalogueStore(join(dataDir, 'catalogue.db'));
+  store.upsertProvider({ id: 'northbridge-university', name: 'Northbridge University', type: 'university', country: 'GB', url: 'https://northbridge.example/' });
+  store.upsertCourses(courses);
+  const index = new SearchIndex(createMeiliClient(meili.url, meili.key), 'courses_api_test');
+  await index.prepare();
+  await index.syncFrom(store);
+  app = createApp({ store, index });
+});
+afterAll(async () => {
+  store.close();
+  await meili.stop();
+});
+
+async function search(query: string) {
+  const response = await app.request(`/v1/search?${query}`);
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+describe('GET /v1/search', () => {
+  it('finds courses by words and returns the documented hit shape', async () => {
+    const { status, body } = await search('q=python');
+    expect(status).toBe(200);
+    expect(body.total).toBe(1);
+    expect(body.hits[0]).toMatchObject({
+      title: 'Data Analytics with Python',
+      provider: { id: 'northbridge-university', name: 'Northbridge University' },
+      deliveryMode: 'online',
+      duration: { minWeeks: 6, maxWeeks: 6 },
+      cost: { amount: 450, currency: 'GBP' },
+    });
+    expect(body.hits[0].url).toMatch(/^https:\/\//);
+  });
+
+  it('filters by mode and maximum weeks, and the total agrees with the mode facet', async () => {
+    const { body } = await search('mode=online&maxWeeks=8');
+    expect(body.hits.map((hit: any) => hit.title).sort()).toEqual(['Cloud Computing Essentials', 'Data Analytics with Python']);
+    expect(body.facets.mode).toEqual([{ value: 'online', label: 'Online', count: body.total }]);
+  });
+
+  it('filters by maximum cost in another currency and by free', async () => {
+    const cheap = await search('maxCost=400&currency=GBP');
+    expect(cheap.body.hits.map((hit: any) => hit.title).sort()).toEqual(['Big Data on Campus', 'Cloud Computing Essentials']);
+    const free = await search('free=true');
+    expect(free.body.hits.map((hit: any) => hit.title)).toEqual(['Cloud Computing Essentials']);
+  });
+
+  it.each([
+    ['perPage=500', 'perPage'],
+    ['mode=boat', 'mode'],
+    ['maxWeeks=soon', 'maxWeeks'],
+    ['field=06%22%20OR%20mode%20%3D%20%22online', 'field'],
+    ['colour=blue', 'colour'],
+    ['maxCost=100&currency=XXX', 'currency'],
+  ])('rejects %s with a 400 that names the parameter', async (query, parameter) => {
+    const { status, body } = await search(query);
+    expect(status).toBe(400);
+    expect(body.error.parameter).toBe(parameter);
+    expect(body.error.message).toContain(parameter);
+  });
+
+  it('treats a filter value as a literal, never as filter syntax', async () => {
+    const { status, body } = await search(`provider=${encodeURIComponent('x" OR providerId != "x')}`);
+    expect(status).toBe(200);
+    expect(body.total).toBe(0);
+  });
+});
+
+describe('GET /v1/courses/:id', () => {
+  it('returns the whole fact sheet with the provider', async () => {
+    const response = await app.request(`/v1/courses/${courses[0]!.id}`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as any;
+    expect(body.title).toBe('Data Analytics with Python');
+    expect(body.provider.name).toBe('Northbridge University');
+    expect(body.cost.text).toBe('£450');
+  });
+
+  it('answers 404 with a JSON error for an unknown id', async () => {
+    const response = await app.request('/v1/courses/no-such-course');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: { status: 404, parameter: 'id' } });
+  });
+});
+
+it('GET /health reports the catalogue and search', async () => {
+  const response = await app.request('/health');
+  expect(response.status).toBe(200);
+  expect(await response.json()).toMatchObject({ status: 'ok', courses: 4, search: 'available' });
+});

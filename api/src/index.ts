@@ -1,0 +1,3 @@
+export { createApp, type AppDeps } from './app.ts';
+export { openServices, type Services } from './services.ts';
+export { catalogueSink } from './commands/crawl-schedule.ts';

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './browser.ts';
+import { demoExpected } from './demo-sites.ts';
+import { startSystem, type System } from './system.ts';
+
+let system: System;
+let browser: Browser;
+
+beforeAll(async () => {
+  system = await startSystem();
+  browser = await launchBrowser();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await system?.stop();
+});
+
+async function search(query: string) {
+  const response = await fetch(`${system.url}/v1/search?${query}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as any;
+}
+
+describe('demo sites → crawl → catalogue → Meilisearch → API', () => {
+  it('crawls every demo course without errors', async () => {
+    const expected = demoExpected();
+    expect(system.reports.flatMap((report) => report.errors)).toEqual([]);
+    expect(system.reports.flatMap((report) => report.rejected)).toEqual([]);
+    const { total } = await search('perPage=1');
+    expect(total).toBe(expected.length);
+    expect(total).toBeGreaterThanOrEqual(150);
+  });
+
+  it('finds demo courses about data', async () => {
+    const body = await search('q=data&perPage=50');
+    expect(body.total).toBeGreaterThan(2);
+    expect(body.hits.some((hit: any) => /data/i.test(hit.title))).toBe(true);
+  });
+
+  it('returns only online courses of at most 8 weeks, as many as the facet says and the demo holds', async () => {
+    const body = await search('mode=online&maxWeeks=8&perPage=100');
+    expect(body.total).toBeGreaterThan(0);
+    for (const hit of body.hits) {
+      expect(hit.deliveryMode).toBe('online');
+      expect(hit.duration.maxWeeks).toBeLessThanOrEqual(8);
+    }
+    expect(body.facets.mode).toEqual([{ value: 'online', label: 'Online', count: body.total }]);
+    const expected = demoExpected().filter((course) => course.mode === 'online' && course.maxWeeks !== null && course.maxWeeks <= 8);
+    expect(body.total).toBe(expected.length);
+  });
+});
+
+describe('search page in Chromium', () => {
+  it('searches, narrows by a facet and opens a course page', async () => {
+    const page = await browser.newPage();
+    await page.goto(system.url);
+    await page.locator('#summary').filter({ hasText: /courses found/ }).waitFor();
+    await page.fill('#q', 'data');
+    await page.press('#q', 'Enter');
+    await page.waitForURL(/q=data/);
+    await page.locator('#summary').filter({ hasText: /courses? found/ }).waitFor();
+    const before = Number((await page.textContent('#summary'))!.split(' ')[0]);
+
+    const online = page.locator('#facet-mode .facet-value', { hasText: 'Online' });
+    const onlineCount = Number(await online.locator('.count').textContent());
+    await online.click();
+    await page.waitForURL(/mode=online/);
+    await page.locator('#summary').filter({ hasText: `${onlineCount} ` }).waitFor();
+    expect(onlineCount).toBeLessThanOrEqual(before);
+    expect(await page.locator('#results .result').count()).toBe(Math.min(onlineCount, 20));
+
+    const first = page.locator('#results .result h3 a').first();
+    const title = await first.textContent();
+    await first.click();
+    await page.waitForURL(/course\.html\?id=/);
+    await expect.poll(() => page.textContent('h1')).toBe(title);
+    expect(await page.textContent('.completeness-panel')).toMatch(/\d+% complete/);
+    await page.close();
+  });
+
+  it('shows a description containing <script> as literal text and never runs it', async () => {
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const { hits } = await search('q=Web%20Application%20Security');
+    expect(hits.length).toBeGreaterThan(0);
+    await page.goto(`${system.url}/course.html?id=${hits[0].id}`);
+    await page.locator('h1').waitFor();
+    const text = await page.locator('#course').innerText();
+    expect(text).toContain('<script>alert(1)</script>');
+    expect(await page.locator('#course script').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,98 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePortRun } from './ports.ts';
+
+const BIN = fileURLToPath(new URL('../../api/bin/shortlist.js', import.meta.url));
+const dataDir = mkdtempSync(join(tmpdir(), 'shortlist-start-'));
+const running: ChildProcess[] = [];
+afterAll(() => running.forEach((child) => child.kill('SIGKILL')));
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+}
+
+async function start(port: number, demoPort: number): Promise<Started> {
+  const child = spawn(process.execPath, [BIN, 'start', '--demo'], {
+    env: { ...process.env, PORT: String(port), DEMO_PORT: String(demoPort), SHORTLIST_DATA: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.push(child);
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL printed within 60 s:\n${output}`)), 60_000);
+    child.stdout!.on('data', () => {
+      const match = /Shortlist is running: (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!.replace('localhost', '127.0.0.1'));
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+  });
+  return { child, url, output: () => output };
+}
+
+async function total(url: string): Promise<number> {
+  const response = await fetch(`${url}/v1/search?perPage=1`);
+  return ((await response.json()) as { total: number }).total;
+}
+
+async function waitForTotal(url: string, atLeast: number, withinMs: number): Promise<number> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    const count = await total(url);
+    if (count >= atLeast || Date.now() > deadline) return count;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+async function stop({ child }: Started): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  child.kill('SIGINT');
+  return exited;
+}
+
+function meilisearchProcesses(): string {
+  try {
+    return execFileSync('pgrep', ['-af', dataDir], { encoding: 'utf8' });
+  } catch {
+    return ''; // pgrep exits 1 when nothing matches
+  }
+}
+
+async function portIsClosed(url: string): Promise<boolean> {
+  return fetch(`${url}/health`).then(
+    () => false,
+    () => true,
+  );
+}
+
+describe('shortlist start --demo', () => {
+  it('answers at once, fills in ≥150 courses within 90 s, and leaves nothing behind on SIGINT', async () => {
+    const [port, demoPort] = [await freePortRun(1), await freePortRun(5)];
+    const first = await start(port, demoPort);
+    expect(first.url).toBe(`http://127.0.0.1:${port}`);
+    expect((await fetch(`${first.url}/v1/search`)).status).toBe(200);
+    expect(await waitForTotal(first.url, 150, 90_000)).toBeGreaterThanOrEqual(150);
+
+    expect(await stop(first)).toBe(0);
+    expect(meilisearchProcesses()).toBe('');
+    expect(await portIsClosed(first.url)).toBe(true);
+
+    const startedAt = Date.now();
+    const second = await start(port, demoPort);
+    expect(await total(second.url)).toBeGreaterThanOrEqual(150);
+    expect(Date.now() - startedAt).toBeLessThan(15_000);
+    expect(second.output()).not.toMatch(/crawled/);
+    expect(await stop(second)).toBe(0);
+    expect(meilisearchProcesses()).toBe('');
+  }, 180_000);
+});
