@@ -1,0 +1,110 @@
+import { daysInWeeks, free, paid, weeks, type ProviderPlan } from '../../lib/model.ts';
+import { topics } from './topics.ts';
+
+export const plan: ProviderPlan = {
+  id: 'brightpath-academy',
+  name: 'Brightpath Academy',
+  providerType: 'company',
+  country: 'US',
+  seed: 3319,
+  topics,
+  pathFor: (slug) => `/catalog/${slug}/`,
+  pools: {
+    duration: [
+      { text: 'Self-paced (approx. 12 weeks)', weeks: weeks(12), selfPaced: true },
+      { text: '6 weeks', iso: 'P6W', weeks: weeks(6) },
+      { text: '4 weeks', iso: 'P4W', weeks: weeks(4) },
+      { text: 'P6W', iso: 'P6W', weeks: weeks(6) },
+      { text: '8 weeks', iso: 'P8W', weeks: weeks(8) },
+      { text: '3 days', iso: 'P3D', weeks: daysInWeeks(3) },
+      { text: '12 weeks, 3–5 hours per week', weeks: weeks(12) },
+      { text: '2 weeks', iso: 'P2W', weeks: weeks(2) },
+      { text: 'Self-paced', weeks: null, selfPaced: true },
+    ],
+    workload: [
+      { text: '3–5 hours per week' },
+      { text: '40 hours', iso: 'PT40H' },
+      { text: '15–20 hours a week' },
+      { text: 'Approx. 40 hours' },
+      { text: '8 hours total', iso: 'PT8H' },
+      { text: '2–4 hours per week' },
+    ],
+    cost: [
+      {
+        text: 'FREE-Add a Verified Certificate for $49 USD',
+        amount: 0,
+        currency: 'USD',
+        freeClass: 'free-audit-paid-certificate',
+        certificate: 49,
+      },
+      { text: 'from $99/month', amount: 99, currency: 'USD', freeClass: 'paid', perMonth: true },
+      paid('US$1,125', 1125, 'USD'),
+      paid('$2,400', 2400, 'USD'),
+      free('Free'),
+      paid('$349', 349, 'USD'),
+      paid('$1,995 per seat', 1995, 'USD'),
+    ],
+    mode: [
+      { text: 'Online', mode: 'online', structured: 'OnlineOnly' },
+      { text: 'Instructor-led on a course schedule', mode: 'online' },
+      { text: 'Self-paced online', mode: 'online', structured: 'Online' },
+      { text: 'Live online (virtual classroom)', mode: 'online' },
+      { text: 'In person, Austin HQ', mode: 'in_person', structured: 'Onsite', city: 'Austin' },
+      {
+        text: 'Blended: online labs plus a 2-day onsite workshop',
+        mode: 'blended',
+        structured: 'Blended',
+        city: 'Austin',
+      },
+    ],
+    level: ['Beginner', 'Intermediate', 'Advanced', 'Introductory'],
+    credit: [{ text: '3 continuing education units (CEUs)', value: 3 }],
+    credential: [
+      'Digital badge (Open Badges 3.0, shareable on LinkedIn)',
+      'Professional certificate',
+      'Verified certificate',
+      'Certificate of completion',
+    ],
+    assessment: ['Hands-on labs graded automatically', 'Proctored exam', 'Capstone project', 'Quizzes'],
+    prerequisites: [
+      'None',
+      'Comfort with basic programming in any language',
+      'Completion of Cloud Practitioner Essentials or equivalent experience',
+      'Familiarity with spreadsheets',
+    ],
+    startDates: ['2027-01-11', '2027-02-01', '2027-03-08', '2027-04-05', '2027-06-07', '2027-09-13'],
+    languages: [['en-US']],
+  },
+  missing: {
+    duration: 0.08,
+    workload: 0.2,
+    cost: 0.08,
+    mode: 0.05,
+    level: 0.15,
+    credit: 0.8,
+    credential: 0.15,
+    assessment: 0.3,
+    prerequisites: 0.3,
+    startDates: 0.2,
+  },
+  summaries: [
+    (about) => `Master ${about} with hands-on labs built by Brightpath engineers.`,
+    (about) => `Learn ${about} through real-world projects you can add to your portfolio.`,
+    (about) => `A job-focused course on ${about}, designed with hiring managers.`,
+  ],
+  audiences: [
+    'Built for developers, analysts and IT professionals who want to level up fast.',
+    'Perfect for career switchers: no prior experience required beyond the listed prerequisites.',
+    'Teams can enroll together with volume pricing and a private cohort.',
+  ],
+  howYouLearn: {
+    online: 'Learn online with video lessons, browser-based labs and a community of peers.',
+    blended:
+      'Complete the labs online, then join instructors for an intensive workshop at our Austin headquarters.',
+    in_person: 'Classes run in person at our Austin headquarters, with lunch and lab machines provided.',
+  },
+  extraParagraphs: {
+    'web-application-security-fundamentals':
+      'Learn why <script>alert(1)</script> in a form field is dangerous, and how output encoding stops it.',
+  },
+};
