@@ -12,7 +12,16 @@ function run(command, args) {
 }
 
 run('npx', ['prettier', '--check', '.']);
-run('npx', ['turbo', 'run', 'lint', 'typecheck', 'test', '--concurrency=2', '--output-logs=errors-only', ...process.argv.slice(2)]);
+run('npx', [
+  'turbo',
+  'run',
+  'lint',
+  'typecheck',
+  'test',
+  '--concurrency=2',
+  '--output-logs=errors-only',
+  ...process.argv.slice(2),
+]);
 
 let passed = 0;
 let failed = 0;

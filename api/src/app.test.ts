@@ -2,7 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CatalogueStore, createMeiliClient, SearchIndex, startBundledMeilisearch, type MeiliConnection } from '@shortlist/indexer';
+import {
+  CatalogueStore,
+  createMeiliClient,
+  SearchIndex,
+  startBundledMeilisearch,
+  type MeiliConnection,
+} from '@shortlist/indexer';
 import { testCourse } from '@shortlist/indexer/testing';
 import { createApp } from './app.ts';
 
@@ -12,7 +18,12 @@ let app: ReturnType<typeof createApp>;
 
 const courses = [
   testCourse({ title: 'Data Analytics with Python', mode: 'Online', duration: '6 weeks', cost: '£450' }),
-  testCourse({ title: 'Data Visualisation for Managers', mode: 'Online', duration: '10 weeks', cost: '£900' }),
+  testCourse({
+    title: 'Data Visualisation for Managers',
+    mode: 'Online',
+    duration: '10 weeks',
+    cost: '£900',
+  }),
   testCourse({ title: 'Big Data on Campus', mode: 'In person', duration: '4 weeks', cost: '£300' }),
   testCourse({ title: 'Cloud Computing Essentials', mode: 'Online', duration: '8 weeks', cost: 'Free' }),
 ];
@@ -21,7 +32,13 @@ beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'api-'));
   meili = await startBundledMeilisearch(dataDir);
   store = new CatalogueStore(join(dataDir, 'catalogue.db'));
-  store.upsertProvider({ id: 'northbridge-university', name: 'Northbridge University', type: 'university', country: 'GB', url: 'https://northbridge.example/' });
+  store.upsertProvider({
+    id: 'northbridge-university',
+    name: 'Northbridge University',
+    type: 'university',
+    country: 'GB',
+    url: 'https://northbridge.example/',
+  });
   store.upsertCourses(courses);
   const index = new SearchIndex(createMeiliClient(meili.url, meili.key), 'courses_api_test');
   await index.prepare();
@@ -35,7 +52,7 @@ afterAll(async () => {
 
 async function search(query: string) {
   const response = await app.request(`/v1/search?${query}`);
-  return { status: response.status, body: (await response.json()) as any };
+  return { status: response.status, body: await response.json() };
 }
 
 describe('GET /v1/search', () => {
@@ -55,13 +72,19 @@ describe('GET /v1/search', () => {
 
   it('filters by mode and maximum weeks, and the total agrees with the mode facet', async () => {
     const { body } = await search('mode=online&maxWeeks=8');
-    expect(body.hits.map((hit: any) => hit.title).sort()).toEqual(['Cloud Computing Essentials', 'Data Analytics with Python']);
+    expect(body.hits.map((hit: any) => hit.title).sort()).toEqual([
+      'Cloud Computing Essentials',
+      'Data Analytics with Python',
+    ]);
     expect(body.facets.mode).toEqual([{ value: 'online', label: 'Online', count: body.total }]);
   });
 
   it('filters by maximum cost in another currency and by free', async () => {
     const cheap = await search('maxCost=400&currency=GBP');
-    expect(cheap.body.hits.map((hit: any) => hit.title).sort()).toEqual(['Big Data on Campus', 'Cloud Computing Essentials']);
+    expect(cheap.body.hits.map((hit: any) => hit.title).sort()).toEqual([
+      'Big Data on Campus',
+      'Cloud Computing Essentials',
+    ]);
     const free = await search('free=true');
     expect(free.body.hits.map((hit: any) => hit.title)).toEqual(['Cloud Computing Essentials']);
   });
@@ -91,7 +114,7 @@ describe('GET /v1/courses/:id', () => {
   it('returns the whole fact sheet with the provider', async () => {
     const response = await app.request(`/v1/courses/${courses[0]!.id}`);
     expect(response.status).toBe(200);
-    const body = (await response.json()) as any;
+    const body = await response.json();
     expect(body.title).toBe('Data Analytics with Python');
     expect(body.provider.name).toBe('Northbridge University');
     expect(body.cost.text).toBe('£450');

@@ -34,7 +34,10 @@ export function createApp({ store, index, webRoot }: AppDeps) {
       () => 'available' as const,
       () => 'unavailable' as const,
     );
-    return c.json({ status: 'ok', courses: store.countCourses(), search }, search === 'available' ? 200 : 503);
+    return c.json(
+      { status: 'ok', courses: store.countCourses(), search },
+      search === 'available' ? 200 : 503,
+    );
   });
   app.route('/v1/search', searchRoutes(index));
   app.route('/v1/courses', courseRoutes(store));

@@ -32,7 +32,8 @@ async function main(argv: string[]): Promise<void> {
     case 'crawl':
       return crawlCommand(env, { demo: values.demo, source: values.source });
     case 'extract':
-      if (!positionals[0]) throw new UsageError('extract needs a file: shortlist extract page.html [--url URL]');
+      if (!positionals[0])
+        throw new UsageError('extract needs a file: shortlist extract page.html [--url URL]');
       return extractCommand(positionals[0], values.url);
     case 'reindex':
       return reindexCommand();

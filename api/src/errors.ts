@@ -17,5 +17,8 @@ export function handleError(error: Error, c: Context): Response {
     return error.res ?? c.json({ error: { status: error.status, message: error.message } }, error.status);
   }
   console.error(error);
-  return c.json({ error: { status: 500, message: 'Internal error; it has been logged.' } } satisfies ApiErrorBody, 500);
+  return c.json(
+    { error: { status: 500, message: 'Internal error; it has been logged.' } } satisfies ApiErrorBody,
+    500,
+  );
 }

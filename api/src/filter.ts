@@ -17,7 +17,12 @@ export function buildFilter(params: SearchParams): string[] {
   if (params.maxCost !== undefined) {
     const currency = params.currency ?? REFERENCE_CURRENCY;
     const reference = toReferenceCurrency(params.maxCost, currency);
-    if (!reference) throw apiError(400, `currency "${currency}" is not in the exchange-rate table; use a code such as EUR, USD or GBP`, 'currency');
+    if (!reference)
+      throw apiError(
+        400,
+        `currency "${currency}" is not in the exchange-rate table; use a code such as EUR, USD or GBP`,
+        'currency',
+      );
     filter.push(`costReference <= ${reference.amount}`);
   }
   return filter;

@@ -9,7 +9,12 @@ export interface PageRecords {
 }
 
 /** Extracts every course on a page and normalises it for the source's provider. */
-export function coursesFromPage(html: string, pageUrl: string, source: Source, fetchedAt: string): PageRecords {
+export function coursesFromPage(
+  html: string,
+  pageUrl: string,
+  source: Source,
+  fetchedAt: string,
+): PageRecords {
   const extraction = extractPage(html, pageUrl, { selectors: source.extraction.selectors });
   const result: PageRecords = { courses: [], rejected: [], warnings: extraction.warnings };
   for (const raw of extraction.records) {

@@ -25,8 +25,8 @@ export function classifyLink(source: Source, href: string): typeof LISTING | typ
 export function createRoutes(source: Source, sink: CrawlSink, report: CrawlReport) {
   const router = createCheerioRouter();
 
-  async function enqueueFollowed({ enqueueLinks }: CheerioCrawlingContext) {
-    await enqueueLinks({
+  async function enqueueFollowed(context: CheerioCrawlingContext) {
+    await context.enqueueLinks({
       strategy: 'same-origin',
       transformRequestFunction: (request) => {
         const label = classifyLink(source, request.url);

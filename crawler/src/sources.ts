@@ -8,7 +8,9 @@ export class SourceConfigError extends Error {}
 export function parseSource(input: unknown, file: string): Source {
   const result = Source.safeParse(input);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+  const problems = result.error.issues.map(
+    (issue) => `  - ${issue.path.join('.') || '(top level)'}: ${issue.message}`,
+  );
   throw new SourceConfigError(`${file} is not a valid source config:\n${problems.join('\n')}`);
 }
 

@@ -45,7 +45,13 @@ describe('CatalogueStore', () => {
 
   it('resends a provider’s courses when the provider is renamed', () => {
     const store = openStore();
-    const provider = { id: 'northbridge-university', name: 'Northbridge University', type: 'university', country: 'GB', url: 'https://northbridge.example/' } as const;
+    const provider = {
+      id: 'northbridge-university',
+      name: 'Northbridge University',
+      type: 'university',
+      country: 'GB',
+      url: 'https://northbridge.example/',
+    } as const;
     store.upsertProvider(provider);
     store.upsertCourses([testCourse({ title: 'Course A' })]);
     const cursor = store.latestSeq();

@@ -35,7 +35,9 @@ export class CatalogueStore {
   }
 
   private nextSeq(): number {
-    const row = this.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM courses').get() as { next: number };
+    const row = this.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM courses').get() as {
+      next: number;
+    };
     return row.next;
   }
 
@@ -44,20 +46,25 @@ export class CatalogueStore {
     this.db
       .transaction(() => {
         const existing = this.db.prepare('SELECT data FROM providers WHERE id = ?').get(provider.id) as
-          | { data: string }
-          | undefined;
+          { data: string } | undefined;
         if (existing?.data === data) return;
         this.db
-          .prepare('INSERT INTO providers (id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at')
+          .prepare(
+            'INSERT INTO providers (id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',
+          )
           .run(provider.id, data, new Date().toISOString());
         // The index carries the provider's name on every course: resend them.
-        if (existing) this.db.prepare('UPDATE courses SET seq = ? WHERE provider_id = ?').run(this.nextSeq(), provider.id);
+        if (existing)
+          this.db
+            .prepare('UPDATE courses SET seq = ? WHERE provider_id = ?')
+            .run(this.nextSeq(), provider.id);
       })
       .immediate();
   }
 
   getProvider(id: string): Provider | undefined {
-    const row = this.db.prepare('SELECT data FROM providers WHERE id = ?').get(id) as { data: string } | undefined;
+    const row = this.db.prepare('SELECT data FROM providers WHERE id = ?').get(id) as
+      { data: string } | undefined;
     return row ? (JSON.parse(row.data) as Provider) : undefined;
   }
 
@@ -97,12 +104,15 @@ export class CatalogueStore {
   }
 
   getCourse(id: string): Course | undefined {
-    const row = this.db.prepare('SELECT data FROM courses WHERE id = ?').get(id) as { data: string } | undefined;
+    const row = this.db.prepare('SELECT data FROM courses WHERE id = ?').get(id) as
+      { data: string } | undefined;
     return row ? (JSON.parse(row.data) as Course) : undefined;
   }
 
   countCourses(status: Course['status'] = 'active'): number {
-    const row = this.db.prepare('SELECT COUNT(*) AS n FROM courses WHERE status = ?').get(status) as { n: number };
+    const row = this.db.prepare('SELECT COUNT(*) AS n FROM courses WHERE status = ?').get(status) as {
+      n: number;
+    };
     return row.n;
   }
 
@@ -111,7 +121,12 @@ export class CatalogueStore {
     const rows = this.db
       .prepare('SELECT seq, id, status, data FROM courses WHERE seq > ? ORDER BY seq LIMIT ?')
       .all(cursor, limit) as { seq: number; id: string; status: Course['status']; data: string }[];
-    return rows.map((row) => ({ seq: row.seq, id: row.id, status: row.status, course: JSON.parse(row.data) as Course }));
+    return rows.map((row) => ({
+      seq: row.seq,
+      id: row.id,
+      status: row.status,
+      course: JSON.parse(row.data) as Course,
+    }));
   }
 
   latestSeq(): number {
@@ -119,13 +134,16 @@ export class CatalogueStore {
   }
 
   getCursor(name: string): number {
-    const row = this.db.prepare('SELECT value FROM sync_state WHERE name = ?').get(name) as { value: number } | undefined;
+    const row = this.db.prepare('SELECT value FROM sync_state WHERE name = ?').get(name) as
+      { value: number } | undefined;
     return row?.value ?? 0;
   }
 
   setCursor(name: string, value: number): void {
     this.db
-      .prepare('INSERT INTO sync_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value')
+      .prepare(
+        'INSERT INTO sync_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+      )
       .run(name, value);
   }
 

@@ -17,5 +17,9 @@ export interface IndexerEnv {
 
 export function readIndexerEnv(env: NodeJS.ProcessEnv = process.env): IndexerEnv {
   const parsed = Env.parse(env);
-  return { meiliUrl: parsed.MEILI_URL, meiliKey: parsed.MEILI_MASTER_KEY, dataDir: resolve(parsed.SHORTLIST_DATA) };
+  return {
+    meiliUrl: parsed.MEILI_URL,
+    meiliKey: parsed.MEILI_MASTER_KEY,
+    dataDir: resolve(parsed.SHORTLIST_DATA),
+  };
 }

@@ -33,7 +33,9 @@ async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -113,7 +115,9 @@ kill $child 2>/dev/null; wait $child`;
     killNow();
     throw error;
   }
-  writeFileSync(infoFile, JSON.stringify({ url, key, pid: child.pid ?? 0 } satisfies RunningInfo), { mode: 0o600 });
+  writeFileSync(infoFile, JSON.stringify({ url, key, pid: child.pid ?? 0 } satisfies RunningInfo), {
+    mode: 0o600,
+  });
 
   return {
     url,

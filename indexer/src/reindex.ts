@@ -19,15 +19,23 @@ export async function rebuildIndex(store: CatalogueStore, index: SearchIndex): P
   try {
     let documents = 0;
     for (const page of store.activeCourses(5000)) {
-      assertSucceeded(await client.index(temporary).addDocuments(toDocuments(store, page)).waitTask(), 'add documents');
+      assertSucceeded(
+        await client.index(temporary).addDocuments(toDocuments(store, page)).waitTask(),
+        'add documents',
+      );
       documents += page.length;
     }
     const stats = await client.index(temporary).getStats();
     if (stats.numberOfDocuments !== documents) {
-      throw new Error(`rebuilt index holds ${stats.numberOfDocuments} documents, the catalogue ${documents}; not swapped`);
+      throw new Error(
+        `rebuilt index holds ${stats.numberOfDocuments} documents, the catalogue ${documents}; not swapped`,
+      );
     }
     await createWithSettings(client, uid);
-    assertSucceeded(await client.swapIndexes([{ indexes: [uid, temporary], rename: false }]).waitTask(), 'swap indexes');
+    assertSucceeded(
+      await client.swapIndexes([{ indexes: [uid, temporary], rename: false }]).waitTask(),
+      'swap indexes',
+    );
     // Changes written while the copy was loading are replayed onto the new index.
     const replay = `${index.cursorName}:rebuild`;
     store.setCursor(replay, fromSeq);

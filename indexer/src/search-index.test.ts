@@ -16,7 +16,13 @@ const dataDir = mkdtempSync(join(tmpdir(), 'search-index-'));
 beforeAll(async () => {
   meili = await startBundledMeilisearch(dataDir);
   store = new CatalogueStore(join(dataDir, 'catalogue.db'));
-  store.upsertProvider({ id: 'northbridge-university', name: 'Northbridge University', type: 'university', country: 'GB', url: 'https://northbridge.example/' });
+  store.upsertProvider({
+    id: 'northbridge-university',
+    name: 'Northbridge University',
+    type: 'university',
+    country: 'GB',
+    url: 'https://northbridge.example/',
+  });
 });
 afterAll(async () => {
   store.close();
@@ -54,9 +60,15 @@ describe('SearchIndex', () => {
   });
 
   it('keeps accepting catalogue writes while Meilisearch is unreachable and catches up after', async () => {
-    const unreachable = new SearchIndex(createMeiliClient('http://127.0.0.1:9', meili.key), 'courses_outage_test');
+    const unreachable = new SearchIndex(
+      createMeiliClient('http://127.0.0.1:9', meili.key),
+      'courses_outage_test',
+    );
     const errors: string[] = [];
-    const loop = startSyncLoop(store, unreachable, { intervalMs: 20, log: (message: string) => errors.push(message) });
+    const loop = startSyncLoop(store, unreachable, {
+      intervalMs: 20,
+      log: (message: string) => errors.push(message),
+    });
     store.upsertCourses([testCourse({ title: 'Soil Science for Growers' })]);
     await new Promise((resolve) => setTimeout(resolve, 200));
     await loop.stop();
@@ -68,9 +80,9 @@ describe('SearchIndex', () => {
     const recovered = startSyncLoop(store, index, { intervalMs: 20 });
     await recovered.flush();
     await recovered.stop();
-    expect((await index.client.index(index.uid).search('soil science')).hits.map((hit) => hit.title)).toEqual([
-      'Soil Science for Growers',
-    ]);
+    expect((await index.client.index(index.uid).search('soil science')).hits.map((hit) => hit.title)).toEqual(
+      ['Soil Science for Growers'],
+    );
   });
 });
 
@@ -85,7 +97,8 @@ describe('rebuildIndex', () => {
     let searching = true;
     const counts: number[] = [];
     const searcher = (async () => {
-      while (searching) counts.push((await index.client.index(index.uid).search('', { limit: 0 })).estimatedTotalHits);
+      while (searching)
+        counts.push((await index.client.index(index.uid).search('', { limit: 0 })).estimatedTotalHits);
     })();
     const result = await rebuildIndex(store, index);
     searching = false;

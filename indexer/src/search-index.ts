@@ -13,7 +13,9 @@ export function createMeiliClient(url: string, key: string | undefined): Meilise
 
 export function assertSucceeded(task: Task, what: string): void {
   if (task.status !== 'succeeded') {
-    throw new Error(`Meilisearch task ${task.uid} (${what}) ${task.status}: ${task.error?.message ?? 'no error given'}`);
+    throw new Error(
+      `Meilisearch task ${task.uid} (${what}) ${task.status}: ${task.error?.message ?? 'no error given'}`,
+    );
   }
 }
 
@@ -22,7 +24,10 @@ export async function createWithSettings(client: Meilisearch, uid: string): Prom
   if (!indexes.results.some((index) => index.uid === uid)) {
     assertSucceeded(await client.createIndex(uid, { primaryKey: 'id' }).waitTask(), `create ${uid}`);
   }
-  assertSucceeded(await client.index(uid).updateSettings(COURSE_INDEX_SETTINGS).waitTask(), `settings of ${uid}`);
+  assertSucceeded(
+    await client.index(uid).updateSettings(COURSE_INDEX_SETTINGS).waitTask(),
+    `settings of ${uid}`,
+  );
 }
 
 /** The Meilisearch projection of the catalogue. */
@@ -43,7 +48,8 @@ export class SearchIndex {
   async prepare(store?: CatalogueStore): Promise<void> {
     await createWithSettings(this.client, this.uid);
     const stats = await this.client.index(this.uid).getStats();
-    if (store && stats.numberOfDocuments === 0 && store.countCourses() > 0) store.setCursor(this.cursorName, 0);
+    if (store && stats.numberOfDocuments === 0 && store.countCourses() > 0)
+      store.setCursor(this.cursorName, 0);
   }
 
   /**
@@ -62,7 +68,8 @@ export class SearchIndex {
       const deletions = changes.filter((change) => change.status !== 'active').map((change) => change.id);
       const index = this.client.index(this.uid);
       if (upserts.length > 0) assertSucceeded(await index.addDocuments(upserts).waitTask(), 'add documents');
-      if (deletions.length > 0) assertSucceeded(await index.deleteDocuments(deletions).waitTask(), 'delete documents');
+      if (deletions.length > 0)
+        assertSucceeded(await index.deleteDocuments(deletions).waitTask(), 'delete documents');
       store.setCursor(cursorName, changes.at(-1)!.seq);
       sent += changes.length;
     }

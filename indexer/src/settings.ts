@@ -51,6 +51,7 @@ export const COURSE_INDEX_SETTINGS: Settings = {
 /** Every word in a group stands for every other. */
 function synonymGroups(groups: string[][]): Record<string, string[]> {
   const synonyms: Record<string, string[]> = {};
-  for (const group of groups) for (const word of group) synonyms[word] = group.filter((other) => other !== word);
+  for (const group of groups)
+    for (const word of group) synonyms[word] = group.filter((other) => other !== word);
   return synonyms;
 }

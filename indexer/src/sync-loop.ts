@@ -51,7 +51,8 @@ export function startSyncLoop(
       const target = store.latestSeq();
       const deadline = Date.now() + 120_000;
       while (store.getCursor(`meilisearch:${index.uid}`) < target) {
-        if (Date.now() > deadline) throw new Error('the index did not catch up with the catalogue within 120 s');
+        if (Date.now() > deadline)
+          throw new Error('the index did not catch up with the catalogue within 120 s');
         schedule(0);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }

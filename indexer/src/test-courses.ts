@@ -1,7 +1,10 @@
 import { buildCourse, type Course, type RawCourse } from '@shortlist/schemas';
 
 /** Builds a course the way the crawler would, for tests. */
-export function testCourse(raw: RawCourse & { title: string }, providerId = 'northbridge-university'): Course {
+export function testCourse(
+  raw: RawCourse & { title: string },
+  providerId = 'northbridge-university',
+): Course {
   const result = buildCourse(raw, {
     providerId,
     country: 'GB',

@@ -19,7 +19,7 @@ afterAll(async () => {
 async function search(query: string) {
   const response = await fetch(`${system.url}/v1/search?${query}`);
   expect(response.status).toBe(200);
-  return (await response.json()) as any;
+  return await response.json();
 }
 
 describe('demo sites → crawl → catalogue → Meilisearch → API', () => {
@@ -46,7 +46,9 @@ describe('demo sites → crawl → catalogue → Meilisearch → API', () => {
       expect(hit.duration.maxWeeks).toBeLessThanOrEqual(8);
     }
     expect(body.facets.mode).toEqual([{ value: 'online', label: 'Online', count: body.total }]);
-    const expected = demoExpected().filter((course) => course.mode === 'online' && course.maxWeeks !== null && course.maxWeeks <= 8);
+    const expected = demoExpected().filter(
+      (course) => course.mode === 'online' && course.maxWeeks !== null && course.maxWeeks <= 8,
+    );
     expect(body.total).toBe(expected.length);
   });
 });
@@ -55,18 +57,27 @@ describe('search page in Chromium', () => {
   it('searches, narrows by a facet and opens a course page', async () => {
     const page = await browser.newPage();
     await page.goto(system.url);
-    await page.locator('#summary').filter({ hasText: /courses found/ }).waitFor();
+    await page
+      .locator('#summary')
+      .filter({ hasText: /courses found/ })
+      .waitFor();
     await page.fill('#q', 'data');
     await page.press('#q', 'Enter');
     await page.waitForURL(/q=data/);
-    await page.locator('#summary').filter({ hasText: /courses? found/ }).waitFor();
+    await page
+      .locator('#summary')
+      .filter({ hasText: /courses? found/ })
+      .waitFor();
     const before = Number((await page.textContent('#summary'))!.split(' ')[0]);
 
     const online = page.locator('#facet-mode .facet-value', { hasText: 'Online' });
     const onlineCount = Number(await online.locator('.count').textContent());
     await online.click();
     await page.waitForURL(/mode=online/);
-    await page.locator('#summary').filter({ hasText: `${onlineCount} ` }).waitFor();
+    await page
+      .locator('#summary')
+      .filter({ hasText: `${onlineCount} ` })
+      .waitFor();
     expect(onlineCount).toBeLessThanOrEqual(before);
     expect(await page.locator('#results .result').count()).toBe(Math.min(onlineCount, 20));
 

@@ -10,7 +10,12 @@ export interface Hit {
   pacing: 'self_paced' | 'scheduled' | null;
   duration: { minWeeks: number | null; maxWeeks: number | null };
   workload: { hoursPerWeekMax: number | null; totalHoursMax: number | null };
-  cost: { amount: number | null; currency: string | null; freeClass: string; reference: { amount: number; currency: string } | null };
+  cost: {
+    amount: number | null;
+    currency: string | null;
+    freeClass: string;
+    reference: { amount: number; currency: string } | null;
+  };
   level: { eqf: number | null; label: string | null };
   credentialType: string | null;
   completeness: { score: number; missing: string[] };
@@ -48,7 +53,12 @@ export interface CourseResponse {
   fieldNames: Record<string, string>;
   skills: string[];
   duration: { text: string | null; minWeeks: number | null; maxWeeks: number | null; selfPaced: boolean };
-  workload: { text: string | null; hoursPerWeek: Range | null; totalHours: Range | null; totalDerived: boolean };
+  workload: {
+    text: string | null;
+    hoursPerWeek: Range | null;
+    totalHours: Range | null;
+    totalDerived: boolean;
+  };
   cost: {
     text: string | null;
     amount: number | null;

@@ -4,12 +4,20 @@ import { byId, el } from './dom.ts';
 import { formatCost, formatMode, formatMoney, formatWeeks } from './format.ts';
 
 function row(label: string, value: string | null | undefined, original?: string | null) {
-  if (!value) return el('div', { class: 'fact-row missing' }, el('dt', {}, label), el('dd', {}, 'Not stated'));
+  if (!value)
+    return el('div', { class: 'fact-row missing' }, el('dt', {}, label), el('dd', {}, 'Not stated'));
   return el(
     'div',
     { class: 'fact-row' },
     el('dt', {}, label),
-    el('dd', {}, value, original && original !== value ? el('span', { class: 'original' }, `Provider says: “${original}”`) : null),
+    el(
+      'dd',
+      {},
+      value,
+      original && original !== value
+        ? el('span', { class: 'original' }, `Provider says: “${original}”`)
+        : null,
+    ),
   );
 }
 
@@ -25,8 +33,16 @@ function render(course: CourseResponse) {
         (course.cost.reference && course.cost.currency !== course.cost.reference.currency
           ? ` (≈ ${formatMoney(course.cost.reference.amount, course.cost.reference.currency)} at ${course.cost.reference.rateDate} rates)`
           : '');
-  const level = [course.level.eqf ? `EQF ${course.level.eqf}` : null, course.level.label].filter(Boolean).join(', ');
-  const workload = [hours(course.workload.hoursPerWeek, 'hours per week'), hours(course.workload.totalHours, course.workload.totalDerived ? 'hours in total (estimated)' : 'hours in total')]
+  const level = [course.level.eqf ? `EQF ${course.level.eqf}` : null, course.level.label]
+    .filter(Boolean)
+    .join(', ');
+  const workload = [
+    hours(course.workload.hoursPerWeek, 'hours per week'),
+    hours(
+      course.workload.totalHours,
+      course.workload.totalDerived ? 'hours in total (estimated)' : 'hours in total',
+    ),
+  ]
     .filter(Boolean)
     .join('; ');
 
@@ -38,14 +54,21 @@ function render(course: CourseResponse) {
       'section',
       { class: 'completeness-panel' },
       el('strong', {}, `Critical information: ${course.completeness.score}% complete`),
-      course.completeness.missing.length ? el('p', {}, `Not stated by the provider: ${course.completeness.missing.join(', ')}`) : '',
+      course.completeness.missing.length
+        ? el('p', {}, `Not stated by the provider: ${course.completeness.missing.join(', ')}`)
+        : '',
     ),
     course.summary ? el('p', { class: 'lead' }, course.summary) : '',
     el(
       'dl',
       { class: 'fact-sheet' },
       row('Cost', cost, course.cost.text),
-      row('Duration', formatWeeks(course.duration.minWeeks, course.duration.maxWeeks) ?? (course.duration.selfPaced ? 'Self-paced' : null), course.duration.text),
+      row(
+        'Duration',
+        formatWeeks(course.duration.minWeeks, course.duration.maxWeeks) ??
+          (course.duration.selfPaced ? 'Self-paced' : null),
+        course.duration.text,
+      ),
       row('Workload', workload, course.workload.text),
       row('Delivery', formatMode(course.delivery.mode), course.delivery.text),
       row('Level', level, course.level.text),
@@ -54,13 +77,36 @@ function render(course: CourseResponse) {
       row('Assessment', course.assessment),
       row('Start dates', course.startDates.join(', ')),
       row('Language', course.languages.join(', ')),
-      row('Field of education', course.fields.map((code) => `${course.fieldNames[code] ?? code} (${code})`).join(', ')),
+      row(
+        'Field of education',
+        course.fields.map((code) => `${course.fieldNames[code] ?? code} (${code})`).join(', '),
+      ),
     ),
-    course.description ? el('section', {}, el('h2', {}, 'About this course'), el('p', { class: 'description' }, course.description)) : '',
-    course.learningOutcomes.length > 0
-      ? el('section', {}, el('h2', {}, 'What you will learn'), el('ul', {}, ...course.learningOutcomes.map((outcome) => el('li', {}, outcome))))
+    course.description
+      ? el(
+          'section',
+          {},
+          el('h2', {}, 'About this course'),
+          el('p', { class: 'description' }, course.description),
+        )
       : '',
-    el('p', {}, el('a', { class: 'provider-link', href: course.url, rel: 'noopener nofollow' }, 'View on the provider’s site →')),
+    course.learningOutcomes.length > 0
+      ? el(
+          'section',
+          {},
+          el('h2', {}, 'What you will learn'),
+          el('ul', {}, ...course.learningOutcomes.map((outcome) => el('li', {}, outcome))),
+        )
+      : '',
+    el(
+      'p',
+      {},
+      el(
+        'a',
+        { class: 'provider-link', href: course.url, rel: 'noopener nofollow' },
+        'View on the provider’s site →',
+      ),
+    ),
   );
 }
 
@@ -74,7 +120,10 @@ async function load() {
   try {
     render(await getJson<CourseResponse>(`/v1/courses/${encodeURIComponent(id)}`));
   } catch (error) {
-    main.replaceChildren(el('p', { class: 'summary' }, (error as Error).message), el('a', { href: '/' }, 'Back to search'));
+    main.replaceChildren(
+      el('p', { class: 'summary' }, (error as Error).message),
+      el('a', { href: '/' }, 'Back to search'),
+    );
   }
 }
 

@@ -12,16 +12,26 @@ export function formatWeeks(min: number | null, max: number | null): string | nu
 
 export function formatMoney(amount: number, currency: string): string {
   try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency, maximumFractionDigits: amount % 1 ? 2 : 0 }).format(amount);
+    return new Intl.NumberFormat('en', {
+      style: 'currency',
+      currency,
+      maximumFractionDigits: amount % 1 ? 2 : 0,
+    }).format(amount);
   } catch {
     return `${amount} ${currency}`;
   }
 }
 
-export function formatCost(cost: { amount: number | null; currency: string | null; freeClass: string }): string {
+export function formatCost(cost: {
+  amount: number | null;
+  currency: string | null;
+  freeClass: string;
+}): string {
   if (cost.freeClass === 'free') return 'Free';
   if (cost.freeClass === 'free-audit-paid-certificate') {
-    return cost.amount !== null && cost.currency ? `Free; certificate ${formatMoney(cost.amount, cost.currency)}` : 'Free to audit';
+    return cost.amount !== null && cost.currency
+      ? `Free; certificate ${formatMoney(cost.amount, cost.currency)}`
+      : 'Free to audit';
   }
   if (cost.amount !== null && cost.currency) return formatMoney(cost.amount, cost.currency);
   return 'Cost not stated';

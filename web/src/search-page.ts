@@ -35,7 +35,12 @@ function facetList(list: HTMLElement, values: FacetValue[], name: 'field' | 'mod
       const active = facet.value === selected;
       const button = el(
         'button',
-        { type: 'button', class: active ? 'facet-value active' : 'facet-value', 'aria-pressed': String(active), 'data-value': facet.value },
+        {
+          type: 'button',
+          class: active ? 'facet-value active' : 'facet-value',
+          'aria-pressed': String(active),
+          'data-value': facet.value,
+        },
         el('span', {}, facet.label),
         el('span', { class: 'count' }, String(facet.count)),
       );
@@ -44,7 +49,11 @@ function facetList(list: HTMLElement, values: FacetValue[], name: 'field' | 'mod
     }),
   );
   if (selected && !values.some((facet) => facet.value === selected)) {
-    const clear = el('button', { type: 'button', class: 'facet-value active', 'aria-pressed': 'true' }, `Clear ${name} filter`);
+    const clear = el(
+      'button',
+      { type: 'button', class: 'facet-value active', 'aria-pressed': 'true' },
+      `Clear ${name} filter`,
+    );
     clear.addEventListener('click', () => update({ [name]: null }));
     list.prepend(el('li', {}, clear));
   }
@@ -54,7 +63,10 @@ function completenessBadge(score: number, missing: string[]) {
   const tone = score >= 80 ? 'good' : score >= 50 ? 'fair' : 'poor';
   return el(
     'span',
-    { class: `completeness ${tone}`, title: missing.length ? `Missing: ${missing.join(', ')}` : 'All critical information present' },
+    {
+      class: `completeness ${tone}`,
+      title: missing.length ? `Missing: ${missing.join(', ')}` : 'All critical information present',
+    },
     `${score}% complete`,
   );
 }
@@ -105,7 +117,9 @@ async function search() {
   maxCost.value = params.get('maxCost') ?? '';
   currency.value = params.get('currency') ?? 'EUR';
   free.checked = params.get('free') === 'true';
-  const apiParams = new URLSearchParams([...params].filter(([name]) => (FILTERS as readonly string[]).includes(name)));
+  const apiParams = new URLSearchParams(
+    [...params].filter(([name]) => (FILTERS as readonly string[]).includes(name)),
+  );
   if (!apiParams.get('maxCost')) apiParams.delete('currency');
 
   const request = ++latest;
@@ -134,7 +148,9 @@ query.addEventListener('input', () => {
   typing = window.setTimeout(() => update({ q: query.value.trim() || null }), 250);
 });
 maxWeeks.addEventListener('change', () => update({ maxWeeks: maxWeeks.value || null }));
-maxCost.addEventListener('change', () => update({ maxCost: maxCost.value || null, currency: maxCost.value ? currency.value : null }));
+maxCost.addEventListener('change', () =>
+  update({ maxCost: maxCost.value || null, currency: maxCost.value ? currency.value : null }),
+);
 currency.addEventListener('change', () => update({ currency: maxCost.value ? currency.value : null }));
 free.addEventListener('change', () => update({ free: free.checked ? 'true' : null }));
 window.addEventListener('popstate', () => void search());

@@ -12,14 +12,20 @@ export function catalogueSink({ store, sync }: Pick<Services, 'store' | 'sync'>)
   };
 }
 
-export async function crawlAndRecord(source: Source, services: Services, userAgent: string): Promise<CrawlReport> {
+export async function crawlAndRecord(
+  source: Source,
+  services: Services,
+  userAgent: string,
+): Promise<CrawlReport> {
   const report = await crawlSource(source, { sink: catalogueSink(services), userAgent });
   services.store.recordCrawl(report);
   return report;
 }
 
 export function summarise(report: CrawlReport): string {
-  const errors = report.errors.length ? `, ${report.errors.length} errors (first: ${report.errors[0]!.url}: ${report.errors[0]!.message})` : '';
+  const errors = report.errors.length
+    ? `, ${report.errors.length} errors (first: ${report.errors[0]!.url}: ${report.errors[0]!.message})`
+    : '';
   return `${report.sourceId}: ${report.pagesFetched} pages, ${report.coursesFound} courses, ${report.rejected.length} rejected${errors}`;
 }
 
@@ -27,7 +33,12 @@ export function summarise(report: CrawlReport): string {
  * Crawls each source when it is due (never crawled, or its schedule has passed since the last crawl),
  * then again every `scheduleHours`. Returns a function that stops the timers.
  */
-export function scheduleCrawls(sources: Source[], services: Services, userAgent: string, log = console.log): () => void {
+export function scheduleCrawls(
+  sources: Source[],
+  services: Services,
+  userAgent: string,
+  log = console.log,
+): () => void {
   const timers = new Set<NodeJS.Timeout>();
   let stopped = false;
   const run = async (source: Source) => {
@@ -41,10 +52,13 @@ export function scheduleCrawls(sources: Source[], services: Services, userAgent:
   };
   const plan = (source: Source, delay: number) => {
     if (stopped) return;
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      void run(source);
-    }, Math.min(delay, 2 ** 31 - 1));
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer);
+        void run(source);
+      },
+      Math.min(delay, 2 ** 31 - 1),
+    );
     timers.add(timer);
   };
   for (const source of sources) {

@@ -6,7 +6,9 @@ export async function reindexCommand(): Promise<void> {
   const services = await openServices();
   try {
     const { documents, seconds } = await rebuildIndex(services.store, services.index);
-    console.log(`Rebuilt the index from the catalogue: ${documents} courses in ${seconds.toFixed(1)} s, swapped in atomically.`);
+    console.log(
+      `Rebuilt the index from the catalogue: ${documents} courses in ${seconds.toFixed(1)} s, swapped in atomically.`,
+    );
   } finally {
     await services.close();
   }

@@ -15,8 +15,10 @@ const WEB_ROOT = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 export async function startCommand(env: ApiEnv, { demo }: { demo: boolean }): Promise<void> {
   const services = await openServices();
   const demoSites = demo ? await startDemo(env.DEMO_PORT) : undefined;
-  const sources: Source[] = demoSites?.sources ?? (env.SHORTLIST_SOURCES ? loadSources(env.SHORTLIST_SOURCES) : []);
-  if (!existsSync(WEB_ROOT)) console.warn(`The web frontend is not built (${WEB_ROOT}); run npm run build -w @shortlist/web.`);
+  const sources: Source[] =
+    demoSites?.sources ?? (env.SHORTLIST_SOURCES ? loadSources(env.SHORTLIST_SOURCES) : []);
+  if (!existsSync(WEB_ROOT))
+    console.warn(`The web frontend is not built (${WEB_ROOT}); run npm run build -w @shortlist/web.`);
 
   const app = createApp({ ...services, webRoot: WEB_ROOT });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
@@ -28,7 +30,9 @@ export async function startCommand(env: ApiEnv, { demo }: { demo: boolean }): Pr
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   const host = env.HOST === '127.0.0.1' || env.HOST === '0.0.0.0' ? 'localhost' : env.HOST;
   console.log(`Shortlist is running: http://${host}:${port}`);
-  console.log(`${services.store.countCourses()} courses in the catalogue; crawling ${sources.length} sources as they fall due.`);
+  console.log(
+    `${services.store.countCourses()} courses in the catalogue; crawling ${sources.length} sources as they fall due.`,
+  );
 
   const stopCrawls = scheduleCrawls(sources, services, userAgent(env));
   let stopping = false;

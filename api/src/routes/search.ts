@@ -19,7 +19,11 @@ export function parseSearchParams(query: Record<string, string>): SearchParams {
   const issue = parsed.error.issues[0]!;
   if (issue.code === 'unrecognized_keys') {
     const [key] = issue.keys;
-    throw apiError(400, `unknown parameter "${key}"; see /openapi.json for the parameters of /v1/search`, key);
+    throw apiError(
+      400,
+      `unknown parameter "${key}"; see /openapi.json for the parameters of /v1/search`,
+      key,
+    );
   }
   const parameter = String(issue.path[0]);
   throw apiError(400, `invalid value for "${parameter}": ${issue.message}`, parameter);
@@ -32,7 +36,12 @@ export function toHit(doc: SearchDocument) {
     title: doc.title,
     summary: doc.summary,
     url: doc.url,
-    provider: { id: doc.providerId, name: doc.providerName, type: doc.providerType, country: doc.providerCountry },
+    provider: {
+      id: doc.providerId,
+      name: doc.providerName,
+      type: doc.providerType,
+      country: doc.providerCountry,
+    },
     fields: doc.fieldCodes,
     deliveryMode: doc.mode,
     pacing: doc.pacing,
@@ -42,7 +51,8 @@ export function toHit(doc: SearchDocument) {
       amount: doc.costAmount,
       currency: doc.costCurrency,
       freeClass: doc.freeClass,
-      reference: doc.costReference === null ? null : { amount: doc.costReference, currency: REFERENCE_CURRENCY },
+      reference:
+        doc.costReference === null ? null : { amount: doc.costReference, currency: REFERENCE_CURRENCY },
     },
     level: { eqf: doc.levelEqf, label: doc.levelLabel },
     credentialType: doc.credentialType,
@@ -52,7 +62,11 @@ export function toHit(doc: SearchDocument) {
   };
 }
 
-function facetList(distribution: Record<string, number> | undefined, keep: (value: string) => boolean, label: (value: string) => string) {
+function facetList(
+  distribution: Record<string, number> | undefined,
+  keep: (value: string) => boolean,
+  label: (value: string) => string,
+) {
   return Object.entries(distribution ?? {})
     .filter(([value]) => keep(value))
     .map(([value, count]) => ({ value, label: label(value), count }))
@@ -84,7 +98,11 @@ export function searchRoutes(index: SearchIndex) {
           (code) => code.length === fieldDepth && (!params.field || code.startsWith(params.field)),
           (code) => fieldName(code) ?? code,
         ),
-        mode: facetList(result.facetDistribution?.mode, () => true, (mode) => MODE_LABELS[mode] ?? mode),
+        mode: facetList(
+          result.facetDistribution?.mode,
+          () => true,
+          (mode) => MODE_LABELS[mode] ?? mode,
+        ),
       },
       rates: { referenceCurrency: REFERENCE_CURRENCY, date: RATES_DATE },
     });

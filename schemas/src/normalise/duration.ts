@@ -1,22 +1,158 @@
-// Placeholder: replaced by the full normaliser (issue 3).
+import { parseQuantity, QUANTITY, round2, tidy } from './quantity.ts';
+
 export interface NormalisedDuration {
   minWeeks: number | null;
   maxWeeks: number | null;
   selfPaced: boolean;
+  /** the provider hedged: "approx.", "about", "~" */
+  approximate?: true;
 }
 
-const UNIT_WEEKS: Record<string, number> = { day: 1 / 7, week: 1, month: 52 / 12, year: 52 };
+const DAY = 1 / 7;
+// A term or trimester is taken as 12 weeks and a semester as 16, the common teaching-plus-exam lengths.
+const UNIT_WEEKS: [RegExp, number, number][] = [
+  [/^(?:h|hrs?|hours?|heures?|horas?|stunden?|std|ore)$/, 1 / 168, 0],
+  [/^(?:mins?|minutes?|minutos?|minuten)$/, 1 / 10080, 0],
+  [/^(?:days?|jours?|d[ií]as?|tage?n?|giorn[oi])$/, DAY, 1],
+  [/^(?:weeks?|wks?|semaines?|semanas?|wochen?|settiman[ae])$/, 1, 2],
+  [/^(?:months?|mos?|mths?|mois|mes|meses|monate?n?|mes[ei])$/, 52 / 12, 3],
+  [/^(?:terms?|trimesters?|trimestres?|quarters?)$/, 12, 4],
+  [/^(?:semesters?|semestres?)$/, 16, 5],
+  [/^(?:years?|yrs?|ans?|ann[ée]es?|a[nñ]os?|jahre?n?|ann[oi])$/, 52, 6],
+];
+const UNIT =
+  '(?:hours?|hrs?|h|heures?|horas?|stunden?|std|ore|minutes?|mins?|minutos?|minuten|days?|jours?|d[ií]as?|tage?n?|giorn[oi]|weeks?|wks?|semaines?|semanas?|wochen?|settiman[ae]|months?|mths?|mos?|mois|meses|mes|monate?n?|mes[ei]|terms?|trimesters?|trimestres?|quarters?|semesters?|semestres?|years?|yrs?|ann[ée]es?|ans?|a[nñ]os?|jahre?n?|ann[oi])';
+const SEPARATOR = '(?:-|to|a|à|bis|até|or|ou|oder|o|and|y|et|und|e)';
 
+const MENTION = new RegExp(
+  `(${QUANTITY})(?:\\s*${SEPARATOR}\\s*(${QUANTITY}))?\\s*(\\+)?\\s*-?\\s*(${UNIT})(?![\\p{L}\\d])`,
+  'giu',
+);
+const ISO = /\bP(?=\d|T\d)(?:(\d+(?:[.,]\d+)?)Y)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:\d+(?:[.,]\d+)?S)?)?\b/g;
+
+const SELF_PACED =
+  /self[- ]?paced|self[- ]directed|(?:at|learn at) your own pace|own pace|\brolling\b|on[- ]demand|start (?:any ?time|whenever)|à votre rythme|a (?:tu|su) (?:propio )?ritmo|autoguiado|no seu (?:próprio )?ritmo|im eigenen tempo|selbstlernkurs/i;
+// "3 hours a week", "2 days per week": a frequency, not a length.
+const PER_PERIOD =
+  /^\s*(?:per|a|an|each|every|\/|por|par|pro|la|al|à la|in der|in the)\s*(?:week|wk|w|month|mth|day|semana|semaine|woche|mes|mois|monat|jour|tag)\b|^\s*(?:weekly|monthly|daily|hebdomadaires?|semanales|wöchentlich)/i;
+const ACCESS_AFTER = /^\s*(?:'s\s+)?(?:of\s+)?(?:access|subscription|support|membership|free|trial|money[- ]back|to (?:access|enrol|enroll|register|apply))/i;
+const ACCESS_BEFORE = /(?:access|subscription|membership|trial|enrol(?:l)? within|valid|guarantee|refund)\s*(?:period|for|of|:|is)?\s*(?:up to|at least)?\s*$/i;
+const SESSIONS_AFTER = /^\s*(?:sessions|classes|lessons|lectures|workshops|webinars|modules)\b/i;
+const MULTIPLIER_BEFORE = /\d\s*[x×]\s*$/i;
+const UP_TO = /(?:up ?to|max(?:imum)?\.?|at most|no more than|less than|under|within|not exceeding|hasta|jusqu'à|bis zu|até)\s*$/i;
+const AT_LEAST = /(?:min(?:imum)?\.?|at least|from|starting at|more than|in as little as|as little as|a partir de|desde|mindestens|au moins)\s*$/i;
+const APPROX =
+  /(?:\bapprox(?:imately|\.)?|\babout|\baround|\broughly|\bcirca|\bca\.?|\bc\.|~|≈|\best(?:imated)?\.?|\btypically|\busually|\benviron|\baprox(?:imadamente|\.)?|\betwa|\bcerca de)\s*$/i;
+const APPROX_AFTER = /^\s*\(?\s*(?:approx|estimated|est\.|average)/i;
+const DEADLINE_AFTER = /^\s*(?:to (?:complete|finish)|maximum|max\.?)/i;
+const ARTICLE_CONTEXT = /(?:^|\b(?:for|over|in|about|around|approximately|approx\.?|lasts?|takes?|than|to|within|just|only|runs?|one|up|is|:|-|\())\s*$/i;
+const SUMMABLE_GAP = /^\s*(?:and|&|\+)?\s*$/i;
+
+interface Mention {
+  min: number;
+  max: number;
+  rank: number;
+  start: number;
+  end: number;
+  hours: boolean;
+  upTo: boolean;
+  atLeast: boolean;
+  approx: boolean;
+}
+
+/** How long a course runs, in weeks. `null` when the text states neither a length nor self-pacing. */
 export function normaliseDuration(text: string | null | undefined): NormalisedDuration | null {
-  if (!text) return null;
-  const lower = text.toLowerCase();
-  const selfPaced = /self[- ]paced|own pace/.test(lower);
-  const match = /(\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(\d+(?:\.\d+)?))?\s*(day|week|month|year)s?/.exec(lower);
-  if (!match) return selfPaced ? { minWeeks: null, maxWeeks: null, selfPaced } : null;
-  const factor = UNIT_WEEKS[match[3]!]!;
-  const min = Number(match[1]) * factor;
-  const max = Number(match[2] ?? match[1]) * factor;
-  return { minWeeks: round(min), maxWeeks: round(max), selfPaced };
+  if (typeof text !== 'string' || !text.trim()) return null;
+  let source = tidy(text, 600).replace(/\bfull[- ]day\b/gi, '1-day');
+  const selfPaced = SELF_PACED.test(source);
+  const mentions: Mention[] = [];
+
+  source = source.replace(ISO, (match: string, y?: string, mo?: string, w?: string, d?: string, h?: string, mi?: string, offset = 0) => {
+    const weeks = num(y) * 52 + (num(mo) * 52) / 12 + num(w) + num(d) * DAY;
+    const hours = num(h) + num(mi) / 60;
+    if (weeks > 0) mentions.push(mention(weeks, weeks, 3, offset, offset + match.length, false));
+    else if (hours > 0) mentions.push(mention(hours / 168, hours / 168, 0, offset, offset + match.length, true));
+    return ' '.repeat(match.length);
+  });
+
+  for (const match of source.matchAll(MENTION)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const before = source.slice(Math.max(0, start - 40), start);
+    const after = source.slice(end, end + 40);
+    const first = match[1]!;
+    if (/^an?$/i.test(first) && !ARTICLE_CONTEXT.test(before)) continue;
+    if (PER_PERIOD.test(after) || ACCESS_AFTER.test(after) || ACCESS_BEFORE.test(before)) continue;
+    const unit = UNIT_WEEKS.find(([pattern]) => pattern.test(match[4]!.toLowerCase()));
+    if (!unit) continue;
+    const [, factor, rank] = unit;
+    if (rank === 0 && (SESSIONS_AFTER.test(after) || MULTIPLIER_BEFORE.test(before))) continue;
+    const low = parseQuantity(first);
+    const high = match[2] ? parseQuantity(match[2]) : low;
+    if (!(low > 0) || !(high > 0) || high > 1000 || low > 1000) continue;
+    const item = mention(Math.min(low, high) * factor, Math.max(low, high) * factor, rank, start, end, rank === 0);
+    const range = Boolean(match[2]);
+    item.upTo = !range && (UP_TO.test(before) || DEADLINE_AFTER.test(after));
+    item.atLeast = Boolean(match[3]) || (!range && AT_LEAST.test(before));
+    item.approx = APPROX.test(before) || APPROX_AFTER.test(after);
+    mentions.push(item);
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  return combine(sumCompound(mentions, source), selfPaced);
 }
 
-const round = (value: number) => Math.round(value * 10) / 10;
+function mention(min: number, max: number, rank: number, start: number, end: number, hours: boolean): Mention {
+  return { min, max, rank, start, end, hours, upTo: false, atLeast: false, approx: false };
+}
+
+const num = (value: string | undefined) => (value ? Number(value.replace(',', '.')) : 0);
+
+/** "1 year and 6 months", "2 weeks 3 days": one length written in two units. */
+function sumCompound(mentions: Mention[], source: string): Mention[] {
+  const result: Mention[] = [];
+  for (const item of mentions) {
+    const previous = result[result.length - 1];
+    if (
+      previous &&
+      !previous.hours &&
+      !item.hours &&
+      previous.rank > item.rank &&
+      previous.min === previous.max &&
+      item.min === item.max &&
+      SUMMABLE_GAP.test(source.slice(previous.end, item.start))
+    ) {
+      previous.min += item.min;
+      previous.max += item.max;
+      previous.end = item.end;
+      previous.rank = item.rank;
+      continue;
+    }
+    result.push(item);
+  }
+  return result;
+}
+
+function combine(mentions: Mention[], selfPaced: boolean): NormalisedDuration | null {
+  const lengths = mentions.filter((item) => !item.hours);
+  // A course given only in hours is a length when it fits in one day ("3-hour workshop"); longer, it is a workload.
+  const hours = mentions.filter((item) => item.hours);
+  if (!lengths.length && !selfPaced && hours.length && hours.every((item) => item.max * 168 <= 8)) {
+    const result: NormalisedDuration = { minWeeks: round2(DAY), maxWeeks: round2(DAY), selfPaced };
+    if (hours.some((item) => item.approx)) result.approximate = true;
+    return result;
+  }
+  if (!lengths.length) return selfPaced ? { minWeeks: null, maxWeeks: null, selfPaced } : null;
+  let min: number | null = null;
+  let max: number | null = null;
+  for (const item of lengths) {
+    if (!item.upTo) min = min === null ? item.min : Math.min(min, item.min);
+    if (!item.atLeast) max = max === null ? item.max : Math.max(max, item.max);
+  }
+  const result: NormalisedDuration = {
+    minWeeks: min === null ? null : round2(min),
+    maxWeeks: max === null ? null : round2(max),
+    selfPaced,
+  };
+  if (lengths.some((item) => item.approx)) result.approximate = true;
+  return result;
+}
