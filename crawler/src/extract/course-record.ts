@@ -1,0 +1,76 @@
+import type { Extractor, RawCourse } from '@shortlist/schemas';
+
+/** A RawCourse field that holds extracted text (everything except `provenance`). */
+export type CourseField = Exclude<keyof RawCourse, 'provenance'>;
+
+/** Fields that hold several values; every other field holds one string. */
+export const LIST_FIELDS: ReadonlySet<CourseField> = new Set<CourseField>([
+  'learningOutcomes',
+  'subjects',
+  'keywords',
+  'skills',
+  'languages',
+  'startDates',
+]);
+
+export const STRUCTURED_EXTRACTORS: ReadonlySet<Extractor> = new Set<Extractor>([
+  'jsonld',
+  'microdata',
+  'rdfa',
+]);
+
+export function collapseWhitespace(value: string): string {
+  return value.replace(/\s+/g, ' ').trim();
+}
+
+export function emptyCourse(): RawCourse {
+  return { provenance: {} };
+}
+
+/** Sets a field unless the value is empty, and records which extractor produced it. */
+export function putField(
+  record: RawCourse,
+  field: CourseField,
+  value: string | readonly string[] | undefined,
+  extractor: Extractor,
+): void {
+  const cleaned = cleanValue(field, value);
+  if (cleaned === undefined) return;
+  Object.assign(record, { [field]: cleaned });
+  (record.provenance ??= {})[field] = extractor;
+}
+
+/** Copies a field from one record to another with its provenance. */
+export function copyField(target: RawCourse, source: RawCourse, field: CourseField): void {
+  const value = source[field];
+  const extractor = source.provenance?.[field];
+  if (value === undefined || extractor === undefined) return;
+  Object.assign(target, { [field]: value });
+  (target.provenance ??= {})[field] = extractor;
+}
+
+export function removeField(record: RawCourse, field: CourseField): void {
+  Reflect.deleteProperty(record, field);
+  if (record.provenance) Reflect.deleteProperty(record.provenance, field);
+}
+
+export function presentFields(record: RawCourse): CourseField[] {
+  return (Object.keys(record) as (keyof RawCourse)[]).filter(
+    (field): field is CourseField => field !== 'provenance' && record[field] !== undefined,
+  );
+}
+
+function cleanValue(
+  field: CourseField,
+  value: string | readonly string[] | undefined,
+): string | string[] | undefined {
+  if (value === undefined) return undefined;
+  const values = (typeof value === 'string' ? [value] : value)
+    // "en, fr" is two languages whichever extractor found it
+    .flatMap((item) => (field === 'languages' ? item.split(/[,;]/) : [item]))
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+  if (values.length === 0) return undefined;
+  if (LIST_FIELDS.has(field)) return [...new Set(values)];
+  return values.join(', ');
+}

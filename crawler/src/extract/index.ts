@@ -1,0 +1,104 @@
+import * as cheerio from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
+import type { Extractor, RawCourse, SelectorMap } from '@shortlist/schemas';
+import { findCourseNodes } from './course-nodes.ts';
+import { fillCourse, mergeCourses } from './course-merge.ts';
+import { presentFields } from './course-record.ts';
+import { readJsonLd } from './jsonld.ts';
+import { readMicrodata } from './microdata.ts';
+import { readRdfa } from './rdfa.ts';
+import { indexPage } from './page-elements.ts';
+import { assignRecordUrls, documentBaseUrl, readCanonicalUrl } from './record-urls.ts';
+import { mapCourseNode } from './schema-org-course.ts';
+import type { SchemaNode } from './schema-org-node.ts';
+import { readSelectorMap } from './selectors.ts';
+import { readLabelledFacts, readPageMetadata } from './text-heuristics.ts';
+
+/** Fields every page has; a page with only these is not a course. */
+const PAGE_METADATA: ReadonlySet<string> = new Set(['title', 'summary', 'languages']);
+
+export interface ExtractOptions {
+  /** the source's selector map, tried after structured data */
+  selectors?: SelectorMap;
+}
+
+export interface PageExtraction {
+  /** one record per course on the page, each field's extractor in `provenance` */
+  records: RawCourse[];
+  canonicalUrl: string | null;
+  /** what a person adding the provider should know: broken markup, conflicts resolved, selectors that matched nothing */
+  warnings: string[];
+}
+
+/**
+ * Finds the courses on one page: JSON-LD, then microdata and RDFa, then the source's selector map, then labelled
+ * text. Each later extractor fills the fields the earlier ones left empty.
+ */
+export function extractPage(
+  html: string | CheerioAPI,
+  pageUrl: string,
+  options: ExtractOptions = {},
+): PageExtraction {
+  // a crawler that has already parsed the page (Crawlee's `$`) passes it in rather than paying for a second parse;
+  // text is parsed with htmlparser2 as Crawlee does, so `extract` on a saved page agrees with a crawl
+  const $ =
+    typeof html === 'string' ? cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } }) : html;
+  const page = indexPage($);
+  const warnings: string[] = [];
+  const baseUrl = documentBaseUrl(page, pageUrl);
+  const canonicalUrl = readCanonicalUrl(page, pageUrl, warnings);
+  const records: RawCourse[] = [];
+
+  const structured: [Extractor, () => SchemaNode[]][] = [
+    ['jsonld', () => readJsonLd(page, warnings)],
+    ['microdata', () => readMicrodata(page, baseUrl)],
+    ['rdfa', () => readRdfa(page, baseUrl)],
+  ];
+  for (const [extractor, read] of structured) {
+    const courses = findCourseNodes(read()).map((node) => mapCourseNode(node, extractor, baseUrl, warnings));
+    mergeCourses(records, courses, warnings);
+  }
+
+  if (options.selectors) {
+    const found = readSelectorMap($, options.selectors, baseUrl, warnings);
+    for (const { record, container } of found)
+      if (container) fillCourse(record, readLabelledFacts(container), warnings);
+    const listing = found.some(({ container }) => container !== null);
+    const unmatched = mergeCourses(
+      records,
+      found.map(({ record }) => record),
+      warnings,
+      listing || records.length === 0,
+    );
+    if (unmatched.length > 0) {
+      warnings.push(
+        `selector map: read one course, but structured data on this page describes ${records.length} courses and none has the title "${unmatched[0]!.title ?? ''}"; ignored the selector map here — set "item" for listing pages`,
+      );
+    }
+  }
+
+  if (records.length <= 1) {
+    const facts = readLabelledFacts(page.body);
+    fillCourse(facts, readPageMetadata(page), warnings);
+    if (records.length === 1) fillCourse(records[0]!, facts, warnings);
+    else if (facts.title && presentFields(facts).some((field) => !PAGE_METADATA.has(field)))
+      records.push(facts);
+  }
+
+  assignRecordUrls(records, pageUrl, canonicalUrl);
+  for (const record of records) {
+    if (!record.title) {
+      const by = Object.values(record.provenance ?? {})[0] ?? 'extractor';
+      warnings.push(
+        `a course found by ${by} at ${record.url ?? pageUrl} has no name; give it "name" in the markup or a title selector`,
+      );
+    }
+  }
+  if (records.length === 0) {
+    warnings.push(
+      'no course found: no schema.org Course, CourseInstance, EducationalOccupationalProgram or EducationalOccupationalCredential, no selector map match, and no labelled facts such as "Duration:" or "Cost:"',
+    );
+  }
+  // a bad selector is reported once, not once per listing item
+  return { records, canonicalUrl, warnings: [...new Set(warnings)] };
+}
