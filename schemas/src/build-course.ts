@@ -7,13 +7,15 @@ import {
   classifyField,
   normaliseCost,
   normaliseDuration,
-  normaliseLanguage,
+  normaliseLanguages,
   normaliseLevel,
   normaliseMode,
   normalisePacing,
   normaliseWorkload,
   toPlainText,
   toReferenceCurrency,
+  REFERENCE_CURRENCY,
+  RATES_DATE,
 } from './normalise/index.ts';
 
 export interface CourseContext {
@@ -59,19 +61,24 @@ export function buildCourse(raw: RawCourse, context: CourseContext): { course: C
   const url = absoluteUrl(raw.url, context.sourceUrl) ?? context.sourceUrl;
 
   const duration = normaliseDuration(raw.duration);
-  const workload = normaliseWorkload(raw.workload);
+  // "6 weeks, 3–5 hours per week" in the duration field also states the workload.
+  const statedWorkload = normaliseWorkload(raw.workload);
+  const workloadFromDuration = statedWorkload || raw.workload ? null : normaliseWorkload(raw.duration);
+  const workload = statedWorkload ?? workloadFromDuration;
+  const workloadText = workloadFromDuration ? text(raw.duration) : text(raw.workload);
   const hoursPerWeek = workload?.hoursPerWeek ?? null;
   let totalHours = workload?.totalHours ?? null;
-  const totalDerived = !totalHours && hoursPerWeek !== null && duration?.minWeeks != null && duration.maxWeeks != null;
+  const minWeeks = duration?.minWeeks ?? null;
+  const maxWeeks = duration?.maxWeeks ?? null;
+  const totalDerived = !totalHours && hoursPerWeek !== null && minWeeks !== null && maxWeeks !== null;
   if (totalDerived) {
-    totalHours = { min: hoursPerWeek.min * duration.minWeeks!, max: hoursPerWeek.max * duration.maxWeeks! };
+    totalHours = { min: round2(hoursPerWeek.min * minWeeks), max: round2(hoursPerWeek.max * maxWeeks) };
   }
+  // A feed's priceCurrency travels with the cost text: "1250 GBP", "0 EUR".
   const costText = [raw.cost, raw.currency].filter(Boolean).join(' ') || undefined;
   const cost = normaliseCost(costText, { country: context.country });
-  const level = normaliseLevel(raw.level);
-  const languages = texts(raw.languages)
-    .map((language) => normaliseLanguage(language))
-    .filter((code): code is string => code !== null);
+  const level = normaliseLevel(raw.level, { country: context.country });
+  const languages = texts(raw.languages).flatMap((language) => normaliseLanguages(language));
   const subjects = texts(raw.subjects);
   const keywords = texts(raw.keywords);
   const fields = classifyField([title, ...subjects, ...keywords].join(' | '));
@@ -107,30 +114,48 @@ export function buildCourse(raw: RawCourse, context: CourseContext): { course: C
       maxWeeks: duration?.maxWeeks ?? null,
       selfPaced: duration?.selfPaced ?? false,
     },
-    workload: { text: text(raw.workload), hoursPerWeek, totalHours, totalDerived },
+    workload: { text: workloadText, hoursPerWeek, totalHours, totalDerived },
     cost: {
       text: text(costText),
       amount: cost?.amount ?? null,
       currency: cost?.currency ?? null,
       freeClass: cost?.freeClass ?? 'unknown',
       basis: cost?.basis ?? 'unknown',
-      reference: cost?.amount != null && cost.currency ? toReferenceCurrency(cost.amount, cost.currency) : null,
+      reference: referenceAmount(cost?.amount ?? null, cost?.currency ?? null),
+      ...(cost?.lowestOfRange ? { lowestOfRange: true } : {}),
+      ...(cost?.currencyInferred ? { currencyInferred: true } : {}),
+      ...(cost?.tax ? { tax: cost.tax } : {}),
     },
     delivery: {
       text: text(raw.mode),
       mode: normaliseMode(raw.mode),
-      pacing: normalisePacing(raw.pacing ?? raw.mode) ?? (duration?.selfPaced ? 'self_paced' : null),
+      pacing:
+        normalisePacing(raw.pacing) ??
+        normalisePacing(raw.mode) ??
+        (duration?.selfPaced ? 'self_paced' : null) ??
+        normalisePacing(raw.duration),
     },
-    location: { city: text(raw.city), region: text(raw.region), country: text(raw.country) ?? context.country },
+    location: {
+      city: text(raw.city),
+      region: text(raw.region),
+      country: text(raw.country) ?? context.country,
+    },
     level: { text: text(raw.level), eqf: level?.eqf ?? null, label: level?.label ?? null },
-    credit: { text: text(raw.credit), value: creditValue(raw.credit), system: creditSystem(raw.credit), stackable: null },
+    credit: {
+      text: text(raw.credit),
+      value: creditValue(raw.credit),
+      system: creditSystem(raw.credit),
+      stackable: null,
+    },
     credential: { text: text(raw.credential), type: credentialType(raw.credential) },
     assessment: text(raw.assessment),
     qualityAssurance: text(raw.qualityAssurance),
     endorsement: text(raw.endorsement),
     prerequisites: text(raw.prerequisites),
     languages: [...new Set(languages)],
-    startDates: texts(raw.startDates).filter((date) => /^\d{4}-\d{2}-\d{2}/.test(date)).map((date) => date.slice(0, 10)),
+    startDates: texts(raw.startDates)
+      .filter((date) => /^\d{4}-\d{2}-\d{2}/.test(date))
+      .map((date) => date.slice(0, 10)),
     provenance,
   };
   facts.contentHash = hashContent({ ...facts, fetchedAt: null, lastSeenAt: null });
@@ -140,6 +165,14 @@ export function buildCourse(raw: RawCourse, context: CourseContext): { course: C
     return { error: `${issue.path.join('.')}: ${issue.message}` };
   }
   return { course: parsed.data };
+}
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+/** A free course is 0 in any currency; otherwise the amount converts with the dated rate table. */
+function referenceAmount(amount: number | null, currency: string | null) {
+  if (amount === 0) return { amount: 0, currency: REFERENCE_CURRENCY, rateDate: RATES_DATE };
+  return amount !== null && currency ? toReferenceCurrency(amount, currency) : null;
 }
 
 function creditValue(value: string | undefined): number | null {

@@ -6,10 +6,23 @@ export type DeliveryMode = z.infer<typeof DeliveryMode>;
 export const Pacing = z.enum(['self_paced', 'scheduled']);
 export const FreeClass = z.enum(['free', 'free-audit-paid-certificate', 'paid', 'unknown']);
 export type FreeClass = z.infer<typeof FreeClass>;
-export const CostBasis = z.enum(['total', 'per-month', 'per-week', 'per-year', 'per-credit', 'per-unit', 'unknown']);
+export const CostBasis = z.enum([
+  'total',
+  'per-month',
+  'per-week',
+  'per-year',
+  'per-credit',
+  'per-unit',
+  'unknown',
+]);
 export type CostBasis = z.infer<typeof CostBasis>;
 export const LevelLabel = z.enum(['introductory', 'intermediate', 'advanced']);
-export const CredentialType = z.enum(['certificate', 'digital_badge', 'micro_degree', 'statement_of_attainment']);
+export const CredentialType = z.enum([
+  'certificate',
+  'digital_badge',
+  'micro_degree',
+  'statement_of_attainment',
+]);
 /** Which extractor (or feed) produced a field, so conflicts can be resolved and explained. */
 export const Extractor = z.enum(['feed', 'jsonld', 'microdata', 'rdfa', 'selector', 'text']);
 export type Extractor = z.infer<typeof Extractor>;
@@ -45,6 +58,12 @@ export const Cost = z.object({
   reference: z
     .object({ amount: z.number().nonnegative(), currency: z.string(), rateDate: z.string() })
     .nullable(),
+  /** true when `amount` is the lowest of several prices, of a range, or a "from" price */
+  lowestOfRange: z.boolean().optional(),
+  /** true when no currency was written and the provider's country's currency was assumed */
+  currencyInferred: z.boolean().optional(),
+  /** what the text says about sales tax (VAT, GST …) */
+  tax: z.enum(['included', 'excluded']).optional(),
 });
 export const Delivery = z.object({
   text: OriginalText,

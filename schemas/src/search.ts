@@ -3,7 +3,14 @@ import { DeliveryMode } from './course.ts';
 
 const boolean = z.enum(['true', 'false']).transform((value) => value === 'true');
 
-export const SearchSort = z.enum(['relevance', 'cost:asc', 'cost:desc', 'duration:asc', 'duration:desc', 'completeness:desc']);
+export const SearchSort = z.enum([
+  'relevance',
+  'cost:asc',
+  'cost:desc',
+  'duration:asc',
+  'duration:desc',
+  'completeness:desc',
+]);
 
 /** Query parameters of GET /v1/search, as strings from the URL. */
 export const SearchParams = z

@@ -33,13 +33,15 @@ const UNIT_AFTER =
   /^\s*-?\s*(?:weeks?|wks?|hours?|hrs?|h|days?|months?|years?|yrs?|credits?|ects|cats|points?|modules?|units?|lessons?|sessions?|students?|learners?|places?|seats?|people|participants?|instal?lments?|payments?|minutes?|mins?|pages?|videos?|courses?|times|st|nd|rd|th|am|pm|x|×|:\d|\/\d|\.\d)(?![\p{L}])/iu;
 const LABEL_BEFORE =
   /(?:level|module|unit|week|day|no\.?|#|number|step|phase|lesson|chapter|part|version|cohort|group|room|code|ref|page|iso|aqf|eqf|nqf|rqf|ects|top|rated|\d\s*[x×])\s*$/i;
-const DATE_WORDS = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bintake|\bstart|\bsemester|\bterm\b|\bacademic|\bcohort|\bclass of|\d{4}\s*[/-]\s*\d{2}/i;
+const DATE_WORDS =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bintake|\bstart|\bsemester|\bterm\b|\bacademic|\bcohort|\bclass of|\d{4}\s*[/-]\s*\d{2}/i;
 
 const FREE =
   /(?<![\p{L}-])(?:free(?: of charge)?|no (?:cost|charge|fees?|tuition(?: fees?)?)|gratuit(?:e|s|es)?|gratis|gratuit[oa]s?|kostenlos|kostenfrei|gebührenfrei|sans frais|sin cost[oe]|sem custo|fee[- ]free|fully funded|100% funded|zero cost|complimentary)(?![\p{L}])/giu;
 const NOT_FREE_AFTER =
   /^[\s-]*(?:trials?|delivery|shipping|parking|wi-?fi|lunch|coffee|refreshments|e-?books?|guides?|webinars?|consultations?|tasters?|info(?:rmation)? (?:sessions?|evenings?)|preview|resources?|lessons?|samples?|demo|intro(?:ductory)? (?:sessions?|lessons?|calls?)|chapters?|for (?:\d+|one|two|three|seven|fourteen|thirty) (?:days?|weeks?|months?)|for (?:the )?first|(?:certificate|cert)\b)/i;
-const NOT_FREE_BEFORE = /(?:\d+|one|two|seven|fourteen|thirty)[- ]?(?:days?|weeks?|months?)[- ]$|\bfirst (?:week|month|lesson|session|module) $|\btry (?:it )?$/i;
+const NOT_FREE_BEFORE =
+  /(?:\d+|one|two|seven|fourteen|thirty)[- ]?(?:days?|weeks?|months?)[- ]$|\bfirst (?:week|month|lesson|session|module) $|\btry (?:it )?$/i;
 const AUDIT =
   /\baudit(?:ing|ed)?\b|\bfree to (?:audit|access|enrol|enroll|learn|join|start|take|study)\b|\b(?:enrol|enroll|learn|join|start|study|access|take (?:the|this) course) for free\b/i;
 const PAID_CERTIFICATE =
@@ -58,9 +60,15 @@ const BASIS_AFTER = new RegExp(
 const BASIS_BEFORE =
   /\b(monthly|per month|weekly|per week|annual(?:ly)?|yearly|per year|per annum|per credit(?: hour| point)?|per unit|per module)\b[^\d]{0,20}$/i;
 const BASIS_WORDS: [RegExp, CostBasis][] = [
-  [/^(?:month|mo|mth|mes|mois|monat|monthly|per month|pcm|p\/m|p\.m\.|mensuel(?:le)?|mensual(?:es)?|monatlich)$/, 'per-month'],
+  [
+    /^(?:month|mo|mth|mes|mois|monat|monthly|per month|pcm|p\/m|p\.m\.|mensuel(?:le)?|mensual(?:es)?|monatlich)$/,
+    'per-month',
+  ],
   [/^(?:week|wk|semana|semaine|woche|weekly|per week|pw|p\/w)$/, 'per-week'],
-  [/^(?:year|yr|annum|año|an|jahr|annually|annual|yearly|per year|per annum|p\.?\s?a\.?|jährlich|anual(?:es)?)$/, 'per-year'],
+  [
+    /^(?:year|yr|annum|año|an|jahr|annually|annual|yearly|per year|per annum|p\.?\s?a\.?|jährlich|anual(?:es)?)$/,
+    'per-year',
+  ],
   [/^(?:(?:per )?credit(?:\s*(?:hour|point|unit))?s?|ects|crédito|crédit|cr)$/, 'per-credit'],
   [/^(?:(?:per )?(?:unit|module)|subject|session|class|lesson)$/, 'per-unit'],
   [/^(?:course|person|participant|delegate|learner|student|head|seat|user)$/, 'total'],
@@ -80,7 +88,10 @@ interface Amount {
 }
 
 /** What a course costs, from the provider's own words; `null` when the text states no price and no "free". */
-export function normaliseCost(text: string | null | undefined, options: CostOptions = {}): NormalisedCost | null {
+export function normaliseCost(
+  text: string | null | undefined,
+  options: CostOptions = {},
+): NormalisedCost | null {
   if (typeof text !== 'string' || !text.trim()) return null;
   const country = typeof options.country === 'string' ? options.country : undefined;
   const source = tidy(text, 1000);
@@ -89,7 +100,9 @@ export function normaliseCost(text: string | null | undefined, options: CostOpti
 
   const prices = amounts.filter((item) => item.kind === 'price' && item.amount > 0);
   const certificates = amounts.filter((item) => item.kind === 'certificate' && item.amount > 0);
-  const zeros = amounts.filter((item) => (item.kind === 'price' || item.kind === 'certificate') && item.amount === 0);
+  const zeros = amounts.filter(
+    (item) => (item.kind === 'price' || item.kind === 'certificate') && item.amount === 0,
+  );
   const freeWord = hasFreeWord(source);
   const freeLike = freeWord || zeros.length > 0 || AUDIT.test(source);
 
@@ -99,7 +112,11 @@ export function normaliseCost(text: string | null | undefined, options: CostOpti
     chosen = pick(certificates);
     freeClass = 'free-audit-paid-certificate';
   } else if (prices.length) {
-    chosen = pick(prices.some((item) => item.basis === 'total') ? prices.filter((item) => item.basis === 'total') : prices);
+    chosen = pick(
+      prices.some((item) => item.basis === 'total')
+        ? prices.filter((item) => item.basis === 'total')
+        : prices,
+    );
     freeClass = 'paid';
   } else if (certificates.length) {
     chosen = pick(certificates);
@@ -123,7 +140,12 @@ export function normaliseCost(text: string | null | undefined, options: CostOpti
     }
   }
 
-  const result: NormalisedCost = { amount: round2(chosen.amount), currency: null, freeClass, basis: chosen.basis };
+  const result: NormalisedCost = {
+    amount: round2(chosen.amount),
+    currency: null,
+    freeClass,
+    basis: chosen.basis,
+  };
   const currency = chosen.item.currency ?? documentCurrency();
   if (currency) result.currency = currency;
   else if (country && COUNTRY_CURRENCY.has(country.toUpperCase())) {
@@ -192,7 +214,11 @@ function readAmounts(source: string, country: string | undefined): Amount[] {
   return kept;
 }
 
-function chooseToken(pre: string | undefined, suf: string | undefined, country: string | undefined): string | null {
+function chooseToken(
+  pre: string | undefined,
+  suf: string | undefined,
+  country: string | undefined,
+): string | null {
   const before = pre ? resolveCurrency(pre, country) : null;
   const after = suf ? resolveCurrency(suf, country) : null;
   // "$49 USD", "$495 AUD": the written code is more specific than the symbol.
@@ -208,7 +234,10 @@ function linkRanges(found: Amount[], source: string): void {
     if (!RANGE_GAP.test(source.slice(left.end, right.start))) continue;
     if (left.token === right.token) {
       if (!left.token) continue;
-    } else if (UNIT_AFTER.test(source.slice((left.token ? right : left).end, (left.token ? right : left).end + 20))) continue;
+    } else if (
+      UNIT_AFTER.test(source.slice((left.token ? right : left).end, (left.token ? right : left).end + 20))
+    )
+      continue;
     left.range = right.range = true;
     if (!left.token) Object.assign(left, { currency: right.currency, token: true });
     if (!right.token) Object.assign(right, { currency: left.currency, token: true });
@@ -220,7 +249,8 @@ function plausibleBareAmount(item: Amount, source: string): boolean {
   const after = source.slice(item.end, item.end + 20);
   const before = source.slice(Math.max(0, item.start - 20), item.start);
   if (UNIT_AFTER.test(after) || LABEL_BEFORE.test(before)) return false;
-  if (Number.isInteger(item.amount) && item.amount >= 1900 && item.amount <= 2100 && DATE_WORDS.test(source)) return false;
+  if (Number.isInteger(item.amount) && item.amount >= 1900 && item.amount <= 2100 && DATE_WORDS.test(source))
+    return false;
   return true;
 }
 
@@ -247,7 +277,8 @@ export function parseAmount(raw: string): number {
   } else if (dot >= 0 || comma >= 0) {
     const parts = digits.split(dot >= 0 ? '.' : ',');
     // One separator followed by exactly three digits groups thousands ("1,250", "€1.250"); otherwise it is decimal.
-    digits = parts.length > 2 || (parts[1]!.length === 3 && parts[0] !== '0') ? parts.join('') : parts.join('.');
+    digits =
+      parts.length > 2 || (parts[1]!.length === 3 && parts[0] !== '0') ? parts.join('') : parts.join('.');
   }
   return Number(digits);
 }

@@ -28,24 +28,30 @@ const MENTION = new RegExp(
   `(${QUANTITY})(?:\\s*${SEPARATOR}\\s*(${QUANTITY}))?\\s*(\\+)?\\s*-?\\s*(${UNIT})(?![\\p{L}\\d])`,
   'giu',
 );
-const ISO = /\bP(?=\d|T\d)(?:(\d+(?:[.,]\d+)?)Y)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:\d+(?:[.,]\d+)?S)?)?\b/g;
+const ISO =
+  /\bP(?=\d|T\d)(?:(\d+(?:[.,]\d+)?)Y)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:\d+(?:[.,]\d+)?S)?)?\b/g;
 
 const SELF_PACED =
   /self[- ]?paced|self[- ]directed|(?:at|learn at) your own pace|own pace|\brolling\b|on[- ]demand|start (?:any ?time|whenever)|à votre rythme|a (?:tu|su) (?:propio )?ritmo|autoguiado|no seu (?:próprio )?ritmo|im eigenen tempo|selbstlernkurs/i;
 // "3 hours a week", "2 days per week": a frequency, not a length.
 const PER_PERIOD =
   /^\s*(?:per|a|an|each|every|\/|por|par|pro|la|al|à la|in der|in the)\s*(?:week|wk|w|month|mth|day|semana|semaine|woche|mes|mois|monat|jour|tag)\b|^\s*(?:weekly|monthly|daily|hebdomadaires?|semanales|wöchentlich)/i;
-const ACCESS_AFTER = /^\s*(?:'s\s+)?(?:of\s+)?(?:access|subscription|support|membership|free|trial|money[- ]back|to (?:access|enrol|enroll|register|apply))/i;
-const ACCESS_BEFORE = /(?:access|subscription|membership|trial|enrol(?:l)? within|valid|guarantee|refund)\s*(?:period|for|of|:|is)?\s*(?:up to|at least)?\s*$/i;
+const ACCESS_AFTER =
+  /^\s*(?:'s\s+)?(?:of\s+)?(?:access|subscription|support|membership|free|trial|money[- ]back|to (?:access|enrol|enroll|register|apply))/i;
+const ACCESS_BEFORE =
+  /(?:access|subscription|membership|trial|enrol(?:l)? within|valid|guarantee|refund)\s*(?:period|for|of|:|is)?\s*(?:up to|at least)?\s*$/i;
 const SESSIONS_AFTER = /^\s*(?:sessions|classes|lessons|lectures|workshops|webinars|modules)\b/i;
 const MULTIPLIER_BEFORE = /\d\s*[x×]\s*$/i;
-const UP_TO = /(?:up ?to|max(?:imum)?\.?|at most|no more than|less than|under|within|not exceeding|hasta|jusqu'à|bis zu|até)\s*$/i;
-const AT_LEAST = /(?:min(?:imum)?\.?|at least|from|starting at|more than|in as little as|as little as|a partir de|desde|mindestens|au moins)\s*$/i;
+const UP_TO =
+  /(?:up ?to|max(?:imum)?\.?|at most|no more than|less than|under|within|not exceeding|hasta|jusqu'à|bis zu|até)\s*$/i;
+const AT_LEAST =
+  /(?:min(?:imum)?\.?|at least|from|starting at|more than|in as little as|as little as|a partir de|desde|mindestens|au moins)\s*$/i;
 const APPROX =
   /(?:\bapprox(?:imately|\.)?|\babout|\baround|\broughly|\bcirca|\bca\.?|\bc\.|~|≈|\best(?:imated)?\.?|\btypically|\busually|\benviron|\baprox(?:imadamente|\.)?|\betwa|\bcerca de)\s*$/i;
 const APPROX_AFTER = /^\s*\(?\s*(?:approx|estimated|est\.|average)/i;
 const DEADLINE_AFTER = /^\s*(?:to (?:complete|finish)|maximum|max\.?)/i;
-const ARTICLE_CONTEXT = /(?:^|\b(?:for|over|in|about|around|approximately|approx\.?|lasts?|takes?|than|to|within|just|only|runs?|one|up|is|:|-|\())\s*$/i;
+const ARTICLE_CONTEXT =
+  /(?:^|\b(?:for|over|in|about|around|approximately|approx\.?|lasts?|takes?|than|to|within|just|only|runs?|one|up|is|:|-|\())\s*$/i;
 const SUMMABLE_GAP = /^\s*(?:and|&|\+)?\s*$/i;
 
 interface Mention {
@@ -67,13 +73,26 @@ export function normaliseDuration(text: string | null | undefined): NormalisedDu
   const selfPaced = SELF_PACED.test(source);
   const mentions: Mention[] = [];
 
-  source = source.replace(ISO, (match: string, y?: string, mo?: string, w?: string, d?: string, h?: string, mi?: string, offset = 0) => {
-    const weeks = num(y) * 52 + (num(mo) * 52) / 12 + num(w) + num(d) * DAY;
-    const hours = num(h) + num(mi) / 60;
-    if (weeks > 0) mentions.push(mention(weeks, weeks, 3, offset, offset + match.length, false));
-    else if (hours > 0) mentions.push(mention(hours / 168, hours / 168, 0, offset, offset + match.length, true));
-    return ' '.repeat(match.length);
-  });
+  source = source.replace(
+    ISO,
+    (
+      match: string,
+      y: string | undefined,
+      mo: string | undefined,
+      w: string | undefined,
+      d: string | undefined,
+      h: string | undefined,
+      mi: string | undefined,
+      offset: number,
+    ) => {
+      const weeks = num(y) * 52 + (num(mo) * 52) / 12 + num(w) + num(d) * DAY;
+      const hours = num(h) + num(mi) / 60;
+      if (weeks > 0) mentions.push(mention(weeks, weeks, 3, offset, offset + match.length, false));
+      else if (hours > 0)
+        mentions.push(mention(hours / 168, hours / 168, 0, offset, offset + match.length, true));
+      return ' '.repeat(match.length);
+    },
+  );
 
   for (const match of source.matchAll(MENTION)) {
     const start = match.index;
@@ -90,7 +109,14 @@ export function normaliseDuration(text: string | null | undefined): NormalisedDu
     const low = parseQuantity(first);
     const high = match[2] ? parseQuantity(match[2]) : low;
     if (!(low > 0) || !(high > 0) || high > 1000 || low > 1000) continue;
-    const item = mention(Math.min(low, high) * factor, Math.max(low, high) * factor, rank, start, end, rank === 0);
+    const item = mention(
+      Math.min(low, high) * factor,
+      Math.max(low, high) * factor,
+      rank,
+      start,
+      end,
+      rank === 0,
+    );
     const range = Boolean(match[2]);
     item.upTo = !range && (UP_TO.test(before) || DEADLINE_AFTER.test(after));
     item.atLeast = Boolean(match[3]) || (!range && AT_LEAST.test(before));
@@ -101,7 +127,14 @@ export function normaliseDuration(text: string | null | undefined): NormalisedDu
   return combine(sumCompound(mentions, source), selfPaced);
 }
 
-function mention(min: number, max: number, rank: number, start: number, end: number, hours: boolean): Mention {
+function mention(
+  min: number,
+  max: number,
+  rank: number,
+  start: number,
+  end: number,
+  hours: boolean,
+): Mention {
   return { min, max, rank, start, end, hours, upTo: false, atLeast: false, approx: false };
 }
 

@@ -1,20 +1,60 @@
-// Placeholder: replaced by the full ISCED-F 2013 classifier (issue 3).
-const KEYWORDS: [RegExp, string][] = [
-  [/data|analytics|software|programming|cyber|computing|cloud/i, '0613'],
-  [/nurs|health|care/i, '0913'],
-  [/business|management|marketing|accounting/i, '0413'],
-  [/teach|education/i, '0111'],
-  [/engineer|electric|mechanic/i, '0713'],
-];
+import { FIELD_KEYWORDS } from './field-keywords.ts';
 
-export function classifyField(text: string | null | undefined): string[] {
-  if (!text) return [];
-  return KEYWORDS.filter(([pattern]) => pattern.test(text)).map(([, code]) => code);
+export { expandFieldCodes, fieldName, isFieldCode, ISCED_F, narrowerFields } from './isced-f.ts';
+export type { FieldLevel, FieldOfEducation } from './isced-f.ts';
+
+const MAX_PHRASE_WORDS = 4;
+const MAX_CODES = 4;
+const TOKEN = /[\p{L}\p{N}+#]+/gu;
+// "IT" in capitals is information technology; lower-case "it" is a pronoun.
+const IT_ACRONYM = /(?<![\p{L}])IT(?![\p{L}])/u;
+
+/** phrase (words joined by one space) → codes, with plural forms of the last word */
+const PHRASES = new Map<string, string[]>();
+for (const [code, phrases] of Object.entries(FIELD_KEYWORDS)) {
+  for (const phrase of phrases) {
+    const words = phrase.match(TOKEN) ?? [];
+    const key = words.join(' ');
+    const forms = [key, `${key}s`, `${key}es`];
+    if (key.endsWith('y')) forms.push(`${key.slice(0, -1)}ies`);
+    for (const form of forms) {
+      const codes = PHRASES.get(form) ?? [];
+      if (!codes.includes(code)) codes.push(code);
+      PHRASES.set(form, codes);
+    }
+  }
 }
 
-/** A code with every broader code that contains it, so a broad filter matches detailed codes. */
-export function expandFieldCodes(codes: string[]): string[] {
-  const all = new Set<string>();
-  for (const code of codes) for (let length = 2; length <= code.length; length++) all.add(code.slice(0, length));
-  return [...all];
+/**
+ * ISCED-F 2013 codes for a course, from its title, keywords and the provider's subject labels (joined in one
+ * text). The longest phrase wins at each position; a broader code is dropped when a narrower one below it is
+ * found; the most-mentioned fields come first.
+ */
+export function classifyField(text: string | null | undefined): string[] {
+  if (typeof text !== 'string' || !text) return [];
+  const source = text.slice(0, 4000);
+  const words = source.toLowerCase().match(TOKEN);
+  if (!words) return [];
+  const hits = new Map<string, { count: number; first: number }>();
+  const add = (code: string, position: number) => {
+    const hit = hits.get(code);
+    if (hit) hit.count++;
+    else hits.set(code, { count: 1, first: position });
+  };
+  for (let index = 0; index < words.length;) {
+    let matched = 0;
+    for (let length = Math.min(MAX_PHRASE_WORDS, words.length - index); length > 0 && !matched; length--) {
+      const codes = PHRASES.get(length === 1 ? words[index]! : words.slice(index, index + length).join(' '));
+      if (!codes) continue;
+      for (const code of codes) add(code, index);
+      matched = length;
+    }
+    index += matched || 1;
+  }
+  if (IT_ACRONYM.test(source)) add('061', words.length);
+  const codes = [...hits.keys()];
+  return codes
+    .filter((code) => !codes.some((other) => other !== code && other.startsWith(code)))
+    .sort((a, b) => hits.get(b)!.count - hits.get(a)!.count || hits.get(a)!.first - hits.get(b)!.first)
+    .slice(0, MAX_CODES);
 }

@@ -1,6 +1,7 @@
 export * from './duration.ts';
 export * from './workload.ts';
 export * from './cost.ts';
+export { COUNTRY_CURRENCY } from './currency.ts';
 export * from './mode.ts';
 export * from './level.ts';
 export * from './field.ts';

@@ -1,23 +1,25 @@
 import type { DeliveryMode } from '../course.ts';
 
-export type Pacing = 'self_paced' | 'scheduled';
+type Pacing = 'self_paced' | 'scheduled';
 
 // Matched against words with accents removed, lower-cased and separated by single spaces, so
 // "https://schema.org/OnlineOnly", "deliveryType:InPerson" and "Präsenz-" read as "online only", "in person", "prasenz".
 const BLENDED =
   / (?:blended|hybrid|hybride|hibrido|hibrida|mixed mode|mixedmode|mixed|mixte|misto|mixto|semi ?presencial|semipresencial|bimodal|comodal|multi ?modal|multimodal|blend|teilprasenz) /;
 const ONLINE =
-  / (?:online|on line|en ligne|en linea|remote|remotely|remoto|remota|virtual|virtuel|virtuelle|virtuell|distance|a distancia|distancia|ead|ead ead|fernstudium|fernunterricht|fernlehre|distanciel|e learning|elearning|web based|internet|zoom|webinar|webinars|live stream|livestream|teletraining|telepresencial|a distanza) /;
+  / (?:online|on line|en ligne|en linea|remote|remotely|remoto|remota|virtual|virtuel|virtuelle|virtuell|distance|a distancia|distancia|ead|fernstudium|fernunterricht|fernlehre|distanciel|e learning|elearning|web based|internet|zoom|webinar|webinars|live stream|livestream|teletraining|telepresencial|a distanza) /;
 const IN_PERSON =
-  / (?:in person|inperson|face to face|f2f|on campus|campus|campus based|on site|onsite|classroom|classroom based|class room|presentiel|presence|presencial|prasenz\w*|vor ort|sur site|sur place|in presenza|attendance|residential|in class|venue|workplace|work based|on the job|variable site|in situ) /;
+  / (?:in person|inperson|face to face|f2f|on campus|campus|campus based|on site|onsite|classroom|classroom based|class room|presentiel|en presence|presencial|prasenz\w*|vor ort|sur site|sur place|in presenza|attendance|residential|in class|venue|workplace|work based|on the job|variable site|in situ) /;
 // Phrases whose parts would otherwise read as both modes.
 const ONLINE_PHRASES = / (?:virtual|online) (?:classroom|campus|class|venue)s? /g;
-const NEGATED = / (?:no|not|without|non|nicht|sans|sin|sem) (?:an? )?(?:online|in person|face to face|on campus|campus|classroom|presencial|presentiel|prasenz|virtual) /g;
+const NEGATED =
+  / (?:no|not|without|non|nicht|sans|sin|sem|never) (?:an? |any |required )?(?:online|in person|face to face|on campus|campus|classroom|presencial|presentiel|prasenz|virtual|attendance)(?: attendance| visits?| sessions?| components?| classes| required| needed)* /g;
 
 /** Form of participation: online, in person or blended. A course offered both ways ("online or on campus") reads as blended. */
 export function normaliseMode(text: string | null | undefined): DeliveryMode | null {
   const modes = normaliseModes(text);
-  if (modes.includes('blended') || (modes.includes('online') && modes.includes('in_person'))) return 'blended';
+  if (modes.includes('blended') || (modes.includes('online') && modes.includes('in_person')))
+    return 'blended';
   return modes[0] ?? null;
 }
 
@@ -34,7 +36,7 @@ export function normaliseModes(text: string | null | undefined): DeliveryMode[] 
 }
 
 const SELF_PACED =
-  / (?:self paced|selfpaced|self directed|self study|self guided|at your own pace|own pace|your own pace|on demand|start any ?time|anytime|learn anytime|rolling enrolment|rolling enrollment|no fixed (?:schedule|dates|start)|no set (?:times|schedule|dates)|no deadlines|a votre rythme|a ton rythme|a tu ritmo|a su ritmo|a tu propio ritmo|autoguiado|autoformation|no seu ritmo|no seu proprio ritmo|autoinstrucional|im eigenen tempo|selbstlernkurs|selbstgesteuert|selbststudium) /;
+  / (?:self paced|selfpaced|self directed|self study|self guided|at your own pace|own pace|your own pace|on demand|start any ?time|anytime|learn anytime|rolling enrolment|rolling enrollment|no fixed (?:schedule|dates|start)|flexible (?:schedule|timing|start)|no set (?:times|schedule|dates)|no deadlines|a votre rythme|a ton rythme|a tu ritmo|a su ritmo|a tu propio ritmo|autoguiado|autoformation|no seu ritmo|no seu proprio ritmo|autoinstrucional|im eigenen tempo|selbstlernkurs|selbstgesteuert|selbststudium) /;
 const SCHEDULED =
   / (?:instructor led|instructor paced|tutor led|teacher led|trainer led|educator led|facilitator led|facilitated|scheduled|schedule|course schedule|cohort|cohort based|fixed (?:start )?dates?|set dates|live sessions?|live classes|live online|live|synchronous|synchron|timetabled|timetable|term dates|class times|dirigido por (?:un )?instructor|con tutor|tutorado|tutorizado|avec formateur|mit trainer|agenda fixa) /;
 
@@ -52,7 +54,9 @@ function toWords(text: string | null | undefined): string | null {
   if (typeof text !== 'string' || !text.trim()) return null;
   const words = text
     .slice(0, 500)
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    // only the last segment of a vocabulary URI names the concept
+    .replace(/\bhttps?:\/\/[^\s,;]*\/([^\s/,;]+)\/?/g, '$1')
+    .replace(/([a-z])([A-Z][a-z])/g, '$1 $2')
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()

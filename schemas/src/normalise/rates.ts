@@ -59,9 +59,14 @@ export interface ReferenceAmount {
 
 /** An amount in the reference currency (EUR) using the shipped table; null for a currency it does not hold. */
 export function toReferenceCurrency(amount: number, currency: string): ReferenceAmount | null {
-  if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0 || typeof currency !== 'string') return null;
+  if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0 || typeof currency !== 'string')
+    return null;
   const code = currency.trim().toUpperCase();
   if (!Object.hasOwn(RATES_PER_EUR, code)) return null;
   const rate = RATES_PER_EUR[code]!;
-  return { amount: Math.round((amount / rate) * 100) / 100, currency: REFERENCE_CURRENCY, rateDate: RATES_DATE };
+  return {
+    amount: Math.round((amount / rate) * 100) / 100,
+    currency: REFERENCE_CURRENCY,
+    rateDate: RATES_DATE,
+  };
 }

@@ -34,12 +34,16 @@ const LABELLED = new RegExp(
   `\\b(?:(?:study |learning |contact )?hours?|hrs|effort|workload|time commitment)\\s*(per week|a week|\\/\\s*week|weekly|per month|per day|total|in total)?\\s*:\\s*(${QUANTITY})(?:\\s*${SEPARATOR}\\s*(${QUANTITY}))?`,
   'giu',
 );
-const ISO_TIME = /\bP(?:T(?=\d)(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:\d+(?:[.,]\d+)?S)?|(?=\d)(?:\d+[YMWD])+(?:T(?:\d+[HMS])+)?)\b/g;
+const ISO_TIME =
+  /\bP(?:T(?=\d)(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:\d+(?:[.,]\d+)?S)?|(?=\d)(?:\d+[YMWD])+(?:T(?:\d+[HMS])+)?)\b/g;
 const ECTS = new RegExp(
   `(${QUANTITY})\\s*(?:ects|european credits?)|\\bects(?: credits?| points?)?\\s*:?\\s*(${QUANTITY})|(${QUANTITY})\\s*(?:credits?|credit points|cp)\\s*\\(?\\s*ects`,
   'iu',
 );
-const UK_CREDITS = new RegExp(`(${QUANTITY})\\s*(?:(?:cats|scqf|uk)\\s*credits?|credits?\\s*\\(?\\s*(?:cats|scqf))`, 'iu');
+const UK_CREDITS = new RegExp(
+  `(${QUANTITY})\\s*(?:(?:cats|scqf|uk)\\s*credits?|credits?\\s*\\(?\\s*(?:cats|scqf))`,
+  'iu',
+);
 
 const PER_WEEK_AFTER =
   /^[^\d;|()]{0,30}?(?:(?:\bper|\ba|\ban|\beach|\bevery|\bpor|\bpar|\bpro|\bla|\bal|\bin der|\bin the)\s*|\s*\/\s*|\bp\/?)(?:week|wk|w|semana|semaine|woche)\b|^[^\d;|()]{0,30}?\b(?:weekly|hebdomadaires?|semanales|semanais|wöchentlich|pw|hpw)\b/i;
@@ -47,7 +51,8 @@ const PER_DAY_AFTER =
   /^[^\d;|()]{0,20}?(?:(?:\bper|\ba|\beach|\bevery|\bpor|\bpar|\bpro|\bal)\s*|\s*\/\s*)(?:day|d|día|dia|jour|tag)\b|^[^\d;|()]{0,20}?\b(?:daily|diarias|täglich)\b/i;
 const PER_MONTH_AFTER =
   /^[^\d;|()]{0,20}?(?:(?:\bper|\ba|\beach|\bevery|\bpor|\bpar|\bpro|\bal)\s*|\s*\/\s*)(?:month|mo|mth|mes|mois|monat)\b|^[^\d;|()]{0,20}?\b(?:monthly|mensuales|monatlich)\b/i;
-const PER_SESSION_AFTER = /^[^\d;|()]{0,20}?(?:\bper|\ba|\beach|\bevery)\s*(?:session|class|lesson|lecture|workshop|seminar)\b/i;
+const PER_SESSION_AFTER =
+  /^[^\d;|()]{0,20}?(?:\bper|\ba|\beach|\bevery)\s*(?:session|class|lesson|lecture|workshop|seminar)\b/i;
 const PER_WEEK_BEFORE = /\b(?:weekly|per week|a week|each week|every week|\/\s*week)\b[^\d;|]{0,25}$/i;
 const TOTAL_BEFORE = /\b(?:total|overall|in all|tqt|notional)\b[^\d;|]{0,25}$/i;
 const TOTAL_AFTER = /^\s*(?:total|in total|overall|altogether|of (?:total|notional)|tqt)\b/i;
@@ -55,7 +60,8 @@ const DAYS_AFTER = /^[^\d;|]{0,20}?\b(?:for|over|across)\s+(\d+)\s*days?\b/i;
 const DAYS_PER_WEEK_TEXT = /(\d)\s*days?\s*(?:per|a|each|\/)\s*week/i;
 const NOT_WORKLOAD_BEFORE =
   /(?:within|in under|response|respond|reply|turnaround|access(?: for)?|available|open|support|every|after|before)\s*$/i;
-const NOT_WORKLOAD_AFTER = /^\s*(?:access|turnaround|response|support|of video|video|notice|before|after|ago)\b/i;
+const NOT_WORKLOAD_AFTER =
+  /^\s*(?:access|turnaround|response|support|of video|video|notice|before|after|ago)\b/i;
 const UNIT_FOLLOWS = new RegExp(`^\\s*(?:[-.,]?\\d|${HOUR_UNIT}(?![\\p{L}])|${MINUTE_UNIT})`, 'iu');
 const MULTIPLIER_BEFORE = /(\d+)\s*[x×]\s*$/i;
 
@@ -85,7 +91,8 @@ export function normaliseWorkload(
     const before = source.slice(Math.max(0, start - 40), start);
     const after = source.slice(end, end + 40);
     if (/^an?$/i.test(match[1]!) && /\d\s*$/.test(before)) continue;
-    if (NOT_WORKLOAD_BEFORE.test(before) || NOT_WORKLOAD_AFTER.test(after) || PER_SESSION_AFTER.test(after)) continue;
+    if (NOT_WORKLOAD_BEFORE.test(before) || NOT_WORKLOAD_AFTER.test(after) || PER_SESSION_AFTER.test(after))
+      continue;
     const minutes = Boolean(match[7]);
     const extra = match[5] ? Number(match[5]) / 60 : match[6] ? Number(match[6]) / 60 : 0;
     const scale = (minutes ? 1 / 60 : 1) * Number(MULTIPLIER_BEFORE.exec(before)?.[1] ?? 1);
@@ -99,7 +106,11 @@ export function normaliseWorkload(
       if (days > 0) totals.push({ min: range.min * days, max: range.max * days, labelledTotal: true });
       perWeek.push({ min: range.min * daysPerWeek, max: range.max * daysPerWeek, labelledTotal: false });
     } else if (PER_MONTH_AFTER.test(after)) {
-      perWeek.push({ min: range.min / WEEKS_PER_MONTH, max: range.max / WEEKS_PER_MONTH, labelledTotal: false });
+      perWeek.push({
+        min: range.min / WEEKS_PER_MONTH,
+        max: range.max / WEEKS_PER_MONTH,
+        labelledTotal: false,
+      });
     } else if (PER_WEEK_AFTER.test(after) || PER_WEEK_BEFORE.test(before)) {
       perWeek.push({ ...range, labelledTotal: false });
     } else {
@@ -116,9 +127,16 @@ export function normaliseWorkload(
     if (!(low > 0) || !(high > 0)) continue;
     const range = { min: Math.min(low, high), max: Math.max(low, high) };
     const label = (match[1] ?? '').toLowerCase();
-    if (label.includes('month')) perWeek.push({ min: range.min / WEEKS_PER_MONTH, max: range.max / WEEKS_PER_MONTH, labelledTotal: false });
-    else if (label.includes('day')) perWeek.push({ min: range.min * daysPerWeek, max: range.max * daysPerWeek, labelledTotal: false });
-    else if (label.includes('week') || (!label && options.per === 'week')) perWeek.push({ ...range, labelledTotal: false });
+    if (label.includes('month'))
+      perWeek.push({
+        min: range.min / WEEKS_PER_MONTH,
+        max: range.max / WEEKS_PER_MONTH,
+        labelledTotal: false,
+      });
+    else if (label.includes('day'))
+      perWeek.push({ min: range.min * daysPerWeek, max: range.max * daysPerWeek, labelledTotal: false });
+    else if (label.includes('week') || (!label && options.per === 'week'))
+      perWeek.push({ ...range, labelledTotal: false });
     else totals.push({ ...range, labelledTotal: Boolean(label) });
   }
 
@@ -138,7 +156,9 @@ function creditHours(source: string): Range | null {
   const ects = ECTS.exec(source);
   if (ects) {
     const value = parseQuantity(ects[1] ?? ects[2] ?? ects[3] ?? '');
-    return value > 0 && value <= 240 ? { min: round2(value * ECTS_HOURS.min), max: round2(value * ECTS_HOURS.max) } : null;
+    return value > 0 && value <= 240
+      ? { min: round2(value * ECTS_HOURS.min), max: round2(value * ECTS_HOURS.max) }
+      : null;
   }
   const uk = UK_CREDITS.exec(source);
   const value = uk ? parseQuantity(uk[1]!) : 0;

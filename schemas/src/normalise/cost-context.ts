@@ -1,0 +1,164 @@
+// What an amount in a cost text is: the course price, a certificate price, or something that is not a
+// price for this course (a salary, a loan, a saving, an instalment, another programme's fee).
+
+export type AmountKind =
+  | 'price'
+  | 'certificate'
+  | 'instalment'
+  | 'deposit'
+  | 'salary'
+  | 'funding'
+  | 'saving'
+  | 'was'
+  | 'ancillary'
+  | 'other-programme'
+  | 'conversion';
+
+export interface AmountContext {
+  kind: AmountKind;
+  /** "from $99", "starting at", "as low as" */
+  from: boolean;
+  /** number of instalments when the amount is one of them */
+  count: number;
+  /** the words before the amount within its clause */
+  before: string;
+}
+
+const CLAUSE_END_BEFORE = /[;|\n•]|[.!?](?=\s+[A-Z])|,\s|\s(?:or|but|and|plus|while|whereas)\s|[()[\]]/g;
+const CLAUSE_END_AFTER = /[;|\n•]|[.!?](?=\s+[A-Z])|,\s|\s(?:or|but)\s/;
+// Words that show the amount is this course's price again, cancelling a keyword further back.
+const PRICE_WORDS =
+  /\b(?:course|programme|program|fee|fees|price|prices|cost|costs|tuition|only|just|now|pay|enrol|enroll|book|starting)\b/i;
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
+
+interface Rule {
+  kind: AmountKind;
+  /** a keyword in the clause before the amount, with no price word between it and the amount */
+  before?: RegExp;
+  /** words right after the amount */
+  after?: RegExp;
+}
+
+const RULES: Rule[] = [
+  {
+    kind: 'saving',
+    before: /\b(?:save|saving|savings|discount|reduction|off|rebate|cashback)\b/gi,
+    after: /^\s*(?:[A-Z]{3}\s*)?(?:off|discount|saving|savings|rebate|cashback|reduction)\b/i,
+  },
+  {
+    kind: 'salary',
+    before:
+      /\b(?:earn|earns|earned|earning|earnings|salary|salaries|income|wages?|remuneration|pay packet|paid up to|median pay|gehalt|salaire|salario)\b/gi,
+    after:
+      /^\s*(?:[A-Z]{3}\s*)?(?:(?:a|per) (?:year|annum)\s*)?(?:\+\s*)?(?:(?:average|median|starting|annual|mean|entry-level|graduate|typical)\s+)*(?:salary|salaries|income|wage|wages|earnings|pay)\b/i,
+  },
+  {
+    kind: 'funding',
+    before:
+      /\b(?:loans?|scholarships?|bursar(?:y|ies)|grants?|stipends?|fee-help|help debt|financial aid|funding|subsid(?:y|ies)|sponsorship|allowance|reimburse\w*|tuition assistance|employer contribution|voucher|refund|prize|award of)\b/gi,
+    after:
+      /^\s*(?:[A-Z]{3}\s*)?(?:(?:student|government|vet|tuition|study|career|interest-free|merit|needs-based|partial|full)\s+)*(?:loans?|scholarships?|bursar(?:y|ies)|grants?|stipends?|funding|subsid(?:y|ies)|voucher|refund|allowance|prize|reimbursement)\b/i,
+  },
+  {
+    kind: 'was',
+    before:
+      /\b(?:was|rrp|r\.r\.p\.?|originally|normally|usually|regular(?:ly)?(?: price)?|list price|valued at|worth|retail(?: price)?|compare at|instead of|statt|au lieu de|antes)\b/gi,
+    after: /^\s*(?:[A-Z]{3}\s*)?\(?\s*(?:rrp|value|list price)\b/i,
+  },
+  {
+    kind: 'ancillary',
+    before:
+      /\b(?:application|exam(?:ination)?|resit|re-sit|materials?|textbooks?|books?|late|admin(?:istration)?|booking|cancellation|transfer|parking|membership|assessment|uniform|kit|equipment|travel|accommodation|insurance|postage|shipping)\s*(?:fees?|charges?|costs?|levy)\b/gi,
+    after:
+      /^\s*(?:[A-Z]{3}\s*)?(?:non-refundable\s+)?(?:application|exam(?:ination)?|resit|materials?|textbook|late|admin(?:istration)?|booking|cancellation|membership|assessment|postage|shipping)\s+(?:fees?|charges?|costs?|levy)\b/i,
+  },
+  {
+    kind: 'other-programme',
+    before:
+      /\b(?:(?:full|entire|whole|complete)\s+(?:program(?:me)?|micromasters|specialization|specialisation|degree|series|pathway|bundle|professional certificate|track|qualification)|towards?\s+(?:the|a|an|your)|the (?:mba|msc|ma|master'?s|bachelor'?s|degree|diploma) (?:costs?|fee|is|at))\b/gi,
+    after:
+      /^\s*(?:[A-Z]{3}\s*)?(?:\(\s*)?(?:for|to complete|in total for)\s+(?:the\s+|all\s+)?(?:\d+\s+courses|(?:full|entire|whole|complete)\s+(?:program(?:me)?|micromasters|specialization|specialisation|series|degree|pathway|bundle|professional certificate|track))/i,
+  },
+  {
+    kind: 'deposit',
+    before: /\b(?:deposit|down payment|balance|booking fee)\b/gi,
+    after: /^\s*(?:[A-Z]{3}\s*)?(?:non-refundable\s+)?(?:deposit|down payment|balance)\b/i,
+  },
+  {
+    kind: 'instalment',
+    before:
+      /\b(?:instal?lments?|payments?|payment plan|pay monthly|monthly plan|repayments?|then|thereafter)\b|\b\d+\s*[x×]\s*$/gi,
+    after:
+      /^\s*(?:[A-Z]{3}\s*)?(?:[x×]\s*\d+|per instal?lment|(?:per|a|\/)\s*(?:month|week)\s*(?:for|over)\s*\d+\s*(?:months?|weeks?)|(?:monthly|weekly)\s*(?:for|over)\s*\d+)/i,
+  },
+  {
+    kind: 'certificate',
+    before:
+      /\b(?:certificates?|certification|certified|verified|upgrade|credential|badge|cert|certificat|zertifikat|certificado)\b/gi,
+    after:
+      /^\s*(?:[A-Z]{3}\s*)?(?:for|to|with|per)?\s*(?:a|an|the|your)?\s*(?:optional|verified|official|shareable|digital|printed|graded|professional)?\s*(?:certificates?|certification|cert|credential|badge|upgrade)\b|^\s*(?:[A-Z]{3}\s*)?to upgrade/i,
+  },
+];
+const FROM =
+  /\b(?:from|starting (?:at|from)|as low as|prices? from|ab|dès|à partir de|desde|a partir de)\s*(?:only|just)?\s*$/i;
+const CONVERSION = /(?:approx(?:imately|\.)?|about|around|≈|~|equivalent to|equiv\.?|ca\.)\s*$/i;
+const COUNT_BEFORE =
+  /\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:(?:equal|monthly|weekly|interest[- ]free|easy|fortnightly|quarterly)\s+){0,2}(?:instal?lments?|payments?|repayments?)\s*(?:of)?\s*(?:just|only)?\s*$|\b(\d+)\s*[x×]\s*$/i;
+const COUNT_AFTER =
+  /^\s*(?:[A-Z]{3}\s*)?(?:[x×]\s*(\d+)|(?:per|a|\/)\s*(?:month|week)\s*(?:for|over)\s*(\d+)|(?:monthly|weekly)\s*(?:for|over)\s*(\d+))/i;
+
+/** Classifies the amount at [start, end) of `source` by the words around it. */
+export function classifyAmount(source: string, start: number, end: number): AmountContext {
+  const window = source.slice(Math.max(0, start - 80), start);
+  const before = clauseBefore(window);
+  const afterText = source.slice(end, end + 60);
+  const cut = CLAUSE_END_AFTER.exec(afterText);
+  const after = cut ? afterText.slice(0, cut.index) : afterText;
+  const from = FROM.test(before);
+  let kind: AmountKind = 'price';
+  for (const rule of RULES) {
+    if ((rule.after && rule.after.test(after)) || (rule.before && keywordGoverns(rule.before, before))) {
+      kind = rule.kind;
+      break;
+    }
+  }
+  if (kind === 'price' && CONVERSION.test(window) && /\([^)]*$/.test(window)) kind = 'conversion';
+  let count = 1;
+  if (kind === 'instalment') {
+    const counted = COUNT_BEFORE.exec(before) ?? COUNT_AFTER.exec(after);
+    const value = counted ? (counted[1] ?? counted[2] ?? counted[3])! : '1';
+    count = NUMBER_WORDS[value.toLowerCase()] ?? Number(value);
+  }
+  return { kind, from, count, before };
+}
+
+function clauseBefore(window: string): string {
+  let start = 0;
+  for (const match of window.matchAll(CLAUSE_END_BEFORE)) start = match.index + match[0].length;
+  return window.slice(start);
+}
+
+/** True when the last keyword in `before` is close to the amount and no price word comes between them. */
+function keywordGoverns(keyword: RegExp, before: string): boolean {
+  let last = -1;
+  keyword.lastIndex = 0;
+  for (let match = keyword.exec(before); match; match = keyword.exec(before)) {
+    last = match.index + match[0].length;
+    if (match[0].length === 0) keyword.lastIndex++;
+  }
+  if (last < 0) return false;
+  const between = before.slice(last);
+  return between.length <= 40 && !PRICE_WORDS.test(between);
+}

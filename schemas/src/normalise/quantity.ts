@@ -1,0 +1,75 @@
+// Numbers as providers write them in durations and workloads: "6", "2,5", "1½", "six", "twenty-four".
+
+const UNITS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60 };
+
+const WORD_VALUES = new Map<string, number>([
+  ['a', 1],
+  ['an', 1],
+  ['half', 0.5],
+  ['half a', 0.5],
+  ['half an', 0.5],
+  ['a half', 0.5],
+  ['one and a half', 1.5],
+  ['a couple of', 2],
+  ['a dozen', 12],
+  ['½', 0.5],
+]);
+UNITS.forEach((word, value) => WORD_VALUES.set(word, value));
+for (const [tens, value] of Object.entries(TENS)) {
+  WORD_VALUES.set(tens, value);
+  for (let unit = 1; unit <= 9; unit++) {
+    WORD_VALUES.set(`${tens}-${UNITS[unit]}`, value + unit);
+    WORD_VALUES.set(`${tens} ${UNITS[unit]}`, value + unit);
+  }
+}
+
+const WORDS = [...WORD_VALUES.keys()]
+  .filter((word) => word !== '½')
+  .sort((a, b) => b.length - a.length)
+  .map((word) => word.replace(/ /g, '\\s+'));
+
+/** A regex source matching one quantity; longer spellings first so "eighteen" wins over "eight". */
+export const QUANTITY = `(?:(?<![\\d.,])\\d+(?:[.,]\\d{1,2}(?!\\d))?(?:\\s?½)?|½|\\b(?:${WORDS.join('|')})(?![\\p{L}\\d]))`;
+
+/** The value of a quantity matched by QUANTITY, or NaN. */
+export function parseQuantity(text: string): number {
+  const word = text.toLowerCase().replace(/\s+/g, ' ');
+  const named = WORD_VALUES.get(word);
+  if (named !== undefined) return named;
+  const half = word.endsWith('½');
+  const digits = half ? word.slice(0, -1).trim() : word;
+  const value = Number(digits.replace(',', '.'));
+  return half ? value + 0.5 : value;
+}
+
+export const round2 = (value: number): number => Math.round(value * 100) / 100;
+
+/** Collapses the many dashes and spaces found in catalogues to "-" and " ". */
+export function tidy(text: string, limit: number): string {
+  return text
+    .slice(0, limit)
+    .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-')
+    .replace(/[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g, ' ');
+}
