@@ -45,6 +45,8 @@ const NUMBER_WORDS: Record<string, number> = {
 
 interface Rule {
   kind: AmountKind;
+  /** words between keyword and amount that show the amount is this course's price after all */
+  cancel?: RegExp;
   /** a keyword in the clause before the amount, with no price word between it and the amount */
   before?: RegExp;
   /** words right after the amount */
@@ -69,10 +71,11 @@ const RULES: Rule[] = [
     before:
       /\b(?:loans?|scholarships?|bursar(?:y|ies)|grants?|stipends?|fee-help|help debt|financial aid|funding|subsid(?:y|ies)|sponsorship|allowance|reimburse\w*|tuition assistance|employer contribution|voucher|refund|prize|award of)\b/gi,
     after:
-      /^\s*(?:[A-Z]{3}\s*)?(?:(?:student|government|vet|tuition|study|career|interest-free|merit|needs-based|partial|full)\s+)*(?:loans?|scholarships?|bursar(?:y|ies)|grants?|stipends?|funding|subsid(?:y|ies)|voucher|refund|allowance|prize|reimbursement)\b/i,
+      /^\s*(?:[A-Z]{3}\s*)?(?:(?!(?:and|or|with|plus|but|including|inc|in|for|per|a|the)\b)[A-Za-z-]+\s+){0,2}(?:loans?|scholarships?|bursar(?:y|ies)|grants?|stipends?|funding|subsid(?:y|ies)|voucher|refund|allowance|prize|reimbursement)\b/i,
   },
   {
     kind: 'was',
+    cancel: /\b(?:now|only|just|today|sale|offer|this|our)\b/i,
     before:
       /\b(?:was|rrp|r\.r\.p\.?|originally|normally|usually|regular(?:ly)?(?: price)?|list price|valued at|worth|retail(?: price)?|compare at|instead of|statt|au lieu de|antes)\b/gi,
     after: /^\s*(?:[A-Z]{3}\s*)?\(?\s*(?:rrp|value|list price)\b/i,
@@ -86,6 +89,7 @@ const RULES: Rule[] = [
   },
   {
     kind: 'other-programme',
+    cancel: /\b(?:this|only|just|now|per course|each course)\b/i,
     before:
       /\b(?:(?:full|entire|whole|complete)\s+(?:program(?:me)?|micromasters|specialization|specialisation|degree|series|pathway|bundle|professional certificate|track|qualification)|towards?\s+(?:the|a|an|your)|the (?:mba|msc|ma|master'?s|bachelor'?s|degree|diploma) (?:costs?|fee|is|at))\b/gi,
     after:
@@ -112,7 +116,7 @@ const RULES: Rule[] = [
   },
 ];
 const FROM =
-  /\b(?:from|starting (?:at|from)|as low as|prices? from|ab|dès|à partir de|desde|a partir de)\s*(?:only|just)?\s*$/i;
+  /(?<![\p{L}])(?:from|starting (?:at|from)|as low as|prices? from|ab|dès|à partir de|desde|a partir de)\s*(?:only|just)?\s*$/iu;
 const CONVERSION = /(?:approx(?:imately|\.)?|about|around|≈|~|equivalent to|equiv\.?|ca\.)\s*$/i;
 const COUNT_BEFORE =
   /\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:(?:equal|monthly|weekly|interest[- ]free|easy|fortnightly|quarterly)\s+){0,2}(?:instal?lments?|payments?|repayments?)\s*(?:of)?\s*(?:just|only)?\s*$|\b(\d+)\s*[x×]\s*$/i;
@@ -129,7 +133,10 @@ export function classifyAmount(source: string, start: number, end: number): Amou
   const from = FROM.test(before);
   let kind: AmountKind = 'price';
   for (const rule of RULES) {
-    if ((rule.after && rule.after.test(after)) || (rule.before && keywordGoverns(rule.before, before))) {
+    if (
+      (rule.after && rule.after.test(after)) ||
+      (rule.before && keywordGoverns(rule.before, before, rule.cancel))
+    ) {
       kind = rule.kind;
       break;
     }
@@ -151,7 +158,7 @@ function clauseBefore(window: string): string {
 }
 
 /** True when the last keyword in `before` is close to the amount and no price word comes between them. */
-function keywordGoverns(keyword: RegExp, before: string): boolean {
+function keywordGoverns(keyword: RegExp, before: string, cancel: RegExp = PRICE_WORDS): boolean {
   let last = -1;
   keyword.lastIndex = 0;
   for (let match = keyword.exec(before); match; match = keyword.exec(before)) {
@@ -160,5 +167,5 @@ function keywordGoverns(keyword: RegExp, before: string): boolean {
   }
   if (last < 0) return false;
   const between = before.slice(last);
-  return between.length <= 40 && !PRICE_WORDS.test(between);
+  return between.length <= 40 && !cancel.test(between);
 }

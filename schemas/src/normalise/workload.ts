@@ -53,9 +53,9 @@ const PER_MONTH_AFTER =
   /^[^\d;|()]{0,20}?(?:(?:\bper|\ba|\beach|\bevery|\bpor|\bpar|\bpro|\bal)\s*|\s*\/\s*)(?:month|mo|mth|mes|mois|monat)\b|^[^\d;|()]{0,20}?\b(?:monthly|mensuales|monatlich)\b/i;
 const PER_SESSION_AFTER =
   /^[^\d;|()]{0,20}?(?:\bper|\ba|\beach|\bevery)\s*(?:session|class|lesson|lecture|workshop|seminar)\b/i;
-const PER_WEEK_BEFORE = /\b(?:weekly|per week|a week|each week|every week|\/\s*week)\b[^\d;|]{0,25}$/i;
+const PER_WEEK_BEFORE = /\b(?:weekly|per week|a week|each week|every week|\/\s*week)\b[^\d;|,]{0,25}$/i;
 const TOTAL_BEFORE = /\b(?:total|overall|in all|tqt|notional)\b[^\d;|]{0,25}$/i;
-const TOTAL_AFTER = /^\s*(?:total|in total|overall|altogether|of (?:total|notional)|tqt)\b/i;
+const TOTAL_AFTER = /^\s*\(?\s*(?:total|in total|overall|altogether|of (?:total|notional)|tqt)\b/i;
 const DAYS_AFTER = /^[^\d;|]{0,20}?\b(?:for|over|across)\s+(\d+)\s*days?\b/i;
 const DAYS_PER_WEEK_TEXT = /(\d)\s*days?\s*(?:per|a|each|\/)\s*week/i;
 const NOT_WORKLOAD_BEFORE =
@@ -111,12 +111,14 @@ export function normaliseWorkload(
         max: range.max / WEEKS_PER_MONTH,
         labelledTotal: false,
       });
-    } else if (PER_WEEK_AFTER.test(after) || PER_WEEK_BEFORE.test(before)) {
+    } else if (PER_WEEK_AFTER.test(after)) {
+      perWeek.push({ ...range, labelledTotal: false });
+    } else if (TOTAL_BEFORE.test(before) || TOTAL_AFTER.test(after)) {
+      totals.push({ ...range, labelledTotal: true });
+    } else if (PER_WEEK_BEFORE.test(before) || options.per === 'week') {
       perWeek.push({ ...range, labelledTotal: false });
     } else {
-      const labelledTotal = TOTAL_BEFORE.test(before) || TOTAL_AFTER.test(after);
-      if (!labelledTotal && options.per === 'week') perWeek.push({ ...range, labelledTotal });
-      else totals.push({ ...range, labelledTotal });
+      totals.push({ ...range, labelledTotal: false });
     }
   }
 
