@@ -99,7 +99,8 @@ export function courseJsonLd(course: DemoCourse, options: CourseJsonLdOptions): 
     '@type': 'Course',
     '@id': `${url}#course`,
     name: course.title,
-    description: course.description.join('\n\n'),
+    // JSON-LD text is HTML to its readers, so a CMS entity-encodes what the page shows as text.
+    description: encodeEntities(course.description.join('\n\n')),
     url,
     courseCode: options.courseCode,
     provider: options.provider,
@@ -118,4 +119,8 @@ export function courseJsonLd(course: DemoCourse, options: CourseJsonLdOptions): 
     hasCourseInstance: instances,
     offers: options.offersOnInstance ? undefined : offers,
   };
+}
+
+function encodeEntities(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

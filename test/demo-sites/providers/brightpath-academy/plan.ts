@@ -46,7 +46,7 @@ export const plan: ProviderPlan = {
     ],
     mode: [
       { text: 'Online', mode: 'online', structured: 'OnlineOnly' },
-      { text: 'Instructor-led on a course schedule', mode: 'online' },
+      { text: 'Online, instructor-led on a course schedule', mode: 'online' },
       { text: 'Self-paced online', mode: 'online', structured: 'Online' },
       { text: 'Live online (virtual classroom)', mode: 'online' },
       { text: 'In person, Austin HQ', mode: 'in_person', structured: 'Onsite', city: 'Austin' },
