@@ -61,3 +61,34 @@ describe('CatalogueStore', () => {
     expect(store.changesSince(cursor, 10)).toHaveLength(1);
   });
 });
+
+describe('withdrawing courses that are gone', () => {
+  it('withdraws a crawled course only after it is missed by N successive complete crawls', () => {
+    const store = openStore();
+    const kept = testCourse({ title: 'Kept Course' });
+    const gone = testCourse({ title: 'Gone Course' });
+    store.upsertCourses([kept, gone]);
+
+    const crawl = (at: string) => {
+      store.touch(kept.id, at);
+      return store.withdrawUnseen('northbridge-university', at, 2);
+    };
+    expect(crawl('2026-11-02T00:00:00.000Z')).toEqual([]);
+    expect(store.getCourse(gone.id)?.status).toBe('active');
+    expect(crawl('2026-11-03T00:00:00.000Z')).toEqual([gone.id]);
+    expect(store.getCourse(gone.id)?.status).toBe('withdrawn');
+    expect(store.getCourse(kept.id)?.status).toBe('active');
+    expect(store.countCourses('active')).toBe(1);
+  });
+
+  it('starts counting again when the course comes back', () => {
+    const store = openStore();
+    const course = testCourse({ title: 'Seasonal Course' });
+    store.upsertCourses([course]);
+    store.withdrawUnseen('northbridge-university', '2026-11-02T00:00:00.000Z', 2);
+    store.touch(course.id, '2026-11-03T00:00:00.000Z');
+    expect(store.withdrawUnseen('northbridge-university', '2026-11-03T00:00:00.000Z', 2)).toEqual([]);
+    expect(store.withdrawUnseen('northbridge-university', '2026-11-04T00:00:00.000Z', 2)).toEqual([]);
+    expect(store.getCourse(course.id)?.status).toBe('active');
+  });
+});

@@ -10,6 +10,17 @@ export interface UpsertCounts {
   unchanged: number;
 }
 
+/** What the crawler saw at a URL last time. */
+export interface PageState {
+  url: string;
+  sourceId: string;
+  etag: string | null;
+  lastModified: string | null;
+  contentHash: string;
+  courseIds: string[];
+  fetchedAt: string;
+}
+
 export interface CourseChange {
   seq: number;
   id: string;
@@ -78,12 +89,12 @@ export class CatalogueStore {
     const counts: UpsertCounts = { new: 0, changed: 0, unchanged: 0 };
     const find = this.db.prepare('SELECT content_hash, status FROM courses WHERE id = ?');
     const insert = this.db.prepare(
-      `INSERT INTO courses (id, provider_id, status, content_hash, data, first_seen_at, updated_at, seq)
-       VALUES (@id, @providerId, @status, @contentHash, @data, @now, @now, @seq)
+      `INSERT INTO courses (id, provider_id, status, content_hash, data, first_seen_at, updated_at, seq, source, last_seen_at, missed_crawls)
+       VALUES (@id, @providerId, @status, @contentHash, @data, @now, @now, @seq, @source, @lastSeenAt, 0)
        ON CONFLICT (id) DO UPDATE SET provider_id = excluded.provider_id, status = excluded.status,
-         content_hash = excluded.content_hash, data = excluded.data, updated_at = excluded.updated_at, seq = excluded.seq`,
+         content_hash = excluded.content_hash, data = excluded.data, updated_at = excluded.updated_at, seq = excluded.seq,
+         source = excluded.source, last_seen_at = excluded.last_seen_at, missed_crawls = 0`,
     );
-    const touch = this.db.prepare("UPDATE courses SET data = json_set(data, '$.lastSeenAt', ?) WHERE id = ?");
     this.db
       .transaction(() => {
         let seq = this.nextSeq();
@@ -91,7 +102,7 @@ export class CatalogueStore {
         for (const course of courses) {
           const existing = find.get(course.id) as { content_hash: string; status: string } | undefined;
           if (existing && existing.content_hash === course.contentHash && existing.status === course.status) {
-            touch.run(course.lastSeenAt, course.id);
+            this.touch(course.id, course.lastSeenAt);
             counts.unchanged++;
             continue;
           }
@@ -101,6 +112,79 @@ export class CatalogueStore {
       })
       .immediate();
     return counts;
+  }
+
+  /** Marks a course as seen again without changing it (an unchanged page, an unchanged feed row). */
+  touch(id: string, seenAt: string): void {
+    this.db
+      .prepare(
+        "UPDATE courses SET data = json_set(data, '$.lastSeenAt', @seenAt), last_seen_at = @seenAt, missed_crawls = 0 WHERE id = @id",
+      )
+      .run({ id, seenAt });
+  }
+
+  /**
+   * After a complete crawl of a provider's site: crawled courses it did not see count one more miss, and
+   * those missed `threshold` times in a row are withdrawn (hidden from search, kept here). Returns their ids.
+   */
+  withdrawUnseen(providerId: string, crawlStartedAt: string, threshold: number): string[] {
+    return this.db
+      .transaction(() => {
+        this.db
+          .prepare(
+            `UPDATE courses SET missed_crawls = missed_crawls + 1
+             WHERE provider_id = ? AND source = 'crawl' AND status = 'active' AND last_seen_at < ?`,
+          )
+          .run(providerId, crawlStartedAt);
+        const due = this.db
+          .prepare(
+            `SELECT id FROM courses WHERE provider_id = ? AND source = 'crawl' AND status = 'active' AND missed_crawls >= ?`,
+          )
+          .all(providerId, threshold) as { id: string }[];
+        let seq = this.nextSeq();
+        const withdraw = this.db.prepare(
+          `UPDATE courses SET status = 'withdrawn', data = json_set(data, '$.status', 'withdrawn'), seq = ?, updated_at = ? WHERE id = ?`,
+        );
+        const now = new Date().toISOString();
+        for (const { id } of due) withdraw.run(seq++, now, id);
+        return due.map(({ id }) => id);
+      })
+      .immediate();
+  }
+
+  getPageState(url: string): PageState | undefined {
+    const row = this.db.prepare('SELECT * FROM pages WHERE url = ?').get(url) as
+      | {
+          url: string;
+          source_id: string;
+          etag: string | null;
+          last_modified: string | null;
+          content_hash: string;
+          course_ids: string;
+          fetched_at: string;
+        }
+      | undefined;
+    if (!row) return undefined;
+    return {
+      url: row.url,
+      sourceId: row.source_id,
+      etag: row.etag,
+      lastModified: row.last_modified,
+      contentHash: row.content_hash,
+      courseIds: JSON.parse(row.course_ids) as string[],
+      fetchedAt: row.fetched_at,
+    };
+  }
+
+  setPageState(state: PageState): void {
+    this.db
+      .prepare(
+        `INSERT INTO pages (url, source_id, etag, last_modified, content_hash, course_ids, fetched_at)
+         VALUES (@url, @sourceId, @etag, @lastModified, @contentHash, @courseIds, @fetchedAt)
+         ON CONFLICT (url) DO UPDATE SET source_id = excluded.source_id, etag = excluded.etag, last_modified = excluded.last_modified,
+           content_hash = excluded.content_hash, course_ids = excluded.course_ids, fetched_at = excluded.fetched_at`,
+      )
+      .run({ ...state, courseIds: JSON.stringify(state.courseIds) });
   }
 
   getCourse(id: string): Course | undefined {

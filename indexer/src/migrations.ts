@@ -32,6 +32,21 @@ const MIGRATIONS: string[] = [
      report TEXT NOT NULL
    );
    CREATE INDEX crawl_runs_source ON crawl_runs (source_id, started_at);`,
+  `ALTER TABLE courses ADD COLUMN source TEXT NOT NULL DEFAULT 'crawl';
+   ALTER TABLE courses ADD COLUMN last_seen_at TEXT NOT NULL DEFAULT '';
+   -- successive complete crawls of its source that did not find the course
+   ALTER TABLE courses ADD COLUMN missed_crawls INTEGER NOT NULL DEFAULT 0;
+   UPDATE courses SET source = json_extract(data, '$.source'), last_seen_at = json_extract(data, '$.lastSeenAt');
+   -- what the crawler saw at each URL last time: for conditional GET and unchanged-page detection
+   CREATE TABLE pages (
+     url TEXT PRIMARY KEY,
+     source_id TEXT NOT NULL,
+     etag TEXT,
+     last_modified TEXT,
+     content_hash TEXT NOT NULL,
+     course_ids TEXT NOT NULL,
+     fetched_at TEXT NOT NULL
+   );`,
 ];
 
 export function migrate(db: Database): void {
