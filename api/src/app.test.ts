@@ -118,6 +118,8 @@ describe('GET /v1/courses/:id', () => {
     expect(body.title).toBe('Data Analytics with Python');
     expect(body.provider.name).toBe('Northbridge University');
     expect(body.cost.text).toBe('£450');
+    expect(body.priceHistory).toEqual([expect.objectContaining({ amount: 450, currency: 'GBP' })]);
+    expect(body.sources).toHaveLength(1);
   });
 
   it('answers 404 with a JSON error for an unknown id', async () => {

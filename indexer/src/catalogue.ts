@@ -2,7 +2,10 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Provider, type Course } from '@shortlist/schemas';
+import { historyEntries, type HistoryEntry } from './history.ts';
+import { mergeRecords } from './merge.ts';
 import { migrate } from './migrations.ts';
+import { isNearDuplicate, titleKey, urlKey } from './near-duplicate.ts';
 
 export interface UpsertCounts {
   new: number;
@@ -28,7 +31,22 @@ export interface CourseChange {
   course: Course;
 }
 
-/** The SQLite catalogue: the source of truth that the search index is rebuilt from. */
+type JoinReason = 'own' | 'same-url' | 'near-duplicate' | 'split';
+
+interface RecordRow {
+  record_id: string;
+  course_id: string;
+  status: string;
+  content_hash: string;
+}
+
+const parseCourse = (row: { data: string }) => JSON.parse(row.data) as Course;
+
+/**
+ * The SQLite catalogue: the source of truth that the search index is rebuilt from. It keeps every
+ * source record (a crawled page's course, a feed row) and merges the records of one course into one
+ * listing; the index sees listings only.
+ */
 export class CatalogueStore {
   readonly db: Database.Database;
 
@@ -46,10 +64,9 @@ export class CatalogueStore {
   }
 
   private nextSeq(): number {
-    const row = this.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM courses').get() as {
-      next: number;
-    };
-    return row.next;
+    return (
+      this.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM courses').get() as { next: number }
+    ).next;
   }
 
   upsertProvider(provider: Provider): void {
@@ -84,29 +101,43 @@ export class CatalogueStore {
     return rows.map((row) => JSON.parse(row.data) as Provider);
   }
 
-  /** Writes courses in one transaction. A course whose content is unchanged only has its lastSeenAt moved. */
-  upsertCourses(courses: Course[]): UpsertCounts {
+  /**
+   * Writes source records in one transaction and refreshes the listings they belong to. Counts are per
+   * record: an unchanged record only has its lastSeenAt moved.
+   */
+  upsertCourses(records: Course[]): UpsertCounts {
     const counts: UpsertCounts = { new: 0, changed: 0, unchanged: 0 };
-    const find = this.db.prepare('SELECT content_hash, status FROM courses WHERE id = ?');
-    const insert = this.db.prepare(
-      `INSERT INTO courses (id, provider_id, status, content_hash, data, first_seen_at, updated_at, seq, source, last_seen_at, missed_crawls)
-       VALUES (@id, @providerId, @status, @contentHash, @data, @now, @now, @seq, @source, @lastSeenAt, 0)
-       ON CONFLICT (id) DO UPDATE SET provider_id = excluded.provider_id, status = excluded.status,
-         content_hash = excluded.content_hash, data = excluded.data, updated_at = excluded.updated_at, seq = excluded.seq,
-         source = excluded.source, last_seen_at = excluded.last_seen_at, missed_crawls = 0`,
+    const find = this.db.prepare(
+      'SELECT record_id, course_id, status, content_hash FROM course_records WHERE record_id = ?',
+    );
+    const write = this.db.prepare(
+      `INSERT INTO course_records (record_id, course_id, provider_id, source, status, content_hash, url_key, data, last_seen_at, missed_crawls, joined_by)
+       VALUES (@id, @courseId, @providerId, @source, @status, @contentHash, @urlKey, @data, @lastSeenAt, 0, @joinedBy)
+       ON CONFLICT (record_id) DO UPDATE SET provider_id = excluded.provider_id, source = excluded.source, status = excluded.status,
+         content_hash = excluded.content_hash, url_key = excluded.url_key, data = excluded.data,
+         last_seen_at = excluded.last_seen_at, missed_crawls = 0`,
     );
     this.db
       .transaction(() => {
-        let seq = this.nextSeq();
-        const now = new Date().toISOString();
-        for (const course of courses) {
-          const existing = find.get(course.id) as { content_hash: string; status: string } | undefined;
-          if (existing && existing.content_hash === course.contentHash && existing.status === course.status) {
-            this.touch(course.id, course.lastSeenAt);
+        for (const record of records) {
+          const existing = find.get(record.id) as RecordRow | undefined;
+          if (existing && existing.content_hash === record.contentHash && existing.status === record.status) {
+            this.touch(record.id, record.lastSeenAt);
             counts.unchanged++;
             continue;
           }
-          insert.run({ ...course, data: JSON.stringify(course), now, seq: seq++ });
+          const { courseId, joinedBy } = existing
+            ? { courseId: existing.course_id, joinedBy: 'own' as const }
+            : this.findListing(record);
+          write.run({
+            ...record,
+            courseId,
+            joinedBy,
+            urlKey: urlKey(record.url),
+            data: JSON.stringify(record),
+          });
+          // Refreshed at once, so a near-duplicate later in the same batch finds this listing.
+          this.refreshListing(courseId);
           counts[existing ? 'changed' : 'new']++;
         }
       })
@@ -114,42 +145,224 @@ export class CatalogueStore {
     return counts;
   }
 
-  /** Marks a course as seen again without changing it (an unchanged page, an unchanged feed row). */
-  touch(id: string, seenAt: string): void {
+  /** The listing a new record joins: the same page elsewhere, a near-duplicate of the provider's, or its own. */
+  private findListing(record: Course): { courseId: string; joinedBy: JoinReason } {
+    const sameUrl = this.db
+      .prepare("SELECT course_id FROM course_records WHERE url_key = ? AND status = 'active' LIMIT 1")
+      .get(urlKey(record.url)) as { course_id: string } | undefined;
+    if (sameUrl) return this.recordMerge(sameUrl.course_id, record, 'same-url');
+    const candidates = this.db
+      .prepare("SELECT id, data FROM courses WHERE provider_id = ? AND title_key = ? AND status = 'active'")
+      .all(record.providerId, titleKey(record.title)) as { id: string; data: string }[];
+    const twin = candidates.find((candidate) => isNearDuplicate(parseCourse(candidate), record));
+    if (twin) return this.recordMerge(twin.id, record, 'near-duplicate');
+    return { courseId: record.id, joinedBy: 'own' };
+  }
+
+  private recordMerge(
+    courseId: string,
+    record: Course,
+    reason: JoinReason,
+  ): { courseId: string; joinedBy: JoinReason } {
+    this.db
+      .prepare('INSERT INTO merges (course_id, record_id, reason, at) VALUES (?, ?, ?, ?)')
+      .run(courseId, record.id, reason, new Date().toISOString());
+    return { courseId, joinedBy: reason };
+  }
+
+  /** Re-merges a listing from its records; a change takes the next cursor number and is kept in history. */
+  private refreshListing(courseId: string): void {
+    const records = (
+      this.db.prepare('SELECT data FROM course_records WHERE course_id = ?').all(courseId) as {
+        data: string;
+      }[]
+    ).map(parseCourse);
+    const old = this.db
+      .prepare('SELECT data, content_hash, status FROM courses WHERE id = ?')
+      .get(courseId) as { data: string; content_hash: string; status: string } | undefined;
+    if (records.length === 0) {
+      if (old && old.status === 'active')
+        this.writeListing({ ...parseCourse(old), status: 'withdrawn' }, parseCourse(old));
+      return;
+    }
+    const merged = mergeRecords(courseId, records);
+    if (old && old.content_hash === merged.contentHash && old.status === merged.status) {
+      this.db
+        .prepare("UPDATE courses SET data = json_set(data, '$.lastSeenAt', ?) WHERE id = ?")
+        .run(merged.lastSeenAt, courseId);
+      return;
+    }
+    this.writeListing(merged, old ? parseCourse(old) : undefined);
+  }
+
+  private writeListing(listing: Course, before: Course | undefined): void {
+    const now = new Date().toISOString();
+    const history = this.db.prepare(
+      'INSERT INTO course_history (course_id, at, field, old, new) VALUES (?, ?, ?, ?, ?)',
+    );
+    for (const entry of historyEntries(before, listing, now)) {
+      history.run(listing.id, entry.at, entry.field, JSON.stringify(entry.old), JSON.stringify(entry.new));
+    }
     this.db
       .prepare(
-        "UPDATE courses SET data = json_set(data, '$.lastSeenAt', @seenAt), last_seen_at = @seenAt, missed_crawls = 0 WHERE id = @id",
+        `INSERT INTO courses (id, provider_id, status, content_hash, title_key, data, first_seen_at, updated_at, seq)
+         VALUES (@id, @providerId, @status, @contentHash, @titleKey, @data, @now, @now, @seq)
+         ON CONFLICT (id) DO UPDATE SET provider_id = excluded.provider_id, status = excluded.status, content_hash = excluded.content_hash,
+           title_key = excluded.title_key, data = excluded.data, updated_at = excluded.updated_at, seq = excluded.seq`,
       )
-      .run({ id, seenAt });
+      .run({
+        ...listing,
+        titleKey: titleKey(listing.title),
+        data: JSON.stringify(listing),
+        now,
+        seq: this.nextSeq(),
+      });
+  }
+
+  /** Marks a record as seen again without changing it (an unchanged page, an unchanged feed row). */
+  touch(recordId: string, seenAt: string): void {
+    const row = this.db
+      .prepare(
+        "UPDATE course_records SET data = json_set(data, '$.lastSeenAt', @seenAt), last_seen_at = @seenAt, missed_crawls = 0 WHERE record_id = @recordId RETURNING course_id",
+      )
+      .get({ recordId, seenAt }) as { course_id: string } | undefined;
+    if (row) {
+      this.db
+        .prepare(
+          "UPDATE courses SET data = json_set(data, '$.lastSeenAt', @seenAt) WHERE id = @id AND json_extract(data, '$.lastSeenAt') < @seenAt",
+        )
+        .run({ id: row.course_id, seenAt });
+    }
   }
 
   /**
-   * After a complete crawl of a provider's site: crawled courses it did not see count one more miss, and
-   * those missed `threshold` times in a row are withdrawn (hidden from search, kept here). Returns their ids.
+   * After a complete crawl of a provider's site: its crawled records that the crawl did not see count one
+   * more miss, and those missed `threshold` times in a row are withdrawn. A listing stays active while
+   * another of its records (another page, a feed) still is. Returns the withdrawn record ids.
    */
   withdrawUnseen(providerId: string, crawlStartedAt: string, threshold: number): string[] {
     return this.db
       .transaction(() => {
         this.db
           .prepare(
-            `UPDATE courses SET missed_crawls = missed_crawls + 1
+            `UPDATE course_records SET missed_crawls = missed_crawls + 1
              WHERE provider_id = ? AND source = 'crawl' AND status = 'active' AND last_seen_at < ?`,
           )
           .run(providerId, crawlStartedAt);
         const due = this.db
           .prepare(
-            `SELECT id FROM courses WHERE provider_id = ? AND source = 'crawl' AND status = 'active' AND missed_crawls >= ?`,
+            `UPDATE course_records SET status = 'withdrawn', data = json_set(data, '$.status', 'withdrawn')
+             WHERE provider_id = ? AND source = 'crawl' AND status = 'active' AND missed_crawls >= ?
+             RETURNING record_id, course_id`,
           )
-          .all(providerId, threshold) as { id: string }[];
-        let seq = this.nextSeq();
-        const withdraw = this.db.prepare(
-          `UPDATE courses SET status = 'withdrawn', data = json_set(data, '$.status', 'withdrawn'), seq = ?, updated_at = ? WHERE id = ?`,
-        );
-        const now = new Date().toISOString();
-        for (const { id } of due) withdraw.run(seq++, now, id);
-        return due.map(({ id }) => id);
+          .all(providerId, threshold) as { record_id: string; course_id: string }[];
+        for (const courseId of new Set(due.map((row) => row.course_id))) this.refreshListing(courseId);
+        return due.map((row) => row.record_id);
       })
       .immediate();
+  }
+
+  /** Undoes a merge: the record becomes a listing of its own again and is never merged automatically again. */
+  splitRecord(recordId: string): void {
+    this.db
+      .transaction(() => {
+        const row = this.db
+          .prepare('SELECT course_id FROM course_records WHERE record_id = ?')
+          .get(recordId) as { course_id: string } | undefined;
+        if (!row) throw new Error(`no record "${recordId}"`);
+        if (row.course_id === recordId) return;
+        this.db
+          .prepare("UPDATE course_records SET course_id = record_id, joined_by = 'split' WHERE record_id = ?")
+          .run(recordId);
+        this.db
+          .prepare('UPDATE merges SET undone_at = ? WHERE record_id = ? AND undone_at IS NULL')
+          .run(new Date().toISOString(), recordId);
+        this.refreshListing(row.course_id);
+        this.refreshListing(recordId);
+      })
+      .immediate();
+  }
+
+  /** A listing; an id of a record that was merged into another listing finds that listing. */
+  getCourse(id: string): Course | undefined {
+    const row = this.db.prepare('SELECT data FROM courses WHERE id = ?').get(id) as
+      { data: string } | undefined;
+    if (row) return parseCourse(row);
+    const merged = this.db.prepare('SELECT course_id FROM course_records WHERE record_id = ?').get(id) as
+      { course_id: string } | undefined;
+    return merged && merged.course_id !== id ? this.getCourse(merged.course_id) : undefined;
+  }
+
+  /** The records merged into a listing, with why each joined. */
+  getRecords(courseId: string): { recordId: string; joinedBy: JoinReason; course: Course }[] {
+    const rows = this.db
+      .prepare('SELECT record_id, joined_by, data FROM course_records WHERE course_id = ? ORDER BY record_id')
+      .all(courseId) as { record_id: string; joined_by: JoinReason; data: string }[];
+    return rows.map((row) => ({
+      recordId: row.record_id,
+      joinedBy: row.joined_by,
+      course: parseCourse(row),
+    }));
+  }
+
+  getHistory(courseId: string): HistoryEntry[] {
+    const rows = this.db
+      .prepare('SELECT at, field, old, new FROM course_history WHERE course_id = ? ORDER BY at, rowid')
+      .all(courseId) as { at: string; field: HistoryEntry['field']; old: string; new: string }[];
+    return rows.map((row) => ({
+      at: row.at,
+      field: row.field,
+      old: JSON.parse(row.old) as unknown,
+      new: JSON.parse(row.new) as unknown,
+    }));
+  }
+
+  countCourses(status: Course['status'] = 'active'): number {
+    return (
+      this.db.prepare('SELECT COUNT(*) AS n FROM courses WHERE status = ?').get(status) as { n: number }
+    ).n;
+  }
+
+  /** Listing changes after `cursor`, oldest first: the outbox that the index sync reads. */
+  changesSince(cursor: number, limit: number): CourseChange[] {
+    const rows = this.db
+      .prepare('SELECT seq, id, status, data FROM courses WHERE seq > ? ORDER BY seq LIMIT ?')
+      .all(cursor, limit) as { seq: number; id: string; status: Course['status']; data: string }[];
+    return rows.map((row) => ({ seq: row.seq, id: row.id, status: row.status, course: parseCourse(row) }));
+  }
+
+  latestSeq(): number {
+    return this.nextSeq() - 1;
+  }
+
+  getCursor(name: string): number {
+    const row = this.db.prepare('SELECT value FROM sync_state WHERE name = ?').get(name) as
+      { value: number } | undefined;
+    return row?.value ?? 0;
+  }
+
+  setCursor(name: string, value: number): void {
+    this.db
+      .prepare(
+        'INSERT INTO sync_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+      )
+      .run(name, value);
+  }
+
+  /** Stores what a crawl did, for the API and for scheduling the next crawl. */
+  recordCrawl(report: { sourceId: string; startedAt: string; finishedAt: string | null }): void {
+    this.db
+      .prepare('INSERT INTO crawl_runs (source_id, started_at, finished_at, report) VALUES (?, ?, ?, ?)')
+      .run(report.sourceId, report.startedAt, report.finishedAt, JSON.stringify(report));
+  }
+
+  lastCrawlFinishedAt(sourceId: string): string | undefined {
+    const row = this.db
+      .prepare('SELECT MAX(finished_at) AS finished FROM crawl_runs WHERE source_id = ?')
+      .get(sourceId) as {
+      finished: string | null;
+    };
+    return row.finished ?? undefined;
   }
 
   getPageState(url: string): PageState | undefined {
@@ -187,65 +400,7 @@ export class CatalogueStore {
       .run({ ...state, courseIds: JSON.stringify(state.courseIds) });
   }
 
-  getCourse(id: string): Course | undefined {
-    const row = this.db.prepare('SELECT data FROM courses WHERE id = ?').get(id) as
-      { data: string } | undefined;
-    return row ? (JSON.parse(row.data) as Course) : undefined;
-  }
-
-  countCourses(status: Course['status'] = 'active'): number {
-    const row = this.db.prepare('SELECT COUNT(*) AS n FROM courses WHERE status = ?').get(status) as {
-      n: number;
-    };
-    return row.n;
-  }
-
-  /** Changes after `cursor`, oldest first: the outbox that the index sync reads. */
-  changesSince(cursor: number, limit: number): CourseChange[] {
-    const rows = this.db
-      .prepare('SELECT seq, id, status, data FROM courses WHERE seq > ? ORDER BY seq LIMIT ?')
-      .all(cursor, limit) as { seq: number; id: string; status: Course['status']; data: string }[];
-    return rows.map((row) => ({
-      seq: row.seq,
-      id: row.id,
-      status: row.status,
-      course: JSON.parse(row.data) as Course,
-    }));
-  }
-
-  latestSeq(): number {
-    return this.nextSeq() - 1;
-  }
-
-  getCursor(name: string): number {
-    const row = this.db.prepare('SELECT value FROM sync_state WHERE name = ?').get(name) as
-      { value: number } | undefined;
-    return row?.value ?? 0;
-  }
-
-  setCursor(name: string, value: number): void {
-    this.db
-      .prepare(
-        'INSERT INTO sync_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
-      )
-      .run(name, value);
-  }
-
-  /** Stores what a crawl did, for the API and for scheduling the next crawl. */
-  recordCrawl(report: { sourceId: string; startedAt: string; finishedAt: string | null }): void {
-    this.db
-      .prepare('INSERT INTO crawl_runs (source_id, started_at, finished_at, report) VALUES (?, ?, ?, ?)')
-      .run(report.sourceId, report.startedAt, report.finishedAt, JSON.stringify(report));
-  }
-
-  lastCrawlFinishedAt(sourceId: string): string | undefined {
-    const row = this.db
-      .prepare('SELECT MAX(finished_at) AS finished FROM crawl_runs WHERE source_id = ?')
-      .get(sourceId) as { finished: string | null };
-    return row.finished ?? undefined;
-  }
-
-  /** Every active course, in id order, a page at a time: for full rebuilds of the index. */
+  /** Every active listing, in id order, a page at a time: for full rebuilds of the index. */
   *activeCourses(pageSize = 1000): Generator<Course[]> {
     let after = '';
     for (;;) {
@@ -253,7 +408,7 @@ export class CatalogueStore {
         .prepare("SELECT id, data FROM courses WHERE status = 'active' AND id > ? ORDER BY id LIMIT ?")
         .all(after, pageSize) as { id: string; data: string }[];
       if (rows.length === 0) return;
-      yield rows.map((row) => JSON.parse(row.data) as Course);
+      yield rows.map(parseCourse);
       after = rows.at(-1)!.id;
     }
   }

@@ -7,11 +7,13 @@ const MIGRATIONS: string[] = [
      data TEXT NOT NULL,
      updated_at TEXT NOT NULL
    );
+   -- listings: what learners see, merged from one or more source records
    CREATE TABLE courses (
      id TEXT PRIMARY KEY,
      provider_id TEXT NOT NULL,
      status TEXT NOT NULL,
      content_hash TEXT NOT NULL,
+     title_key TEXT NOT NULL,
      data TEXT NOT NULL,
      first_seen_at TEXT NOT NULL,
      updated_at TEXT NOT NULL,
@@ -20,6 +22,42 @@ const MIGRATIONS: string[] = [
    );
    CREATE INDEX courses_seq ON courses (seq);
    CREATE INDEX courses_provider ON courses (provider_id, status);
+   CREATE INDEX courses_title ON courses (provider_id, title_key);
+   -- one row per source record: a course found on a crawled page, or a partner feed row
+   CREATE TABLE course_records (
+     record_id TEXT PRIMARY KEY,
+     course_id TEXT NOT NULL,
+     provider_id TEXT NOT NULL,
+     source TEXT NOT NULL,
+     status TEXT NOT NULL,
+     content_hash TEXT NOT NULL,
+     url_key TEXT NOT NULL,
+     data TEXT NOT NULL,
+     last_seen_at TEXT NOT NULL,
+     -- successive complete crawls of its source that did not find the record
+     missed_crawls INTEGER NOT NULL DEFAULT 0,
+     -- why it belongs to its listing: own, same-url, near-duplicate, or split (a merge undone)
+     joined_by TEXT NOT NULL
+   );
+   CREATE INDEX course_records_course ON course_records (course_id);
+   CREATE INDEX course_records_url ON course_records (url_key);
+   CREATE INDEX course_records_provider ON course_records (provider_id, source, status);
+   CREATE TABLE course_history (
+     course_id TEXT NOT NULL,
+     at TEXT NOT NULL,
+     field TEXT NOT NULL,
+     old TEXT,
+     new TEXT
+   );
+   CREATE INDEX course_history_course ON course_history (course_id, at);
+   CREATE TABLE merges (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     course_id TEXT NOT NULL,
+     record_id TEXT NOT NULL,
+     reason TEXT NOT NULL,
+     at TEXT NOT NULL,
+     undone_at TEXT
+   );
    CREATE TABLE sync_state (
      name TEXT PRIMARY KEY,
      value INTEGER NOT NULL
@@ -32,12 +70,7 @@ const MIGRATIONS: string[] = [
      report TEXT NOT NULL
    );
    CREATE INDEX crawl_runs_source ON crawl_runs (source_id, started_at);`,
-  `ALTER TABLE courses ADD COLUMN source TEXT NOT NULL DEFAULT 'crawl';
-   ALTER TABLE courses ADD COLUMN last_seen_at TEXT NOT NULL DEFAULT '';
-   -- successive complete crawls of its source that did not find the course
-   ALTER TABLE courses ADD COLUMN missed_crawls INTEGER NOT NULL DEFAULT 0;
-   UPDATE courses SET source = json_extract(data, '$.source'), last_seen_at = json_extract(data, '$.lastSeenAt');
-   -- what the crawler saw at each URL last time: for conditional GET and unchanged-page detection
+  `-- what the crawler saw at each URL last time: for conditional GET and unchanged-page detection
    CREATE TABLE pages (
      url TEXT PRIMARY KEY,
      source_id TEXT NOT NULL,

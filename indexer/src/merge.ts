@@ -1,0 +1,87 @@
+import { assessCompleteness, hashContent, type Course, type Extractor } from '@shortlist/schemas';
+
+/** Which extractor's word wins when two records of one course disagree: the partner's own feed first. */
+const PRECEDENCE: Record<Extractor, number> = {
+  feed: 4,
+  jsonld: 3,
+  microdata: 3,
+  rdfa: 3,
+  selector: 2,
+  text: 1,
+};
+
+/** Course fields merged one at a time, with the provenance key that says where each came from. */
+const MERGED_FIELDS = [
+  ['title', 'title'],
+  ['summary', 'summary'],
+  ['description', 'description'],
+  ['learningOutcomes', 'learningOutcomes'],
+  ['url', 'url'],
+  ['enrolmentUrl', 'enrolmentUrl'],
+  ['subjects', 'subjects'],
+  ['keywords', 'keywords'],
+  ['skills', 'skills'],
+  ['duration', 'duration'],
+  ['workload', 'workload'],
+  ['cost', 'cost'],
+  ['delivery', 'mode'],
+  ['location', 'city'],
+  ['level', 'level'],
+  ['credit', 'credit'],
+  ['credential', 'credential'],
+  ['assessment', 'assessment'],
+  ['qualityAssurance', 'qualityAssurance'],
+  ['endorsement', 'endorsement'],
+  ['prerequisites', 'prerequisites'],
+  ['languages', 'languages'],
+  ['startDates', 'startDates'],
+] as const satisfies readonly (readonly [keyof Course, string])[];
+
+function isPresent(value: unknown): boolean {
+  if (value === null || value === undefined || value === '') return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object') {
+    if ('text' in value) return value.text !== null;
+    return Object.values(value).some((inner) => inner !== null);
+  }
+  return true;
+}
+
+const rank = (course: Course, key: string) => PRECEDENCE[course.provenance[key] ?? 'text'];
+
+/**
+ * One listing from the records that describe the same course: each field from the record whose
+ * extractor ranks highest for it (feed > structured data > selector map > text), ties to the freshest.
+ */
+export function mergeRecords(listingId: string, records: Course[]): Course {
+  const active = records.filter((record) => record.status === 'active');
+  const candidates = (active.length > 0 ? active : records).toSorted((a, b) =>
+    b.fetchedAt.localeCompare(a.fetchedAt),
+  );
+  const newest = candidates[0]!;
+  const merged: Course = { ...newest, id: listingId, status: active.length > 0 ? 'active' : 'withdrawn' };
+  if (candidates.length > 1) {
+    const provenance: Course['provenance'] = {};
+    for (const [field, key] of MERGED_FIELDS) {
+      const present = candidates.filter((record) => isPresent(record[field]));
+      const best = present.reduce<Course | undefined>(
+        (winner, record) => (!winner || rank(record, key) > rank(winner, key) ? record : winner),
+        undefined,
+      );
+      if (!best) continue;
+      Object.assign(merged, { [field]: best[field] });
+      const source = best.provenance[key];
+      if (source) provenance[key] = source;
+    }
+    merged.provenance = provenance;
+    merged.fields = [...new Set(candidates.flatMap((record) => record.fields))].sort();
+    merged.source = candidates.some((record) => record.source === 'feed') ? 'feed' : 'crawl';
+    merged.lastSeenAt = candidates
+      .map((record) => record.lastSeenAt)
+      .sort()
+      .at(-1)!;
+    merged.completeness = assessCompleteness(merged);
+  }
+  merged.contentHash = hashContent({ ...merged, fetchedAt: null, lastSeenAt: null, contentHash: null });
+  return merged;
+}
