@@ -134,3 +134,25 @@ it('GET /health reports the catalogue and search', async () => {
   expect(response.status).toBe(200);
   expect(await response.json()).toMatchObject({ status: 'ok', courses: 4, search: 'available' });
 });
+
+describe('GET /v1/providers', () => {
+  it('lists providers with statistics over their courses', async () => {
+    const response = await app.request('/v1/providers');
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as any;
+    expect(body.providers).toEqual([
+      expect.objectContaining({
+        id: 'northbridge-university',
+        courseCount: 4,
+        modes: { online: 3, in_person: 1 },
+      }),
+    ]);
+    expect(body.providers[0].medianCost).toBeGreaterThan(0);
+  });
+
+  it('answers one provider, and 404 for an unknown one', async () => {
+    expect((await app.request('/v1/providers/northbridge-university')).status).toBe(200);
+    expect((await app.request('/v1/providers/nobody')).status).toBe(404);
+    expect((await app.request('/v1/providers?type=castle')).status).toBe(400);
+  });
+});

@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { CatalogueStore, SearchIndex } from '@shortlist/indexer';
 import { apiError, handleError } from './errors.ts';
 import { courseRoutes } from './routes/courses.ts';
+import { providerRoutes } from './routes/providers.ts';
 import { searchRoutes } from './routes/search.ts';
 
 export interface AppDeps {
@@ -41,6 +42,7 @@ export function createApp({ store, index, webRoot }: AppDeps) {
   });
   app.route('/v1/search', searchRoutes(index));
   app.route('/v1/courses', courseRoutes(store));
+  app.route('/v1/providers', providerRoutes(store, index));
   app.all('/v1/*', () => {
     throw apiError(404, 'no such endpoint; see /openapi.json');
   });

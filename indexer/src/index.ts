@@ -6,3 +6,4 @@ export * from './settings.ts';
 export * from './search-index.ts';
 export * from './sync-loop.ts';
 export * from './reindex.ts';
+export * from './provider-stats.ts';

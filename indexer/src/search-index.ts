@@ -2,7 +2,13 @@ import { Meilisearch, type Task } from 'meilisearch';
 import type { CatalogueStore } from './catalogue.ts';
 import type { Course } from '@shortlist/schemas';
 import { toSearchDocument, type SearchDocument } from './search-document.ts';
-import { COURSE_INDEX_SETTINGS, COURSES_INDEX } from './settings.ts';
+import { providerDocument } from './provider-stats.ts';
+import {
+  COURSE_INDEX_SETTINGS,
+  COURSES_INDEX,
+  PROVIDER_INDEX_SETTINGS,
+  PROVIDERS_INDEX,
+} from './settings.ts';
 
 const BATCH_SIZE = 1000;
 
@@ -19,15 +25,16 @@ export function assertSucceeded(task: Task, what: string): void {
   }
 }
 
-export async function createWithSettings(client: Meilisearch, uid: string): Promise<void> {
+export async function createWithSettings(
+  client: Meilisearch,
+  uid: string,
+  settings = COURSE_INDEX_SETTINGS,
+): Promise<void> {
   const indexes = await client.getIndexes({ limit: 1000 });
   if (!indexes.results.some((index) => index.uid === uid)) {
     assertSucceeded(await client.createIndex(uid, { primaryKey: 'id' }).waitTask(), `create ${uid}`);
   }
-  assertSucceeded(
-    await client.index(uid).updateSettings(COURSE_INDEX_SETTINGS).waitTask(),
-    `settings of ${uid}`,
-  );
+  assertSucceeded(await client.index(uid).updateSettings(settings).waitTask(), `settings of ${uid}`);
 }
 
 /** The Meilisearch projection of the catalogue. */
@@ -36,6 +43,11 @@ export class SearchIndex {
     readonly client: Meilisearch,
     readonly uid: string = COURSES_INDEX,
   ) {}
+
+  /** The providers index that goes with this course index. */
+  get providersUid() {
+    return this.uid === COURSES_INDEX ? PROVIDERS_INDEX : `${this.uid}_providers`;
+  }
 
   get cursorName() {
     return `meilisearch:${this.uid}`;
@@ -47,6 +59,7 @@ export class SearchIndex {
    */
   async prepare(store?: CatalogueStore): Promise<void> {
     await createWithSettings(this.client, this.uid);
+    await createWithSettings(this.client, this.providersUid, PROVIDER_INDEX_SETTINGS);
     const stats = await this.client.index(this.uid).getStats();
     if (store && stats.numberOfDocuments === 0 && store.countCourses() > 0)
       store.setCursor(this.cursorName, 0);
@@ -58,9 +71,14 @@ export class SearchIndex {
    */
   async syncFrom(store: CatalogueStore, cursorName = this.cursorName): Promise<number> {
     let sent = 0;
+    const providers = new Set<string>();
     for (;;) {
       const changes = store.changesSince(store.getCursor(cursorName), BATCH_SIZE);
-      if (changes.length === 0) return sent;
+      if (changes.length === 0) {
+        await this.syncProviders(store, providers);
+        return sent;
+      }
+      for (const change of changes) providers.add(change.course.providerId);
       const upserts = toDocuments(
         store,
         changes.filter((change) => change.status === 'active').map((change) => change.course),
@@ -73,6 +91,19 @@ export class SearchIndex {
       store.setCursor(cursorName, changes.at(-1)!.seq);
       sent += changes.length;
     }
+  }
+
+  /** Recomputes the statistics of the providers whose courses changed. */
+  private async syncProviders(store: CatalogueStore, ids: Set<string>): Promise<void> {
+    const documents = [...ids].flatMap((id) => {
+      const provider = store.getProvider(id);
+      return provider ? [providerDocument(store, provider)] : [];
+    });
+    if (documents.length === 0) return;
+    assertSucceeded(
+      await this.client.index(this.providersUid).addDocuments(documents).waitTask(),
+      'update providers',
+    );
   }
 }
 

@@ -1,6 +1,13 @@
 import type { Settings } from 'meilisearch';
 
 export const COURSES_INDEX = 'courses';
+export const PROVIDERS_INDEX = 'providers';
+
+export const PROVIDER_INDEX_SETTINGS: Settings = {
+  searchableAttributes: ['name', 'country'],
+  filterableAttributes: ['type', 'country'],
+  sortableAttributes: ['courseCount', 'medianCost', 'completeness', 'name'],
+};
 
 /** The one place that decides how courses are searched, filtered and sorted. */
 export const COURSE_INDEX_SETTINGS: Settings = {
