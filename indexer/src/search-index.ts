@@ -1,4 +1,4 @@
-import { Meilisearch, type Task } from 'meilisearch';
+import { Meilisearch, type EnqueuedTask, type Task } from 'meilisearch';
 import type { CatalogueStore } from './catalogue.ts';
 import type { Course } from '@shortlist/schemas';
 import { toSearchDocument, type SearchDocument } from './search-document.ts';
@@ -11,6 +11,7 @@ import {
 } from './settings.ts';
 
 const BATCH_SIZE = 1000;
+const BATCHES_IN_FLIGHT = 10;
 
 export function createMeiliClient(url: string, key: string | undefined): Meilisearch {
   // The client's default 5 s wait is too short for large batches under load.
@@ -73,21 +74,23 @@ export class SearchIndex {
     let sent = 0;
     const providers = new Set<string>();
     for (;;) {
-      const changes = store.changesSince(store.getCursor(cursorName), BATCH_SIZE);
+      const changes = store.changesSince(store.getCursor(cursorName), BATCH_SIZE * BATCHES_IN_FLIGHT);
       if (changes.length === 0) {
         await this.syncProviders(store, providers);
         return sent;
       }
       for (const change of changes) providers.add(change.course.providerId);
-      const upserts = toDocuments(
-        store,
-        changes.filter((change) => change.status === 'active').map((change) => change.course),
-      );
-      const deletions = changes.filter((change) => change.status !== 'active').map((change) => change.id);
+      // Enqueued one after another (Meilisearch applies them in that order), awaited together.
       const index = this.client.index(this.uid);
-      if (upserts.length > 0) assertSucceeded(await index.addDocuments(upserts).waitTask(), 'add documents');
-      if (deletions.length > 0)
-        assertSucceeded(await index.deleteDocuments(deletions).waitTask(), 'delete documents');
+      const tasks: EnqueuedTask[] = [];
+      for (let start = 0; start < changes.length; start += BATCH_SIZE) {
+        const batch = changes.slice(start, start + BATCH_SIZE);
+        const active = batch.filter((change) => change.status === 'active').map((change) => change.course);
+        const gone = batch.filter((change) => change.status !== 'active').map((change) => change.id);
+        if (active.length > 0) tasks.push(await index.addDocuments(toDocuments(store, active)));
+        if (gone.length > 0) tasks.push(await index.deleteDocuments(gone));
+      }
+      for (const task of await this.client.tasks.waitForTasks(tasks)) assertSucceeded(task, task.type);
       store.setCursor(cursorName, changes.at(-1)!.seq);
       sent += changes.length;
     }
