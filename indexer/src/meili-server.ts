@@ -40,6 +40,8 @@ async function freePort(): Promise<number> {
   });
 }
 
+const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -61,7 +63,7 @@ async function isHealthy(url: string): Promise<boolean> {
 async function waitHealthy(url: string, child: ChildProcess, log: () => string): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Meilisearch exited with code ${child.exitCode}:\n${log()}`);
+    if (hasExited(child)) throw new Error(`Meilisearch exited (${child.exitCode ?? child.signalCode}):\n${log()}`);
     if (await isHealthy(url)) return;
     await new Promise((resolveDelay) => setTimeout(resolveDelay, 100));
   }
@@ -107,7 +109,7 @@ kill $child 2>/dev/null; wait $child`;
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
 
-  const killNow = () => child.exitCode === null && child.kill('SIGTERM');
+  const killNow = () => !hasExited(child) && child.kill('SIGTERM');
   process.once('exit', killNow);
   try {
     await waitHealthy(url, child, () => stderr);
@@ -125,7 +127,7 @@ kill $child 2>/dev/null; wait $child`;
     async stop() {
       process.removeListener('exit', killNow);
       rmSync(infoFile, { force: true });
-      if (child.exitCode !== null) return;
+      if (hasExited(child)) return;
       const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
       child.kill('SIGTERM');
       await exited;
