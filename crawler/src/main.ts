@@ -1,66 +1,164 @@
-import { CheerioCrawler, Configuration, log } from '@crawlee/cheerio';
+import { BasicCrawler, Log, LogLevel, RequestQueueV1, log } from '@crawlee/cheerio';
 import type { Source } from '@shortlist/schemas';
-import { newCrawlReport, type CrawlReport } from './report.ts';
-import { createRoutes, LISTING } from './routes.ts';
+import { createCrawlContext, type CrawlContext } from './crawl-context.ts';
+import { LISTING, SITEMAP } from './discovery/link-patterns.ts';
+import { crawlUrl } from './discovery/crawl-url.ts';
+import { FetchError, GONE_KINDS } from './fetch/fetch-error.ts';
+import { MAX_CRAWL_DELAY_MS, sharedManners, type Manners } from './fetch/polite-fetch.ts';
+import { recordError, type CrawlReport } from './report.ts';
+import { createRoutes } from './routes.ts';
+import { RunState } from './run-state.ts';
 import type { CrawlSink } from './sink.ts';
 
 export interface CrawlOptions {
   sink: CrawlSink;
-  /** names Shortlist and a contact URL, so providers know who is calling */
+  /** names Shortlist and a contact URL, so providers know who is calling; a source's `contactUrl` replaces the URL */
   userAgent: string;
   /** overrides every source's politeness delay (e.g. 0 in benchmarks against local sites) */
   delayMs?: number;
   requestTimeoutSecs?: number;
+  /** where an interrupted crawl's queue is kept so the next run resumes it; omitted, crawls live in memory */
+  storageDir?: string;
+  /** per-host turn-taking and robots.txt cache; shared by every crawl in the process unless given */
+  manners?: Manners;
+  /** pages of one source in progress at once; requests to one host still go one at a time */
+  concurrency?: number;
 }
 
-log.setLevel(log.LEVELS.WARNING);
+log.setLevel(log.LEVELS.ERROR);
+const quiet = new Log({ level: LogLevel.OFF });
 
-/** Crawls one provider's site: one request at a time, with the source's delay between requests. */
+function userAgentFor(source: Source, userAgent: string): string {
+  return source.contactUrl ? userAgent.replace(/\(\+[^)]*\)|$/, `(+${source.contactUrl})`) : userAgent;
+}
+
+function startRequests(source: Source) {
+  const request = (href: string, label: string) => {
+    const target = crawlUrl(href)!;
+    return { url: target.url, uniqueKey: target.key, label };
+  };
+  return [
+    ...source.sitemaps.map((url) => request(url, SITEMAP)),
+    ...source.startUrls.map((url) => request(url, LISTING)),
+  ];
+}
+
+function classifyFailure(error: Error): { kind: FetchError['kind'] | 'internal'; message: string } {
+  if (error instanceof FetchError) return { kind: error.kind, message: error.message };
+  if (/timed out/i.test(error.message)) return { kind: 'timeout', message: error.message.split('\n')[0]! };
+  return { kind: 'internal', message: error.message.split('\n')[0]! };
+}
+
+/** Why a finished crawl may not count towards withdrawing courses; empty when it may. */
+function incompleteReasons(crawl: CrawlContext): string[] {
+  const { report, source } = crawl;
+  const reasons: string[] = [];
+  const failed = Object.entries(report.errorsByKind)
+    .filter(([kind]) => !GONE_KINDS.has(kind as FetchError['kind']))
+    .map(([kind, summary]) => `${summary.count} ${kind}`);
+  if (failed.length > 0) reasons.push(`some pages failed (${failed.join(', ')})`);
+  if (crawl.capReached) reasons.push(`stopped at politeness.maxPages (${source.politeness.maxPages})`);
+  if (report.pagesFetched === 0) reasons.push('no page could be fetched');
+  else if (report.coursesFound + report.records.unchanged === 0)
+    reasons.push('no course found at all, which looks like broken extraction rather than an empty catalogue');
+  return reasons;
+}
+
+/**
+ * Crawls one provider's site politely and incrementally. With `storageDir`, a crawl that is killed resumes on the
+ * next run. Only a complete crawl withdraws courses it did not see.
+ */
 export async function crawlSource(source: Source, options: CrawlOptions): Promise<CrawlReport> {
-  const report = newCrawlReport(source.id);
-  await options.sink.provider({
-    id: source.id,
-    name: source.name,
-    type: source.providerType,
-    country: source.country,
-    url: source.url,
-  });
-
-  const delayMs = options.delayMs ?? source.politeness.delayMs;
-  let lastRequestAt = 0;
-  const crawler = new CheerioCrawler(
-    {
-      requestHandler: createRoutes(source, options.sink, report),
-      maxConcurrency: 1,
-      maxRequestsPerCrawl: source.politeness.maxPages,
-      maxCrawlDepth: source.politeness.maxDepth,
-      maxRequestRetries: 2,
-      navigationTimeoutSecs: options.requestTimeoutSecs ?? 30,
-      requestHandlerTimeoutSecs: 60,
-      respectRobotsTxtFile: { userAgent: options.userAgent },
-      useSessionPool: false,
-      persistCookiesPerSession: false,
-      preNavigationHooks: [
-        async (_context, gotOptions) => {
-          gotOptions.headers = { ...gotOptions.headers, 'user-agent': options.userAgent };
-          const wait = lastRequestAt + delayMs - Date.now();
-          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-          lastRequestAt = Date.now();
-        },
-      ],
-      failedRequestHandler: ({ request }, error) => {
-        report.errors.push({ url: request.url, message: error.message.split('\n')[0]! });
+  const run = options.storageDir ? RunState.open(options.storageDir, source.id) : RunState.inMemory(source.id);
+  const { report } = run;
+  let finished = false;
+  try {
+    await options.sink.provider({
+      id: source.id,
+      name: source.name,
+      type: source.providerType,
+      country: source.country,
+      url: source.url,
+    });
+    const timeoutMs = options.requestTimeoutSecs ? options.requestTimeoutSecs * 1000 : source.politeness.timeoutMs;
+    const crawl = createCrawlContext(source, {
+      sink: options.sink,
+      report,
+      manners: options.manners ?? sharedManners,
+      request: {
+        userAgent: userAgentFor(source, options.userAgent),
+        delayMs: options.delayMs ?? source.politeness.delayMs,
+        timeoutMs,
+        maxBytes: source.politeness.maxBytes,
       },
-    },
-    new Configuration({ persistStorage: false }),
-  );
+      afterPage: () => run.checkpoint(),
+    });
+    const queue = await RequestQueueV1.open(null, { config: run.config });
+    const concurrency = options.concurrency ?? 2;
+    const crawler = new BasicCrawler(
+      {
+        requestQueue: queue,
+        requestHandler: createRoutes(crawl),
+        minConcurrency: concurrency,
+        maxConcurrency: concurrency,
+        maxRequestsPerCrawl: source.politeness.maxPages,
+        maxCrawlDepth: source.politeness.maxDepth,
+        maxRequestRetries: source.politeness.retries,
+        // waiting for the host's turn is part of handling a page: redirects, robots.txt, Crawl-delay, retries
+        requestHandlerTimeoutSecs: Math.ceil((8 * (timeoutMs + MAX_CRAWL_DELAY_MS)) / 1000),
+        useSessionPool: false,
+        log: quiet,
+        onSkippedRequest: ({ reason }) => {
+          if (reason === 'limit') crawl.capReached = true;
+        },
+        failedRequestHandler: ({ request }, error) => {
+          recordError(report, { url: request.url, ...classifyFailure(error) });
+          run.checkpoint();
+        },
+      },
+      run.config,
+    );
+    await crawler.run(startRequests(source));
+    const handled = await queue.handledCount();
+    if (handled >= source.politeness.maxPages) crawl.capReached = true;
+    if (!crawl.capReached && !(await queue.isFinished())) {
+      report.incomplete = ['interrupted; the next crawl resumes where this one stopped'];
+      return report;
+    }
+    report.incomplete = incompleteReasons(crawl);
+    report.complete = report.incomplete.length === 0;
+    if (report.complete && options.sink.withdrawUnseen) {
+      const withdrawn = await options.sink.withdrawUnseen(source.id, report.startedAt, source.withdrawAfter);
+      report.records.withdrawn = withdrawn.length;
+    }
+    report.finishedAt = new Date().toISOString();
+    report.durationMs = Date.parse(report.finishedAt) - Date.parse(report.startedAt);
+    finished = true;
+    await options.sink.finished?.(report);
+    return report;
+  } finally {
+    await run.close(finished);
+  }
+}
 
-  await crawler.run(source.startUrls.map((url) => ({ url, label: LISTING })));
-  report.finishedAt = new Date().toISOString();
-  return report;
+/** Runs `tasks` with at most `limit` in progress. */
+async function inBatches<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /** Crawls several providers in parallel: politeness is per host, so different sites do not wait on each other. */
-export async function crawlSources(sources: Source[], options: CrawlOptions): Promise<CrawlReport[]> {
-  return Promise.all(sources.map((source) => crawlSource(source, options)));
+export async function crawlSources(
+  sources: Source[],
+  options: CrawlOptions & { parallelSources?: number },
+): Promise<CrawlReport[]> {
+  return inBatches(sources, options.parallelSources ?? 8, (source) => crawlSource(source, options));
 }

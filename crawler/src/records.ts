@@ -1,3 +1,4 @@
+import type { CheerioAPI } from 'cheerio';
 import { buildCourse, type Course, type Source } from '@shortlist/schemas';
 import { extractPage } from './extract/index.ts';
 
@@ -6,17 +7,23 @@ export interface PageRecords {
   /** records that could not become a course, with the reason */
   rejected: { url: string; reason: string }[];
   warnings: string[];
+  canonicalUrl: string | null;
 }
 
-/** Extracts every course on a page and normalises it for the source's provider. */
+/** Extracts every course on a page (HTML text, or a page the crawler already parsed) and normalises it for the source's provider. */
 export function coursesFromPage(
-  html: string,
+  html: string | CheerioAPI,
   pageUrl: string,
   source: Source,
   fetchedAt: string,
 ): PageRecords {
   const extraction = extractPage(html, pageUrl, { selectors: source.extraction.selectors });
-  const result: PageRecords = { courses: [], rejected: [], warnings: extraction.warnings };
+  const result: PageRecords = {
+    courses: [],
+    rejected: [],
+    warnings: extraction.warnings,
+    canonicalUrl: extraction.canonicalUrl,
+  };
   for (const raw of extraction.records) {
     const key = raw.url ?? extraction.canonicalUrl ?? pageUrl;
     const built = buildCourse(raw, {

@@ -1,22 +1,112 @@
-/** What one crawl of one source did. */
+import type { FetchErrorKind } from './fetch/fetch-error.ts';
+
+export type CrawlErrorKind = FetchErrorKind | 'internal';
+
+export interface CrawlError {
+  url: string;
+  kind: CrawlErrorKind;
+  message: string;
+}
+
+export interface ErrorSummary {
+  count: number;
+  /** a few URLs that failed this way */
+  examples: string[];
+}
+
+/** What one crawl of one source did: stored per run, printed by `shortlist crawl`, served by GET /v1/crawls. */
 export interface CrawlReport {
   sourceId: string;
   startedAt: string;
   finishedAt: string | null;
+  durationMs: number | null;
+  /** every page was reached and answered: only then are missing courses counted towards withdrawal */
+  complete: boolean;
+  /** why the crawl is not complete */
+  incomplete: string[];
+  /** times this crawl was interrupted (killed, stopped) and picked up again */
+  resumed: number;
+  /** HTTP responses for pages and sitemaps, robots.txt aside */
   pagesFetched: number;
+  /** answered 304 Not Modified or byte-for-byte the same as last time */
+  pagesUnchanged: number;
+  skipped: {
+    /** robots.txt said no */
+    robots: number;
+    /** another URL with the same canonical link was already read */
+    duplicate: number;
+    /** `<meta name="robots" content="noindex">` or X-Robots-Tag */
+    noindex: number;
+    /** looked like an endless calendar or a link loop */
+    trap: number;
+    /** not HTML */
+    other: number;
+  };
   coursesFound: number;
+  records: { new: number; changed: number; unchanged: number; withdrawn: number };
   rejected: { url: string; reason: string }[];
-  errors: { url: string; message: string }[];
+  /** the first errors in full; `errorsByKind` counts them all */
+  errors: CrawlError[];
+  errorsByKind: Partial<Record<CrawlErrorKind, ErrorSummary>>;
+  warnings: string[];
 }
 
-export function newCrawlReport(sourceId: string): CrawlReport {
+const MAX_LISTED = 100;
+const MAX_EXAMPLES = 3;
+
+export function newCrawlReport(sourceId: string, startedAt = new Date().toISOString()): CrawlReport {
   return {
     sourceId,
-    startedAt: new Date().toISOString(),
+    startedAt,
     finishedAt: null,
+    durationMs: null,
+    complete: false,
+    incomplete: [],
+    resumed: 0,
     pagesFetched: 0,
+    pagesUnchanged: 0,
+    skipped: { robots: 0, duplicate: 0, noindex: 0, trap: 0, other: 0 },
     coursesFound: 0,
+    records: { new: 0, changed: 0, unchanged: 0, withdrawn: 0 },
     rejected: [],
     errors: [],
+    errorsByKind: {},
+    warnings: [],
   };
+}
+
+export function recordError(report: CrawlReport, error: CrawlError): void {
+  if (report.errors.length < MAX_LISTED) report.errors.push(error);
+  const summary = (report.errorsByKind[error.kind] ??= { count: 0, examples: [] });
+  summary.count++;
+  if (summary.examples.length < MAX_EXAMPLES && !summary.examples.includes(error.url))
+    summary.examples.push(error.url);
+}
+
+export function recordRejected(report: CrawlReport, rejected: { url: string; reason: string }[]): void {
+  report.rejected.push(...rejected.slice(0, MAX_LISTED - report.rejected.length));
+}
+
+export function recordWarning(report: CrawlReport, warning: string): void {
+  if (report.warnings.length < MAX_LISTED && !report.warnings.includes(warning)) report.warnings.push(warning);
+}
+
+/** A few lines a person reads after `shortlist crawl`. */
+export function summariseReport(report: CrawlReport): string {
+  const seconds = report.durationMs === null ? '' : ` in ${(report.durationMs / 1000).toFixed(1)} s`;
+  const state = report.finishedAt === null ? 'interrupted' : report.complete ? 'complete' : 'partial';
+  const { records, skipped } = report;
+  const skips = Object.entries(skipped)
+    .filter(([, count]) => count > 0)
+    .map(([why, count]) => `${count} ${why}`);
+  const lines = [
+    `${report.sourceId}: ${state}${seconds}${report.resumed ? ` (resumed ${report.resumed}×)` : ''}`,
+    `  pages: ${report.pagesFetched} fetched, ${report.pagesUnchanged} unchanged${skips.length ? `, skipped ${skips.join(', ')}` : ''}`,
+    `  courses: ${report.coursesFound} read; ${records.new} new, ${records.changed} changed, ${records.unchanged} unchanged, ${records.withdrawn} withdrawn; ${report.rejected.length} rejected`,
+  ];
+  for (const [kind, summary] of Object.entries(report.errorsByKind))
+    lines.push(`  errors: ${kind} ×${summary.count} (e.g. ${summary.examples.join(', ')})`);
+  if (report.errors[0]) lines.push(`  first error: ${report.errors[0].url}: ${report.errors[0].message}`);
+  for (const reason of report.incomplete) lines.push(`  nothing withdrawn: ${reason}`);
+  return lines.join('\n');
 }

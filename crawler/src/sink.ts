@@ -1,7 +1,38 @@
 import type { Course, Provider } from '@shortlist/schemas';
+import type { CrawlReport } from './report.ts';
 
-/** Where a crawl hands what it found; the caller decides how to store it. */
+/** What a sink did with a batch of courses. */
+export interface StoreCounts {
+  new: number;
+  changed: number;
+  unchanged: number;
+}
+
+/** What the crawler saw at a URL last time: for conditional GET and unchanged-page detection. */
+export interface PageState {
+  url: string;
+  sourceId: string;
+  etag: string | null;
+  lastModified: string | null;
+  /** `<extraction settings hash>:<body hash>`, so a changed selector map re-reads unchanged pages */
+  contentHash: string;
+  courseIds: string[];
+  fetchedAt: string;
+}
+
+/**
+ * Where a crawl hands what it found; the caller decides how to store it. Only `provider` and `courses` are
+ * required: a sink without page state fetches every page in full, one without `withdrawUnseen` withdraws nothing.
+ */
 export interface CrawlSink {
   provider(provider: Provider): void | Promise<void>;
-  courses(courses: Course[]): void | Promise<void>;
+  courses(courses: Course[]): StoreCounts | void | Promise<StoreCounts | void>;
+  /** courses on a page that has not changed since the last crawl: still offered, nothing to rewrite */
+  seen?(ids: string[], seenAt: string): void | Promise<void>;
+  pageState?(url: string): PageState | undefined | Promise<PageState | undefined>;
+  savePageState?(state: PageState): void | Promise<void>;
+  /** called after complete crawls only: withdraws courses missing from `threshold` complete crawls in a row */
+  withdrawUnseen?(providerId: string, crawlStartedAt: string, threshold: number): string[] | Promise<string[]>;
+  /** the finished crawl's report, once */
+  finished?(report: CrawlReport): void | Promise<void>;
 }

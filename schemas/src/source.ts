@@ -60,26 +60,41 @@ export const Source = z
         /** course pages */
         detail: z.array(Pattern).default([]),
         skip: z.array(Pattern).default([]),
+        /** query parameters that only track visitors, dropped before URLs are compared (session ids and utm_* always are) */
+        ignoreParams: z
+          .array(z.string().regex(/^[\w.-]+$/, 'a query parameter name such as "ref"'))
+          .default([]),
       })
       .strict()
-      .default({ listing: [], detail: [], skip: [] }),
+      .prefault({}),
     extraction: z
       .object({
         /** `auto` reads JSON-LD, microdata and labelled text; a selector map is tried after structured data */
         selectors: SelectorMap.optional(),
       })
       .strict()
-      .default({}),
+      .prefault({}),
     /** how often `shortlist start` re-crawls this source, in hours */
-    scheduleHours: z.number().positive().default(24),
+    scheduleHours: z.number().positive('hours between crawls, e.g. 24').default(24),
+    /** a course missing from this many successive complete crawls is withdrawn (hidden from search, kept) */
+    withdrawAfter: z.number().int().min(1, 'a number of complete crawls, 1 or more; 3 is safe').default(3),
+    /** who to contact about this crawler, shown in its User-Agent; defaults to CRAWLER_CONTACT_URL */
+    contactUrl: z.url('a URL where the site owner can reach whoever runs this crawler').optional(),
     politeness: z
       .object({
-        delayMs: z.number().int().min(0).default(1000),
-        maxPages: z.number().int().positive().default(5000),
-        maxDepth: z.number().int().positive().default(10),
+        /** pause between two requests to the same host; robots.txt `Crawl-delay` raises it */
+        delayMs: z.number().int().min(0, 'milliseconds between requests, 0 or more; 1000 is polite').default(1000),
+        maxPages: z.number().int().positive('pages per crawl, e.g. 5000').default(5000),
+        maxDepth: z.number().int().positive('links away from a start URL, e.g. 10').default(10),
+        /** for the whole response, headers and body */
+        timeoutMs: z.number().int().min(100, 'milliseconds per request, e.g. 30000').default(30_000),
+        /** a larger response is refused unread */
+        maxBytes: z.number().int().min(1024, 'bytes per response, e.g. 5000000').default(5_000_000),
+        /** further attempts after a timeout, network error or 5xx */
+        retries: z.number().int().min(0).max(10, 'retries per page, 0 to 10').default(2),
       })
       .strict()
-      .default({ delayMs: 1000, maxPages: 5000, maxDepth: 10 }),
+      .prefault({}),
   })
   .strict()
   .refine((source) => source.startUrls.length + source.sitemaps.length > 0, {

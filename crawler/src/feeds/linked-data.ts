@@ -1,0 +1,162 @@
+import { addValue, createNode, valuesOf, type SchemaNode, type SchemaValue } from '../extract/schema-org-node.ts';
+
+type JsonObject = Record<string, unknown>;
+
+export interface LinkedDataOptions {
+  /** ELM's compact context writes `id` and `type` for `@id` and `@type` */
+  keywordAliases?: boolean;
+  /** languages preferred when a value is a language map, best first */
+  languages?: readonly string[];
+}
+
+const MAX_DEPTH = 64;
+/** A language map key: "en", "en-US", "ar-sa" (two-letter primary language so that "id" or "url" never match). */
+const LANGUAGE_TAG = /^[a-z]{2}(?:-[a-z0-9]{2,8})*$/i;
+const KEYWORDS = new Set(['@id', '@type', '@value', '@language', '@context', '@graph', '@list', '@set']);
+
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `ceterms:name`, `schema:value`, `https://purl.org/ctdl/terms/name` and `name` are all `name`. */
+export function localName(term: string): string {
+  const trimmed = term.trim();
+  const cut = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('#'), trimmed.lastIndexOf(':'));
+  return cut >= 0 && cut < trimmed.length - 1 ? trimmed.slice(cut + 1) : trimmed;
+}
+
+/**
+ * Turns JSON-LD documents (CTDL, ELM, schema.org) into nodes whose properties and types are local names,
+ * with language maps reduced to the preferred language and `@id` references (including bare strings that
+ * name a node described elsewhere in the document) resolved to that node.
+ */
+export class LinkedDataGraph {
+  private readonly described = new Map<string, JsonObject[]>();
+  private readonly nodes = new Map<string, SchemaNode>();
+  private readonly languages: readonly string[];
+
+  constructor(
+    private readonly documents: unknown[],
+    private readonly options: LinkedDataOptions = {},
+  ) {
+    this.languages = options.languages ?? ['en'];
+    for (const document of documents) this.index(document, 0);
+  }
+
+  /** The top-level nodes: each document, or the members of its `@graph`. */
+  roots(): SchemaNode[] {
+    const values = this.documents.flatMap((document) => this.topLevel(document)).flatMap((value) => this.toValues(value, 0)); // prettier-ignore
+    return [...new Set(values.filter((value): value is SchemaNode => typeof value !== 'string'))];
+  }
+
+  node(id: string): SchemaNode | undefined {
+    return this.described.has(id) ? this.identified(id, 0) : undefined;
+  }
+
+  private key(object: JsonObject, keyword: '@id' | '@type'): unknown {
+    return object[keyword] ?? (this.options.keywordAliases ? object[keyword.slice(1)] : undefined);
+  }
+
+  private isKeyword(key: string): boolean {
+    return KEYWORDS.has(key) || (Boolean(this.options.keywordAliases) && (key === 'id' || key === 'type'));
+  }
+
+  private topLevel(document: unknown): unknown[] {
+    if (Array.isArray(document)) return document.flatMap((item) => this.topLevel(item));
+    if (!isObject(document)) return [];
+    const graph = document['@graph'];
+    if (graph === undefined) return [document];
+    return this.topLevel(graph);
+  }
+
+  private index(value: unknown, depth: number): void {
+    if (depth > MAX_DEPTH) return;
+    if (Array.isArray(value)) return value.forEach((item) => this.index(item, depth + 1));
+    if (!isObject(value)) return;
+    const id = this.key(value, '@id');
+    if (typeof id === 'string' && Object.keys(value).some((key) => !this.isKeyword(key) || key === '@type' || key === 'type')) {
+      const list = this.described.get(id);
+      if (list) list.push(value);
+      else this.described.set(id, [value]);
+    }
+    for (const [key, inner] of Object.entries(value)) if (key !== '@context') this.index(inner, depth + 1);
+  }
+
+  private toValues(value: unknown, depth: number): SchemaValue[] {
+    if (value === null || value === undefined || depth > MAX_DEPTH) return [];
+    if (typeof value === 'string') return this.described.has(value) ? [this.identified(value, depth)] : [value];
+    if (typeof value === 'number' || typeof value === 'boolean') return [String(value)];
+    if (Array.isArray(value)) return value.flatMap((item) => this.toValues(item, depth + 1));
+    if (!isObject(value)) return [];
+    if ('@value' in value) return this.toValues(value['@value'], depth + 1);
+    if ('@list' in value) return this.toValues(value['@list'], depth + 1);
+    if ('@set' in value) return this.toValues(value['@set'], depth + 1);
+    const languageMap = this.fromLanguageMap(value);
+    if (languageMap) return this.toValues(languageMap, depth + 1);
+    const id = this.key(value, '@id');
+    if (typeof id === 'string') {
+      const reference = Object.keys(value).every((key) => key === '@id' || key === 'id' || key === '@context');
+      if (reference && !this.described.has(id)) return [id];
+      return [this.identified(id, depth)];
+    }
+    const node = createNode([]);
+    this.describe(node, value, depth);
+    return [node];
+  }
+
+  /** `{"en-US": "Nursing", "ar-sa": "…"}` → the text in the preferred language (else the first given). */
+  private fromLanguageMap(object: JsonObject): unknown {
+    const keys = Object.keys(object);
+    if (keys.length === 0 || !keys.every((key) => LANGUAGE_TAG.test(key) && key !== 'id')) return undefined;
+    if (!keys.every((key) => typeof object[key] === 'string' || Array.isArray(object[key]))) return undefined;
+    for (const language of this.languages) {
+      const exact = keys.find((key) => key.toLowerCase() === language);
+      const regional = keys.find((key) => key.toLowerCase().startsWith(`${language}-`));
+      if (exact ?? regional) return object[(exact ?? regional)!];
+    }
+    return object[keys[0]!];
+  }
+
+  private identified(id: string, depth: number): SchemaNode {
+    const existing = this.nodes.get(id);
+    if (existing) return existing;
+    const node = createNode([], id);
+    this.nodes.set(id, node);
+    for (const description of this.described.get(id) ?? []) this.describe(node, description, depth);
+    return node;
+  }
+
+  private describe(node: SchemaNode, object: JsonObject, depth: number): void {
+    const types = [this.key(object, '@type')].flat().filter((type): type is string => typeof type === 'string');
+    for (const type of types.map(localName)) if (!node.types.includes(type)) node.types.push(type);
+    for (const [key, value] of Object.entries(object)) {
+      if (this.isKeyword(key) || key.startsWith('@')) continue;
+      for (const item of this.toValues(value, depth + 1)) addValue(node, localName(key), item);
+    }
+  }
+}
+
+/** Properties that name a thing, in order of preference, across schema.org, CTDL and ELM. */
+const LABELS = ['name', 'title', 'prefLabel', 'targetNodeName', 'legalName', 'noteLiteral', 'value', 'contentURL', 'targetNode', 'notation']; // prettier-ignore
+
+/** The text a value stands for: a string, or the label of a node (an organisation, concept, note …). */
+export function labelOf(value: SchemaValue | undefined, depth = 0): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') return value.replace(/\s+/g, ' ').trim() || undefined;
+  if (depth > 4) return undefined;
+  for (const property of LABELS) {
+    for (const inner of valuesOf(value, property)) {
+      const text = labelOf(inner, depth + 1);
+      if (text) return text;
+    }
+  }
+  return undefined;
+}
+
+export function labelsOf(node: SchemaNode, ...properties: string[]): string[] {
+  const labels = valuesOf(node, ...properties).map((value) => labelOf(value));
+  return [...new Set(labels.filter((label): label is string => label !== undefined))];
+}
+
+export function labelOfProperty(node: SchemaNode, ...properties: string[]): string | undefined {
+  return labelsOf(node, ...properties)[0];
+}

@@ -1,0 +1,88 @@
+import { checkRecord, type CheckedRow, type FeedContext } from './check-row.ts';
+import { readCtdlFeed } from './ctdl-feed.ts';
+import { readCsvFeed, type ColumnMapping } from './csv-feed.ts';
+import type { Delimiter } from './csv-tokenizer.ts';
+import { decodeFeed, type FeedEncoding, type FeedInput } from './decode.ts';
+import { detectFormat } from './detect.ts';
+import { readElmFeed } from './elm-feed.ts';
+import type { FeedNotes, FeedRecord } from './feed-record.ts';
+import { readJsonDocument } from './json-document.ts';
+import { readJsonFeed, type JsonRecordShape } from './json-feed.ts';
+import { FeedError, type FeedFormat } from './problems.ts';
+import { readSchemaOrgFeed } from './schemaorg-feed.ts';
+
+export interface FeedOptions {
+  /** the format the partner declared; detected from the content when absent */
+  format?: FeedFormat;
+  contentType?: string;
+  fileName?: string;
+  /** CSV: the partner's headers mapped onto documented columns */
+  mapping?: ColumnMapping;
+  delimiter?: Delimiter;
+  /** schema.org: what relative URLs resolve against */
+  baseUrl?: string;
+  /** JSON: text fields to normalise (partner feeds, the default) or complete Course records (bulk import) */
+  shape?: JsonRecordShape;
+}
+
+export interface OpenedFeed {
+  format: FeedFormat;
+  encoding: FeedEncoding;
+  notes: FeedNotes;
+  /** the feed's records, read as they are needed; a FeedError here means the rest cannot be read */
+  records: AsyncIterable<FeedRecord>;
+  /** JSON bulk import: providers listed next to the courses */
+  providers: unknown[];
+}
+
+const FAMILY: Record<FeedFormat, 'csv' | 'json'> = { csv: 'csv', json: 'json', schemaorg: 'json', ctdl: 'json', elm: 'json' }; // prettier-ignore
+
+/** Decodes and detects a feed, and readies its records. Throws FeedError for a feed that cannot be read. */
+export async function openFeed(input: FeedInput, options: FeedOptions = {}): Promise<OpenedFeed> {
+  const decoded = await decodeFeed(input);
+  const detected = detectFormat(decoded.sample, options.contentType, options.fileName);
+  const format = options.format ?? detected;
+  if (options.format && FAMILY[options.format] !== FAMILY[detected])
+    throw new FeedError(
+      `format=${options.format} was given, but the content is ${FAMILY[detected] === 'json' ? `JSON (it reads as ${detected})` : 'not JSON'}.`,
+      `Leave format out to have it detected, or give format=${detected}.`,
+      { line: 1 },
+      'format',
+    );
+  const notes: FeedNotes = { problems: [] };
+  const providers: unknown[] = [];
+  const records = readRecords(format, decoded.text, decoded.sample, notes, options, providers);
+  return { format, encoding: decoded.encoding, notes, records, providers };
+}
+
+async function* readRecords(
+  format: FeedFormat,
+  text: AsyncIterable<string>,
+  sample: string,
+  notes: FeedNotes,
+  options: FeedOptions,
+  providers: unknown[],
+): AsyncGenerator<FeedRecord> {
+  switch (format) {
+    case 'csv':
+      return yield* readCsvFeed(text, sample, notes, { mapping: options.mapping, delimiter: options.delimiter });
+    case 'json':
+      return yield* readJsonFeed(text, notes, options.shape ?? 'raw', providers);
+    case 'schemaorg':
+      return yield* readSchemaOrgFeed(await readJsonDocument(text), options.baseUrl ?? 'https://example.invalid/');
+    case 'ctdl':
+      return yield* readCtdlFeed(await readJsonDocument(text));
+    case 'elm':
+      return yield* readElmFeed(await readJsonDocument(text));
+  }
+}
+
+/** Normalises and checks every record of an opened feed for the partner's provider. */
+export async function* checkFeed(feed: OpenedFeed, context: FeedContext): AsyncGenerator<CheckedRow> {
+  const seen = new Map<string, number>();
+  for await (const record of feed.records) {
+    const columnOf = feed.notes.columnOf;
+    const fieldName = columnOf ? (field: string) => columnOf.get(field) ?? field : context.fieldName;
+    yield checkRecord(record, { ...context, fieldName }, seen);
+  }
+}

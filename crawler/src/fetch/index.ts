@@ -1,0 +1,6 @@
+export * from './charset.ts';
+export * from './fetch-error.ts';
+export * from './host-gate.ts';
+export * from './polite-fetch.ts';
+export * from './robots.ts';
+export * from './robots-cache.ts';

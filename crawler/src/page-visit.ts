@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import * as cheerio from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
+import type { BasicCrawlingContext } from '@crawlee/cheerio';
+import type { CrawlContext } from './crawl-context.ts';
+import { countDetailLinks, enqueue, linkRequests } from './enqueue.ts';
+import { crawlUrl } from './discovery/crawl-url.ts';
+import { DETAIL, type PageLabel } from './discovery/link-patterns.ts';
+import { pageLinks, readRobotsMeta } from './discovery/page-links.ts';
+import { decodeHtml } from './fetch/charset.ts';
+import { DisallowedByRobots, FetchError } from './fetch/fetch-error.ts';
+import { politeFetch, type PoliteRequest, type PoliteResponse } from './fetch/polite-fetch.ts';
+import { coursesFromPage } from './records.ts';
+import { recordRejected, recordWarning } from './report.ts';
+import type { PageState } from './sink.ts';
+
+/**
+ * Fetches a URL for a handler. Returns null when robots.txt forbids it; throws FetchError, marked not worth
+ * retrying when it cannot succeed, and forgets what a gone page held.
+ */
+export async function fetchForCrawl(
+  crawl: CrawlContext,
+  context: BasicCrawlingContext,
+  request: PoliteRequest,
+  state?: PageState,
+): Promise<PoliteResponse | null> {
+  try {
+    return await politeFetch(context.request.url, request, crawl.manners);
+  } catch (error) {
+    if (error instanceof DisallowedByRobots) {
+      crawl.report.skipped.robots++;
+      return null;
+    }
+    if (error instanceof FetchError && !error.retryable) context.request.noRetry = true;
+    if (error instanceof FetchError && error.kind === 'not-found' && state?.courseIds.length) {
+      await crawl.sink.savePageState?.({
+        ...state,
+        etag: null,
+        lastModified: null,
+        contentHash: '',
+        courseIds: [],
+        fetchedAt: new Date().toISOString(),
+      });
+    }
+    throw error;
+  }
+}
+
+async function markSeen(crawl: CrawlContext, ids: string[], seenAt: string): Promise<void> {
+  crawl.report.pagesUnchanged++;
+  if (ids.length === 0) return;
+  await crawl.sink.seen?.(ids, seenAt);
+  crawl.report.records.unchanged += ids.length;
+}
+
+/** Reads, normalises and stores the courses on a page; returns their ids ([] for a duplicate of a page already read). */
+async function storeCourses(crawl: CrawlContext, $: CheerioAPI, pageUrl: string, fetchedAt: string) {
+  const { report, sink, source } = crawl;
+  const page = coursesFromPage($, pageUrl, source, fetchedAt);
+  const canonical = crawlUrl(page.canonicalUrl ?? pageUrl)?.key ?? pageUrl;
+  if (crawl.canonicals.has(canonical)) {
+    report.skipped.duplicate++;
+    return [];
+  }
+  crawl.canonicals.add(canonical);
+  for (const warning of page.warnings) recordWarning(report, `${pageUrl}: ${warning}`);
+  recordRejected(report, page.rejected);
+  report.coursesFound += page.courses.length;
+  if (page.courses.length > 0) {
+    const counts = await sink.courses(page.courses);
+    if (counts) {
+      report.records.new += counts.new;
+      report.records.changed += counts.changed;
+      report.records.unchanged += counts.unchanged;
+    }
+  }
+  return page.courses.map((course) => course.id);
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+}
+
+/** A listing or course page: follow its links, store its courses unless nothing changed since last time. */
+export async function visitPage(crawl: CrawlContext, context: BasicCrawlingContext, label: PageLabel) {
+  const { source, sink, report } = crawl;
+  const url = context.request.url;
+  const holdsCourses = label === DETAIL || Boolean(source.extraction.selectors?.item);
+  const state = holdsCourses ? await sink.pageState?.(url) : undefined;
+  // validators and hashes stored under other extraction settings do not count
+  const current = state?.contentHash.startsWith(`${crawl.extractionHash}:`) ? state : undefined;
+  const response = await fetchForCrawl(
+    crawl,
+    context,
+    { ...crawl.request, etag: current?.etag, lastModified: current?.lastModified },
+    state,
+  );
+  if (!response) return;
+  report.pagesFetched++;
+  const fetchedAt = new Date().toISOString();
+  if (response.status === 304) {
+    await markSeen(crawl, current?.courseIds ?? [], fetchedAt);
+    return;
+  }
+  const contentType = response.headers.get('content-type');
+  if (contentType && !/html|xml/i.test(contentType)) {
+    report.skipped.other++;
+    return;
+  }
+  const decoded = decodeHtml(response.body, contentType);
+  if (decoded.warning) recordWarning(report, `${response.url}: ${decoded.warning}`);
+  // Crawlee's own parser setup: htmlparser2, which `extract` on a saved page uses too
+  const $ = cheerio.load(decoded.text, { xml: { xmlMode: false, decodeEntities: true } });
+  const robots = readRobotsMeta($, crawl.productToken, response.headers.get('x-robots-tag'));
+  const links = robots.nofollow
+    ? []
+    : linkRequests(crawl, pageLinks($, response.url), (link) => crawl.patterns.classify(link));
+  await enqueue(context, links);
+  if (!holdsCourses) return;
+
+  const contentHash = `${crawl.extractionHash}:${sha256(response.body)}`;
+  let courseIds: string[];
+  if (robots.noindex) {
+    report.skipped.noindex++;
+    courseIds = [];
+  } else if (current?.contentHash === contentHash) {
+    courseIds = current.courseIds;
+    await markSeen(crawl, courseIds, fetchedAt);
+  } else {
+    courseIds = await storeCourses(crawl, $, response.url, fetchedAt);
+  }
+  // validators only where a 304 loses nothing: a page linking to other course pages is always read in full
+  const conditional = label === DETAIL && countDetailLinks(links, url) === 0;
+  await sink.savePageState?.({
+    url,
+    sourceId: source.id,
+    etag: conditional ? response.headers.get('etag') : null,
+    lastModified: conditional ? response.headers.get('last-modified') : null,
+    contentHash,
+    courseIds,
+    fetchedAt,
+  });
+}

@@ -1,0 +1,32 @@
+import type { BasicCrawlingContext } from '@crawlee/cheerio';
+import type { CrawlContext } from './crawl-context.ts';
+import { crawlUrl } from './discovery/crawl-url.ts';
+import { SITEMAP } from './discovery/link-patterns.ts';
+import { MAX_SITEMAP_BYTES, readSitemap } from './discovery/sitemap.ts';
+import { enqueue, linkRequests, type CrawlRequest } from './enqueue.ts';
+import { FetchError } from './fetch/fetch-error.ts';
+import { fetchForCrawl } from './page-visit.ts';
+
+/** A sitemap or sitemap index (plain or `.xml.gz`): queue its child sitemaps and the course pages it lists. */
+export async function visitSitemap(crawl: CrawlContext, context: BasicCrawlingContext): Promise<void> {
+  const response = await fetchForCrawl(crawl, context, {
+    ...crawl.request,
+    maxBytes: Math.max(crawl.request.maxBytes, MAX_SITEMAP_BYTES),
+    accept: 'application/xml,text/xml;q=0.9,*/*;q=0.5',
+  });
+  if (!response) return;
+  crawl.report.pagesFetched++;
+  let entries;
+  try {
+    entries = readSitemap(response.body, response.url);
+  } catch (error) {
+    if (error instanceof FetchError) context.request.noRetry = true;
+    throw error;
+  }
+  const sitemaps: CrawlRequest[] = entries.sitemaps.flatMap((href) => {
+    const target = crawlUrl(href, response.url);
+    return target ? [{ url: target.url, uniqueKey: target.key, label: SITEMAP }] : [];
+  });
+  const pages = linkRequests(crawl, entries.pages, (url) => crawl.patterns.classifyFromSitemap(url));
+  await enqueue(context, [...sitemaps, ...pages]);
+}
