@@ -89,7 +89,36 @@ describe('GET /v1/search', () => {
     expect(free.body.hits.map((hit: any) => hit.title)).toEqual(['Cloud Computing Essentials']);
   });
 
+  it('filters on every normalised fact: pacing, level, workload, completeness, language', async () => {
+    const levelled = await search('q=campus&level=introductory');
+    expect(levelled.body.total).toBe(0);
+    const light = await search('maxHoursPerWeek=100&minCompleteness=0');
+    expect(light.status).toBe(200);
+    const complete = await search('minCompleteness=101');
+    expect(complete.status).toBe(400);
+    const facets = (await search('')).body.facets;
+    expect(Object.keys(facets).sort()).toEqual([
+      'credential',
+      'field',
+      'freeClass',
+      'language',
+      'level',
+      'mode',
+      'pacing',
+      'providerType',
+    ]);
+    expect(facets.providerType).toEqual([{ value: 'university', label: 'University', count: 4 }]);
+    expect(facets.freeClass).toEqual(
+      expect.arrayContaining([
+        { value: 'free', label: 'Free', count: 1 },
+        { value: 'paid', label: 'Paid', count: 3 },
+      ]),
+    );
+  });
+
   it.each([
+    ['eqf=9', 'eqf'],
+    ['language=English', 'language'],
     ['perPage=500', 'perPage'],
     ['mode=boat', 'mode'],
     ['maxWeeks=soon', 'maxWeeks'],

@@ -30,7 +30,10 @@ export interface SearchDocument {
   free: boolean;
   levelEqf: number | null;
   levelLabel: string | null;
+  /** BCP 47 codes and their base languages, so `en` finds `en-GB` */
   languages: string[];
+  creditValue: number | null;
+  creditSystem: string | null;
   credentialType: string | null;
   country: string | null;
   city: string | null;
@@ -67,7 +70,9 @@ export function toSearchDocument(course: Course, provider: Provider | undefined)
     free: course.cost.freeClass === 'free' || course.cost.freeClass === 'free-audit-paid-certificate',
     levelEqf: course.level.eqf,
     levelLabel: course.level.label,
-    languages: course.languages,
+    languages: [...new Set(course.languages.flatMap((code) => [code, code.split('-')[0]!]))],
+    creditValue: course.credit.value,
+    creditSystem: course.credit.system,
     credentialType: course.credential.type,
     country: course.location.country,
     city: course.location.city,

@@ -28,6 +28,7 @@ export const COURSE_INDEX_SETTINGS: Settings = {
     'levelEqf',
     'levelLabel',
     'languages',
+    'creditValue',
     'credentialType',
     'country',
     'providerId',

@@ -17,9 +17,22 @@ export interface Hit {
     reference: { amount: number; currency: string } | null;
   };
   level: { eqf: number | null; label: string | null };
-  credentialType: string | null;
+  credential: string | null;
+  credit: { value: number | null; system: string | null };
   completeness: { score: number; missing: string[] };
 }
+
+export const FACET_NAMES = [
+  'field',
+  'mode',
+  'pacing',
+  'level',
+  'credential',
+  'language',
+  'freeClass',
+  'providerType',
+] as const;
+export type FacetName = (typeof FACET_NAMES)[number];
 
 export interface FacetValue {
   value: string;
@@ -32,7 +45,7 @@ export interface SearchResponse {
   page: number;
   perPage: number;
   hits: Hit[];
-  facets: { field: FacetValue[]; mode: FacetValue[] };
+  facets: Record<FacetName, FacetValue[]>;
   rates: { referenceCurrency: string; date: string };
 }
 

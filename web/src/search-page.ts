@@ -1,14 +1,21 @@
 import './style.css';
-import { getJson, type FacetValue, type Hit, type SearchResponse } from './api.ts';
+import {
+  FACET_NAMES,
+  getJson,
+  type FacetName,
+  type FacetValue,
+  type Hit,
+  type SearchResponse,
+} from './api.ts';
 import { byId, el } from './dom.ts';
 import { formatCost, formatMode, formatWeeks } from './format.ts';
 
-const FILTERS = ['q', 'field', 'mode', 'maxWeeks', 'maxCost', 'currency', 'free', 'page'] as const;
+const SELECTS = ['maxWeeks', 'maxHoursPerWeek', 'minCompleteness'] as const;
+const FILTERS = ['q', ...FACET_NAMES, ...SELECTS, 'maxCost', 'currency', 'free', 'page'] as const;
 type Filter = (typeof FILTERS)[number];
 
 const form = byId<HTMLFormElement>('search-form');
 const query = byId<HTMLInputElement>('q');
-const maxWeeks = byId<HTMLSelectElement>('maxWeeks');
 const maxCost = byId<HTMLInputElement>('maxCost');
 const currency = byId<HTMLSelectElement>('currency');
 const free = byId<HTMLInputElement>('free');
@@ -28,7 +35,7 @@ function update(changes: Partial<Record<Filter, string | null>>) {
   void search();
 }
 
-function facetList(list: HTMLElement, values: FacetValue[], name: 'field' | 'mode') {
+function facetList(list: HTMLElement, values: FacetValue[], name: FacetName) {
   const selected = state().get(name);
   list.replaceChildren(
     ...values.map((facet) => {
@@ -113,7 +120,7 @@ let latest = 0;
 async function search() {
   const params = state();
   query.value = params.get('q') ?? '';
-  maxWeeks.value = params.get('maxWeeks') ?? '';
+  for (const name of SELECTS) byId<HTMLSelectElement>(name).value = params.get(name) ?? '';
   maxCost.value = params.get('maxCost') ?? '';
   currency.value = params.get('currency') ?? 'EUR';
   free.checked = params.get('free') === 'true';
@@ -129,8 +136,7 @@ async function search() {
     if (request !== latest) return;
     summary.textContent = `${response.total} ${response.total === 1 ? 'course' : 'courses'} found`;
     byId('results').replaceChildren(...response.hits.map(resultCard));
-    facetList(byId('facet-field'), response.facets.field, 'field');
-    facetList(byId('facet-mode'), response.facets.mode, 'mode');
+    for (const name of FACET_NAMES) facetList(byId(`facet-${name}`), response.facets[name], name);
     pager(response);
   } catch (error) {
     if (request !== latest) return;
@@ -147,7 +153,10 @@ query.addEventListener('input', () => {
   clearTimeout(typing);
   typing = window.setTimeout(() => update({ q: query.value.trim() || null }), 250);
 });
-maxWeeks.addEventListener('change', () => update({ maxWeeks: maxWeeks.value || null }));
+for (const name of SELECTS) {
+  const select = byId<HTMLSelectElement>(name);
+  select.addEventListener('change', () => update({ [name]: select.value || null }));
+}
 maxCost.addEventListener('change', () =>
   update({ maxCost: maxCost.value || null, currency: maxCost.value ? currency.value : null }),
 );

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
-import { fieldName, RATES_DATE, REFERENCE_CURRENCY, SearchParams } from '@shortlist/schemas';
+import { RATES_DATE, REFERENCE_CURRENCY, SearchParams } from '@shortlist/schemas';
 import type { SearchDocument, SearchIndex } from '@shortlist/indexer';
 import { apiError } from '../errors.ts';
+import { FACETS, facetValues } from '../facets.ts';
 import { buildFilter } from '../filter.ts';
 
 const SORTS: Record<SearchParams['sort'], string[] | undefined> = {
@@ -55,55 +56,30 @@ export function toHit(doc: SearchDocument) {
         doc.costReference === null ? null : { amount: doc.costReference, currency: REFERENCE_CURRENCY },
     },
     level: { eqf: doc.levelEqf, label: doc.levelLabel },
-    credentialType: doc.credentialType,
+    credential: doc.credentialType,
+    credit: { value: doc.creditValue, system: doc.creditSystem },
     languages: doc.languages,
     startDates: doc.startDates,
     completeness: { score: doc.completeness, missing: doc.completenessMissing },
   };
 }
 
-function facetList(
-  distribution: Record<string, number> | undefined,
-  keep: (value: string) => boolean,
-  label: (value: string) => string,
-) {
-  return Object.entries(distribution ?? {})
-    .filter(([value]) => keep(value))
-    .map(([value, count]) => ({ value, label: label(value), count }))
-    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-}
-
-const MODE_LABELS: Record<string, string> = { online: 'Online', in_person: 'In person', blended: 'Blended' };
-
 export function searchRoutes(index: SearchIndex) {
   return new Hono().get('/', async (c) => {
     const params = parseSearchParams(c.req.query());
     const result = await index.client.index<SearchDocument>(index.uid).search(params.q, {
       filter: buildFilter(params),
-      facets: ['fields', 'mode'],
+      facets: Object.values(FACETS),
       page: params.page,
       hitsPerPage: params.perPage,
       sort: SORTS[params.sort],
     });
-    // Broad fields always; narrow fields inside the broad field being filtered on.
-    const fieldDepth = params.field ? params.field.length + 1 : 2;
     return c.json({
       total: result.totalHits,
       page: result.page,
       perPage: result.hitsPerPage,
       hits: result.hits.map(toHit),
-      facets: {
-        field: facetList(
-          result.facetDistribution?.fields,
-          (code) => code.length === fieldDepth && (!params.field || code.startsWith(params.field)),
-          (code) => fieldName(code) ?? code,
-        ),
-        mode: facetList(
-          result.facetDistribution?.mode,
-          () => true,
-          (mode) => MODE_LABELS[mode] ?? mode,
-        ),
-      },
+      facets: facetValues(result.facetDistribution, params),
       rates: { referenceCurrency: REFERENCE_CURRENCY, date: RATES_DATE },
     });
   });
