@@ -168,7 +168,7 @@ describe('GET /v1/providers', () => {
   it('lists providers with statistics over their courses', async () => {
     const response = await app.request('/v1/providers');
     expect(response.status).toBe(200);
-    const body = (await response.json()) as any;
+    const body = await response.json();
     expect(body.providers).toEqual([
       expect.objectContaining({
         id: 'northbridge-university',

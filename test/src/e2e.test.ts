@@ -54,7 +54,7 @@ describe('demo sites → crawl → catalogue → Meilisearch → API', () => {
 
   it('filters by every facet it offers: each value’s count is the total when filtering on it', async () => {
     const { facets } = await search('perPage=1');
-    for (const [name, values] of Object.entries(facets) as [string, { value: string; count: number }[]][]) {
+    for (const [name, values] of Object.entries<{ value: string; count: number }[]>(facets)) {
       expect(values.length, name).toBeGreaterThan(0);
       for (const { value, count } of values.slice(0, 3)) {
         const filtered = await search(`${name}=${encodeURIComponent(value)}&perPage=1`);
