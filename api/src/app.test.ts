@@ -185,3 +185,26 @@ describe('GET /v1/providers', () => {
     expect((await app.request('/v1/providers?type=castle')).status).toBe(400);
   });
 });
+
+it('GET /openapi.json documents every search parameter the API accepts', async () => {
+  const body = (await (await app.request('/openapi.json')).json());
+  const names = body.paths['/v1/search'].get.parameters.map((parameter: any) => parameter.name);
+  expect(names).toEqual(
+    expect.arrayContaining([
+      'q',
+      'field',
+      'mode',
+      'maxWeeks',
+      'maxCost',
+      'currency',
+      'free',
+      'page',
+      'perPage',
+      'sort',
+    ]),
+  );
+  const perPage = body.paths['/v1/search'].get.parameters.find(
+    (parameter: any) => parameter.name === 'perPage',
+  );
+  expect(perPage.schema.maximum).toBe(100);
+});

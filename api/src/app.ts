@@ -3,6 +3,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { secureHeaders } from 'hono/secure-headers';
 import type { CatalogueStore, SearchIndex } from '@shortlist/indexer';
 import { apiError, handleError } from './errors.ts';
+import { openApiDocument } from './openapi.ts';
 import { courseRoutes } from './routes/courses.ts';
 import { providerRoutes } from './routes/providers.ts';
 import { searchRoutes } from './routes/search.ts';
@@ -40,6 +41,7 @@ export function createApp({ store, index, webRoot }: AppDeps) {
       search === 'available' ? 200 : 503,
     );
   });
+  app.get('/openapi.json', (c) => c.json(openApiDocument()));
   app.route('/v1/search', searchRoutes(index));
   app.route('/v1/courses', courseRoutes(store));
   app.route('/v1/providers', providerRoutes(store, index));

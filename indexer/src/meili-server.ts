@@ -63,7 +63,8 @@ async function isHealthy(url: string): Promise<boolean> {
 async function waitHealthy(url: string, child: ChildProcess, log: () => string): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (hasExited(child)) throw new Error(`Meilisearch exited (${child.exitCode ?? child.signalCode}):\n${log()}`);
+    if (hasExited(child))
+      throw new Error(`Meilisearch exited (${child.exitCode ?? child.signalCode}):\n${log()}`);
     if (await isHealthy(url)) return;
     await new Promise((resolveDelay) => setTimeout(resolveDelay, 100));
   }
