@@ -115,8 +115,20 @@ const RULES: Rule[] = [
       /^\s*(?:[A-Z]{3}\s*)?(?:for|to|with|per)?\s*(?:a|an|the|your)?\s*(?:optional|verified|official|shareable|digital|printed|graded|professional)?\s*(?:certificates?|certification|cert|credential|badge|upgrade)\b|^\s*(?:[A-Z]{3}\s*)?to upgrade/i,
   },
 ];
+const ANY_BEFORE = new RegExp(
+  RULES.flatMap((rule) => (rule.before ? [rule.before.source] : [])).join('|'),
+  'i',
+);
+// Every rule's keywords in one pattern with one capture group per rule (rule patterns use no groups of their own).
+const BEFORE_KEYWORDS = new RegExp(RULES.map((rule) => `(${rule.before?.source ?? '(?!)'})`).join('|'), 'gi');
+const ANY_AFTER = new RegExp(RULES.flatMap((rule) => (rule.after ? [rule.after.source] : [])).join('|'), 'i');
+// The same words anywhere in the text: when none occurs, every amount in it is a plain price.
+const ANY_KEYWORD = new RegExp(`${ANY_BEFORE.source}|${ANY_AFTER.source.replace(/\^\\s\*/g, '')}`, 'i');
+
+/** False when no amount in the text can be anything but a price, so `classifyAmount` may skip its rules. */
+export const mayQualifyAmounts = (source: string): boolean => ANY_KEYWORD.test(source);
 const FROM =
-  /(?<![\p{L}])(?:from|starting (?:at|from)|as low as|prices? from|ab|dès|à partir de|desde|a partir de)\s*(?:only|just)?\s*$/iu;
+  /(?<![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ])(?:from|starting (?:at|from)|as low as|prices? from|ab|dès|à partir de|desde|a partir de)\s*(?:only|just)?\s*$/i;
 const CONVERSION = /(?:approx(?:imately|\.)?|about|around|≈|~|equivalent to|equiv\.?|ca\.)\s*$/i;
 const COUNT_BEFORE =
   /\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:(?:equal|monthly|weekly|interest[- ]free|easy|fortnightly|quarterly)\s+){0,2}(?:instal?lments?|payments?|repayments?)\s*(?:of)?\s*(?:just|only)?\s*$|\b(\d+)\s*[x×]\s*$/i;
@@ -124,7 +136,7 @@ const COUNT_AFTER =
   /^\s*(?:[A-Z]{3}\s*)?(?:[x×]\s*(\d+)|(?:per|a|\/)\s*(?:month|week)\s*(?:for|over)\s*(\d+)|(?:monthly|weekly)\s*(?:for|over)\s*(\d+))/i;
 
 /** Classifies the amount at [start, end) of `source` by the words around it. */
-export function classifyAmount(source: string, start: number, end: number): AmountContext {
+export function classifyAmount(source: string, start: number, end: number, qualified = true): AmountContext {
   const window = source.slice(Math.max(0, start - 80), start);
   const before = clauseBefore(window);
   const afterText = source.slice(end, end + 60);
@@ -132,16 +144,21 @@ export function classifyAmount(source: string, start: number, end: number): Amou
   const after = cut ? afterText.slice(0, cut.index) : afterText;
   const from = FROM.test(before);
   let kind: AmountKind = 'price';
-  for (const rule of RULES) {
-    if (
-      (rule.after && rule.after.test(after)) ||
-      (rule.before && keywordGoverns(rule.before, before, rule.cancel))
-    ) {
-      kind = rule.kind;
-      break;
+  if (qualified) {
+    const afterHit = ANY_AFTER.test(after);
+    const ends = keywordEnds(before);
+    for (let index = 0; index < RULES.length && (afterHit || ends); index++) {
+      const rule = RULES[index]!;
+      const end = ends?.[index] ?? -1;
+      if ((afterHit && rule.after?.test(after)) || (end >= 0 && governs(before, end, rule.cancel))) {
+        kind = rule.kind;
+        break;
+      }
     }
   }
-  if (kind === 'price' && CONVERSION.test(window) && /\([^)]*$/.test(window)) kind = 'conversion';
+  if (kind === 'price' && window.includes('(') && CONVERSION.test(window) && /\([^)]*$/.test(window)) {
+    kind = 'conversion';
+  }
   let count = 1;
   if (kind === 'instalment') {
     const counted = COUNT_BEFORE.exec(before) ?? COUNT_AFTER.exec(after);
@@ -153,19 +170,33 @@ export function classifyAmount(source: string, start: number, end: number): Amou
 
 function clauseBefore(window: string): string {
   let start = 0;
-  for (const match of window.matchAll(CLAUSE_END_BEFORE)) start = match.index + match[0].length;
-  return window.slice(start);
+  CLAUSE_END_BEFORE.lastIndex = 0;
+  for (let match = CLAUSE_END_BEFORE.exec(window); match; match = CLAUSE_END_BEFORE.exec(window)) {
+    start = match.index + match[0].length;
+  }
+  return start ? window.slice(start) : window;
 }
 
 /** True when the last keyword in `before` is close to the amount and no price word comes between them. */
-function keywordGoverns(keyword: RegExp, before: string, cancel: RegExp = PRICE_WORDS): boolean {
-  let last = -1;
-  keyword.lastIndex = 0;
-  for (let match = keyword.exec(before); match; match = keyword.exec(before)) {
-    last = match.index + match[0].length;
-    if (match[0].length === 0) keyword.lastIndex++;
+/** Where each rule's last keyword in the clause ends (-1: none), from one scan; null when no keyword occurs. */
+function keywordEnds(before: string): number[] | null {
+  let ends: number[] | null = null;
+  BEFORE_KEYWORDS.lastIndex = 0;
+  for (let match = BEFORE_KEYWORDS.exec(before); match; match = BEFORE_KEYWORDS.exec(before)) {
+    if (match[0].length === 0) {
+      BEFORE_KEYWORDS.lastIndex++;
+      continue;
+    }
+    ends ??= RULES.map(() => -1);
+    for (let group = 1; group <= RULES.length; group++) {
+      if (match[group] !== undefined) ends[group - 1] = match.index + match[0].length;
+    }
   }
-  if (last < 0) return false;
-  const between = before.slice(last);
+  return ends;
+}
+
+/** True when a keyword ending at `end` is close to the amount and no price word comes between them. */
+function governs(before: string, end: number, cancel: RegExp = PRICE_WORDS): boolean {
+  const between = before.slice(end);
   return between.length <= 40 && !cancel.test(between);
 }

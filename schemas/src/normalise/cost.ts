@@ -1,7 +1,7 @@
 import type { CostBasis, FreeClass } from '../course.ts';
 import { COUNTRY_CURRENCY, CURRENCY_TOKEN, findCurrency, resolveCurrency } from './currency.ts';
-import { round2, tidy } from './quantity.ts';
-import { classifyAmount, type AmountKind } from './cost-context.ts';
+import { matchesOf, round2, tidy } from './quantity.ts';
+import { classifyAmount, mayQualifyAmounts, type AmountKind } from './cost-context.ts';
 
 export interface NormalisedCost {
   amount: number | null;
@@ -23,21 +23,27 @@ export interface CostOptions {
 
 // One number as written in either thousands style: "1,250.00", "1.250,00", "1 250", "1'250", "1,25,000", "49,-".
 const NUMBER = `(?:\\d{1,2}(?:,\\d{2})+,\\d{3}|\\d{1,3}(?<sep>[,.' ’])\\d{3}(?:\\k<sep>\\d{3})*|\\d+)(?:[.,]\\d{1,2}(?!\\d))?(?:[.,]-)?(?!\\d)`;
-const AMOUNT = new RegExp(
-  `(?:(?<![\\p{L}])(?<pre>${CURRENCY_TOKEN})\\s?|(?<![\\p{L}\\d.,]))(?<num>${NUMBER})(?<k>\\s?[kK](?![\\p{L}]))?(?:\\s?(?<suf>${CURRENCY_TOKEN})(?!\\s?\\d))?`,
-  'gu',
+// Numbers are found first (cheap: they start with a digit), then a currency is looked for right before and after.
+const AMOUNT_NUMBER = new RegExp(`(?<![\\d.,])${NUMBER}`, 'g');
+const PREFIX = new RegExp(`(?<![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ])(${CURRENCY_TOKEN})\\s?$`);
+const SUFFIX = new RegExp(
+  `^(\\s?[kK](?![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ]))?(?:\\s?(${CURRENCY_TOKEN})(?!\\s?\\d))?`,
 );
+const BARE_PRICE = new RegExp(
+  `^\\s*(?:(?<pre>${CURRENCY_TOKEN})\\s?)?(?<num>${NUMBER})(?:\\s?(?<suf>${CURRENCY_TOKEN}))?\\s*$`,
+);
+const LETTER_BEFORE = /[A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ]$/;
 const RANGE_GAP = /^\s*(?:-|to|and|à|a|bis|até|hasta)\s*$/i;
 const PERCENT_AFTER = /^\s*(?:%|percent|per ?cent)/i;
 const UNIT_AFTER =
-  /^\s*-?\s*(?:weeks?|wks?|hours?|hrs?|h|days?|months?|years?|yrs?|credits?|ects|cats|points?|modules?|units?|lessons?|sessions?|students?|learners?|places?|seats?|people|participants?|instal?lments?|payments?|minutes?|mins?|pages?|videos?|courses?|times|st|nd|rd|th|am|pm|x|×|:\d|\/\d|\.\d)(?![\p{L}])/iu;
+  /^\s*-?\s*(?:weeks?|wks?|hours?|hrs?|h|days?|months?|years?|yrs?|credits?|ects|cats|points?|modules?|units?|lessons?|sessions?|students?|learners?|places?|seats?|people|participants?|instal?lments?|payments?|minutes?|mins?|pages?|videos?|courses?|times|st|nd|rd|th|am|pm|x|×|:\d|\/\d|\.\d)(?![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ])/i;
 const LABEL_BEFORE =
   /(?:level|module|unit|week|day|no\.?|#|number|step|phase|lesson|chapter|part|version|cohort|group|room|code|ref|page|iso|aqf|eqf|nqf|rqf|ects|top|rated|\d\s*[x×])\s*$/i;
 const DATE_WORDS =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bintake|\bstart|\bsemester|\bterm\b|\bacademic|\bcohort|\bclass of|\d{4}\s*[/-]\s*\d{2}/i;
 
 const FREE =
-  /(?<![\p{L}-])(?:free(?: of charge)?|no (?:cost|charge|fees?|tuition(?: fees?)?)|gratuit(?:e|s|es)?|gratis|gratuit[oa]s?|kostenlos|kostenfrei|gebührenfrei|sans frais|sin cost[oe]|sem custo|fee[- ]free|fully funded|100% funded|zero cost|complimentary)(?![\p{L}])/giu;
+  /(?<![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ-])(?:free(?: of charge)?|no (?:cost|charge|fees?|tuition(?: fees?)?)|gratuit(?:e|s|es)?|gratis|gratuit[oa]s?|kostenlos|kostenfrei|gebührenfrei|sans frais|sin cost[oe]|sem custo|fee[- ]free|fully funded|100% funded|zero cost|complimentary)(?![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ])/gi;
 const NOT_FREE_AFTER =
   /^[\s-]*(?:trials?|delivery|shipping|parking|wi-?fi|lunch|coffee|refreshments|e-?books?|guides?|webinars?|consultations?|tasters?|info(?:rmation)? (?:sessions?|evenings?)|preview|resources?|lessons?|samples?|demo|intro(?:ductory)? (?:sessions?|lessons?|calls?)|chapters?|for (?:\d+|one|two|three|seven|fourteen|thirty) (?:days?|weeks?|months?)|for (?:the )?first|(?:certificate|cert)\b)/i;
 const NOT_FREE_BEFORE =
@@ -46,16 +52,17 @@ const AUDIT =
   /\baudit(?:ing|ed)?\b|\bfree to (?:audit|access|enrol|enroll|learn|join|start|take|study)\b|\b(?:enrol|enroll|learn|join|start|study|access|take (?:the|this) course) for free\b/i;
 const PAID_CERTIFICATE =
   /\b(?:paid|optional|verified|upgrade[ds]?|purchase|buy)\b[^.;|]{0,25}\b(?:certificates?|certification|credential|badge|track)\b|\b(?:certificates?|certification|credential)\b[^.;|]{0,25}(?:for a fee|available for purchase|(?:at )?(?:an )?(?:extra|additional) (?:cost|fee|charge)|costs? extra|\bpaid\b)/i;
+const TAX_HINT = /vat|gst|tax|mwst|iva|tva|ttc|HT/i;
 const TAX_INCLUDED =
-  /\b(?:inc(?:l|luding|ludes|lusive of)?\.?\s*(?:of\s*)?(?:vat|gst|tax(?:es)?|mwst\.?|iva|tva|sales tax)|(?:vat|gst|tax(?:es)?|mwst|iva|tva) (?:incl(?:uded|usive)?\.?|inc\.?)|inkl\.?\s*(?:\d+\s*%\s*)?mwst|ttc|iva incluido|tva comprise)(?![\p{L}])/iu;
+  /\b(?:inc(?:l|luding|ludes|lusive of)?\.?\s*(?:of\s*)?(?:vat|gst|tax(?:es)?|mwst\.?|iva|tva|sales tax)|(?:vat|gst|tax(?:es)?|mwst|iva|tva) (?:incl(?:uded|usive)?\.?|inc\.?)|inkl\.?\s*(?:\d+\s*%\s*)?mwst|ttc|iva incluido|tva comprise)(?![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ])/i;
 const TAX_EXCLUDED =
-  /\b(?:ex(?:cl(?:uding)?)?\.?\s*(?:vat|gst|tax(?:es)?|mwst|iva|tva)|plus (?:vat|gst|tax(?:es)?|mwst)|(?:vat|gst|tax(?:es)?) (?:not included|excluded|extra|applies)|zzgl\.?\s*(?:\d+\s*%\s*)?mwst|hors taxes|más iva|mais iva)(?![\p{L}])|\+\s*(?:vat|gst|tax(?:es)?|mwst|iva|tva)(?![\p{L}])|\bHT\b/iu;
+  /\b(?:ex(?:cl(?:uding)?)?\.?\s*(?:vat|gst|tax(?:es)?|mwst|iva|tva)|plus (?:vat|gst|tax(?:es)?|mwst)|(?:vat|gst|tax(?:es)?) (?:not included|excluded|extra|applies)|zzgl\.?\s*(?:\d+\s*%\s*)?mwst|hors taxes|más iva|mais iva)(?![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ])|\+\s*(?:vat|gst|tax(?:es)?|mwst|iva|tva)(?![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ])|\bHT\b/i;
 
 const BASIS_AFTER = new RegExp(
   '^\\s*(?:[A-Z]{3}\\b\\s*)?(?:\\(?\\s*(?:inc|incl|including|ex|excl|excluding|plus|\\+)\\.?\\s*(?:vat|gst|tax(?:es)?|mwst)\\s*\\)?\\s*)?' +
     '(?:(?:(?:\\/|per|a|an|each|every|por|par|pro|le|la)\\s*)(month|mo|mth|week|wk|year|yr|annum|credit(?:\\s*(?:hour|point|unit))?s?|ects|unit|module|subject|course|session|class|lesson|term|semester|trimester|quarter|person|participant|delegate|learner|student|head|seat|user|mes|mois|monat|semana|semaine|woche|año|an|jahr|crédito|crédit|cr)' +
-    '|(monthly|weekly|annually|yearly|per annum|p\\.?\\s?a\\.?|pcm|p\\/m|p\\.m\\.|pw|p\\/w|mensuel(?:le)?|mensual(?:es)?|monatlich|jährlich|anual(?:es)?))(?![\\p{L}])',
-  'iu',
+    '|(monthly|weekly|annually|yearly|per annum|p\\.?\\s?a\\.?|pcm|p\\/m|p\\.m\\.|pw|p\\/w|mensuel(?:le)?|mensual(?:es)?|monatlich|jährlich|anual(?:es)?))(?![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ])',
+  'i',
 );
 const BASIS_BEFORE =
   /\b(monthly|per month|weekly|per week|annual(?:ly)?|yearly|per year|per annum|per credit(?: hour| point)?|per unit|per module)\b[^\d]{0,20}$/i;
@@ -95,8 +102,9 @@ export function normaliseCost(
   if (typeof text !== 'string' || !text.trim()) return null;
   const country = typeof options.country === 'string' ? options.country : undefined;
   const source = tidy(text, 1000);
+  const bare = BARE_PRICE.exec(source);
+  if (bare) return barePrice(bare, country);
   const amounts = readAmounts(source, country);
-  const documentCurrency = () => findCurrency(source, country);
 
   const prices = amounts.filter((item) => item.kind === 'price' && item.amount > 0);
   const certificates = amounts.filter((item) => item.kind === 'certificate' && item.amount > 0);
@@ -133,7 +141,7 @@ export function normaliseCost(
         return { amount: null, currency: null, freeClass: 'free-audit-paid-certificate', basis: 'unknown' };
       }
       // A currency with no amount ("Free EUR" from a feed's priceCurrency) belongs to the free price; one next to a salary does not.
-      const currency = zeros[0]?.currency ?? (amounts.length ? null : documentCurrency());
+      const currency = zeros[0]?.currency ?? (amounts.length ? null : findCurrency(source, country));
       return { amount: 0, currency, freeClass: 'free', basis: 'total' };
     } else {
       return null;
@@ -146,15 +154,36 @@ export function normaliseCost(
     freeClass,
     basis: chosen.basis,
   };
-  const currency = chosen.item.currency ?? documentCurrency();
+  const currency = chosen.item.currency ?? findCurrency(source, country);
   if (currency) result.currency = currency;
   else if (country && COUNTRY_CURRENCY.has(country.toUpperCase())) {
     result.currency = COUNTRY_CURRENCY.get(country.toUpperCase())!;
     result.currencyInferred = true;
   }
   if (chosen.lowest) result.lowestOfRange = true;
-  if (TAX_INCLUDED.test(source)) result.tax = 'included';
-  else if (TAX_EXCLUDED.test(source)) result.tax = 'excluded';
+  if (TAX_HINT.test(source)) {
+    if (TAX_INCLUDED.test(source)) result.tax = 'included';
+    else if (TAX_EXCLUDED.test(source)) result.tax = 'excluded';
+  }
+  return result;
+}
+
+/** "£1,250", "1250 GBP", "1.250,00 €", "495": the commonest shape, read without the context rules. */
+function barePrice(match: RegExpExecArray, country: string | undefined): NormalisedCost | null {
+  const { pre, num, suf } = match.groups!;
+  const amount = parseAmount(num!);
+  if (!Number.isFinite(amount) || amount > 1e8) return null;
+  const token = chooseToken(pre, suf, country);
+  const result: NormalisedCost = {
+    amount: round2(amount),
+    currency: token,
+    freeClass: amount === 0 ? 'free' : 'paid',
+    basis: 'total',
+  };
+  if (!token && amount > 0 && country && COUNTRY_CURRENCY.has(country.toUpperCase())) {
+    result.currency = COUNTRY_CURRENCY.get(country.toUpperCase())!;
+    result.currencyInferred = true;
+  }
   return result;
 }
 
@@ -169,7 +198,7 @@ function pick(candidates: Amount[]) {
 }
 
 function hasFreeWord(source: string): boolean {
-  for (const match of source.matchAll(FREE)) {
+  for (const match of matchesOf(FREE, source)) {
     const after = source.slice(match.index + match[0].length, match.index + match[0].length + 40);
     const before = source.slice(Math.max(0, match.index - 20), match.index);
     if (!NOT_FREE_AFTER.test(after) && !NOT_FREE_BEFORE.test(before)) return true;
@@ -179,19 +208,24 @@ function hasFreeWord(source: string): boolean {
 
 function readAmounts(source: string, country: string | undefined): Amount[] {
   const found: Amount[] = [];
-  for (const match of source.matchAll(AMOUNT)) {
-    const groups = match.groups!;
-    const start = match.index;
-    const end = start + match[0].length;
-    const after = source.slice(end, end + 60);
-    if (PERCENT_AFTER.test(after)) continue;
-    const value = parseAmount(groups.num!) * (groups.k ? 1000 : 1);
+  for (const match of matchesOf(AMOUNT_NUMBER, source)) {
+    const before = source.slice(Math.max(0, match.index - 14), match.index);
+    const pre = PREFIX.exec(before);
+    // "COMP101", "PT40H": a number run on from a word is not an amount.
+    if (!pre && LETTER_BEFORE.test(before)) continue;
+    const suffix = SUFFIX.exec(
+      source.slice(match.index + match[0].length, match.index + match[0].length + 30),
+    )!;
+    const start = match.index - (pre ? pre[0].length : 0);
+    const end = match.index + match[0].length + suffix[0].length;
+    if (PERCENT_AFTER.test(source.slice(end, end + 12))) continue;
+    const value = parseAmount(match[0]) * (suffix[1] ? 1000 : 1);
     if (!Number.isFinite(value) || value > 1e8) continue;
-    const token = chooseToken(groups.pre, groups.suf, country);
+    const token = chooseToken(pre?.[1], suffix[2], country);
     found.push({
       amount: value,
       currency: token,
-      token: Boolean(groups.pre ?? groups.suf),
+      token: Boolean(pre ?? suffix[2]),
       start,
       end,
       kind: 'price',
@@ -204,8 +238,9 @@ function readAmounts(source: string, country: string | undefined): Amount[] {
   linkRanges(found, source);
   const anyCurrency = found.some((item) => item.token);
   const kept = found.filter((item) => (anyCurrency ? item.token : plausibleBareAmount(item, source)));
+  const qualified = kept.length > 0 && mayQualifyAmounts(source);
   for (const item of kept) {
-    const context = classifyAmount(source, item.start, item.end);
+    const context = classifyAmount(source, item.start, item.end, qualified);
     item.kind = context.kind;
     item.from = context.from;
     item.count = context.count;

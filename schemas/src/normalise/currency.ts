@@ -1,3 +1,4 @@
+import { caseless, trieSource } from './trie.ts';
 import { RATES_PER_EUR } from './rates.ts';
 
 // Everyday currency of a provider's country, for a bare "$", "kr" or an amount with no currency at all.
@@ -148,16 +149,6 @@ const TOKENS: [string, string][] = [
 const CASE_SENSITIVE = new Set(['RMB', 'TL', 'RM', 'Rp', 'Ft', 'Kč', 'KSh', 'Rs', 'Rs.', 'Fr.', 'SFr.']);
 const LOWERCASE_CODES = ['usd', 'eur', 'gbp', 'aud', 'cad', 'nzd', 'chf', 'inr', 'sgd', 'jpy'];
 
-const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
-const caseless = (value: string) =>
-  [...value]
-    .map((char) => {
-      if (char === ' ') return '\\s+';
-      return char.toLowerCase() !== char.toUpperCase()
-        ? `[${char.toLowerCase()}${char.toUpperCase()}]`
-        : escape(char);
-    })
-    .join('');
 // Short tokens that are also ordinary words or abbreviations only count right next to an amount.
 const ADJACENT_ONLY = new Set([
   'TL',
@@ -184,19 +175,21 @@ for (const [token, value] of TOKENS)
 for (const code of Object.keys(RATES_PER_EUR)) LOOKUP.set(code, code);
 for (const code of LOWERCASE_CODES) LOOKUP.set(code, code.toUpperCase());
 
-const byLength = (sources: string[]) => sources.sort((a, b) => b.length - a.length);
-const tokenSource = ([token]: [string, string]) =>
-  CASE_SENSITIVE.has(token) ? escape(token) : caseless(token);
 const codes = Object.keys(RATES_PER_EUR);
+const EXACT = new Set([...CASE_SENSITIVE, ...codes, ...LOWERCASE_CODES]);
+const sensitive = (tokens: string[]) => tokens.filter((token) => EXACT.has(token));
+/** Case-insensitive tokens and exact ones (codes, "Rs", "RM") as two prefix tries. */
+function tokenPattern(tokens: string[]): string {
+  const exact = sensitive(tokens);
+  const rest = tokens.filter((token) => !exact.includes(token));
+  return `(?:${trieSource(rest, caseless)}|${trieSource(exact, (char) => (char === ' ' ? '\\s+' : char.replace(/[.*+?^${}()|[\]\\/]/, '\\$&')))})`;
+}
+const ALL_TOKENS = [...TOKENS.map(([token]) => token), ...codes, ...LOWERCASE_CODES];
 
 /** One currency token; letters must not run on into a word ("EURO" is a token, "EUROPE" is not). */
-export const CURRENCY_TOKEN = `(?:${byLength([...TOKENS.map(tokenSource), ...codes, ...LOWERCASE_CODES]).join('|')})(?![\\p{L}])`;
+export const CURRENCY_TOKEN = `${tokenPattern(ALL_TOKENS)}(?![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ])`;
 const STANDALONE = new RegExp(
-  `(?<![\\p{L}])(?:${byLength([
-    ...TOKENS.filter(([token]) => !ADJACENT_ONLY.has(token)).map(tokenSource),
-    ...codes.filter((code) => !ADJACENT_ONLY.has(code)),
-  ]).join('|')})(?![\\p{L}])`,
-  'u',
+  `(?<![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ])${tokenPattern(ALL_TOKENS.filter((token) => !ADJACENT_ONLY.has(token)))}(?![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ])`,
 );
 
 /** The ISO 4217 code for a currency token as written, using the provider's country where the token is ambiguous. */

@@ -1,4 +1,4 @@
-import { parseQuantity, QUANTITY, round2, tidy } from './quantity.ts';
+import { matchesOf, parseQuantity, QUANTITY, round2, tidy } from './quantity.ts';
 
 export interface NormalisedDuration {
   minWeeks: number | null;
@@ -25,12 +25,15 @@ const UNIT =
 const SEPARATOR = '(?:-|to|a|à|bis|até|or|ou|oder|o|and|y|et|und|e)';
 
 const MENTION = new RegExp(
-  `(${QUANTITY})(?:\\s*${SEPARATOR}\\s*(${QUANTITY}))?\\s*(\\+)?\\s*-?\\s*(${UNIT})(?![\\p{L}\\d])`,
-  'giu',
+  `(${QUANTITY})(?:\\s*${SEPARATOR}\\s*(${QUANTITY}))?\\s*(\\+)?\\s*-?\\s*(${UNIT})(?![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ\\d])`,
+  'gi',
 );
 const ISO =
   /\bP(?=\d|T\d)(?:(\d+(?:[.,]\d+)?)Y)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:\d+(?:[.,]\d+)?S)?)?\b/g;
 
+const SIMPLE = new RegExp(`^\\s*(\\d{1,3}(?:[.,]\\d{1,2})?)\\s*-?\\s*(${UNIT})\\s*$`, 'i');
+const FULL_DAY = /\bfull[- ]day\b/i;
+const FULL_DAY_ALL = /\bfull[- ]day\b/gi;
 const SELF_PACED =
   /self[- ]?paced|self[- ]directed|(?:at|learn at) your own pace|own pace|\brolling\b|on[- ]demand|start (?:any ?time|whenever)|à votre rythme|a (?:tu|su) (?:propio )?ritmo|autoguiado|no seu (?:próprio )?ritmo|im eigenen tempo|selbstlernkurs/i;
 // "3 hours a week", "2 days per week": a frequency, not a length.
@@ -69,32 +72,45 @@ interface Mention {
 /** How long a course runs, in weeks. `null` when the text states neither a length nor self-pacing. */
 export function normaliseDuration(text: string | null | undefined): NormalisedDuration | null {
   if (typeof text !== 'string' || !text.trim()) return null;
-  let source = tidy(text, 600).replace(/\bfull[- ]day\b/gi, '1-day');
+  const simple = SIMPLE.exec(text);
+  if (simple) {
+    // "6 weeks", "4 Months", "12 Wochen": one number and one unit longer than an hour.
+    const unit = unitOf(simple[2]!);
+    const value = Number(simple[1]!.replace(',', '.'));
+    if (unit && unit[1] > 0 && value > 0) {
+      const weeks = round2(value * unit[0]);
+      return { minWeeks: weeks, maxWeeks: weeks, selfPaced: false };
+    }
+  }
+  let source = tidy(text, 600);
+  if (FULL_DAY.test(source)) source = source.replace(FULL_DAY_ALL, '1-day');
   const selfPaced = SELF_PACED.test(source);
   const mentions: Mention[] = [];
 
-  source = source.replace(
-    ISO,
-    (
-      match: string,
-      y: string | undefined,
-      mo: string | undefined,
-      w: string | undefined,
-      d: string | undefined,
-      h: string | undefined,
-      mi: string | undefined,
-      offset: number,
-    ) => {
-      const weeks = num(y) * 52 + (num(mo) * 52) / 12 + num(w) + num(d) * DAY;
-      const hours = num(h) + num(mi) / 60;
-      if (weeks > 0) mentions.push(mention(weeks, weeks, 3, offset, offset + match.length, false));
-      else if (hours > 0)
-        mentions.push(mention(hours / 168, hours / 168, 0, offset, offset + match.length, true));
-      return ' '.repeat(match.length);
-    },
-  );
+  if (source.includes('P')) {
+    source = source.replace(
+      ISO,
+      (
+        match: string,
+        y: string | undefined,
+        mo: string | undefined,
+        w: string | undefined,
+        d: string | undefined,
+        h: string | undefined,
+        mi: string | undefined,
+        offset: number,
+      ) => {
+        const weeks = num(y) * 52 + (num(mo) * 52) / 12 + num(w) + num(d) * DAY;
+        const hours = num(h) + num(mi) / 60;
+        if (weeks > 0) mentions.push(mention(weeks, weeks, 3, offset, offset + match.length, false));
+        else if (hours > 0)
+          mentions.push(mention(hours / 168, hours / 168, 0, offset, offset + match.length, true));
+        return ' '.repeat(match.length);
+      },
+    );
+  }
 
-  for (const match of source.matchAll(MENTION)) {
+  for (const match of matchesOf(MENTION, source)) {
     const start = match.index;
     const end = start + match[0].length;
     const before = source.slice(Math.max(0, start - 40), start);
@@ -102,9 +118,9 @@ export function normaliseDuration(text: string | null | undefined): NormalisedDu
     const first = match[1]!;
     if (/^an?$/i.test(first) && !ARTICLE_CONTEXT.test(before)) continue;
     if (PER_PERIOD.test(after) || ACCESS_AFTER.test(after) || ACCESS_BEFORE.test(before)) continue;
-    const unit = UNIT_WEEKS.find(([pattern]) => pattern.test(match[4]!.toLowerCase()));
+    const unit = unitOf(match[4]!);
     if (!unit) continue;
-    const [, factor, rank] = unit;
+    const [factor, rank] = unit;
     if (rank === 0 && (SESSIONS_AFTER.test(after) || MULTIPLIER_BEFORE.test(before))) continue;
     const low = parseQuantity(first);
     const high = match[2] ? parseQuantity(match[2]) : low;
@@ -136,6 +152,17 @@ function mention(
   hours: boolean,
 ): Mention {
   return { min, max, rank, start, end, hours, upTo: false, atLeast: false, approx: false };
+}
+
+const UNITS = new Map<string, [number, number] | undefined>();
+/** weeks per unit and its rank, remembered per spelling (a closed set: the UNIT alternatives) */
+function unitOf(word: string): [number, number] | undefined {
+  const lower = word.toLowerCase();
+  if (!UNITS.has(lower)) {
+    const found = UNIT_WEEKS.find(([pattern]) => pattern.test(lower));
+    UNITS.set(lower, found && [found[1], found[2]]);
+  }
+  return UNITS.get(lower);
 }
 
 const num = (value: string | undefined) => (value ? Number(value.replace(',', '.')) : 0);

@@ -11,10 +11,13 @@ const IT_ACRONYM = /(?<![\p{L}])IT(?![\p{L}])/u;
 
 /** phrase (words joined by one space) → codes, with plural forms of the last word */
 const PHRASES = new Map<string, string[]>();
+/** first word of a phrase → the most words a phrase starting with it has, so most words need one lookup */
+const LONGEST_FROM = new Map<string, number>();
 for (const [code, phrases] of Object.entries(FIELD_KEYWORDS)) {
   for (const phrase of phrases) {
     const words = phrase.match(TOKEN) ?? [];
     const key = words.join(' ');
+    LONGEST_FROM.set(words[0]!, Math.max(LONGEST_FROM.get(words[0]!) ?? 1, words.length));
     const forms = [key, `${key}s`, `${key}es`];
     if (key.endsWith('y')) forms.push(`${key.slice(0, -1)}ies`);
     for (const form of forms) {
@@ -23,6 +26,17 @@ for (const [code, phrases] of Object.entries(FIELD_KEYWORDS)) {
       PHRASES.set(form, codes);
     }
   }
+}
+
+interface Hit {
+  count: number;
+  first: number;
+}
+
+function count(hits: Map<string, Hit>, code: string, position: number): void {
+  const hit = hits.get(code);
+  if (hit) hit.count++;
+  else hits.set(code, { count: 1, first: position });
 }
 
 /**
@@ -35,23 +49,20 @@ export function classifyField(text: string | null | undefined): string[] {
   const source = text.slice(0, 4000);
   const words = source.toLowerCase().match(TOKEN);
   if (!words) return [];
-  const hits = new Map<string, { count: number; first: number }>();
-  const add = (code: string, position: number) => {
-    const hit = hits.get(code);
-    if (hit) hit.count++;
-    else hits.set(code, { count: 1, first: position });
-  };
+  const hits = new Map<string, Hit>();
   for (let index = 0; index < words.length;) {
     let matched = 0;
-    for (let length = Math.min(MAX_PHRASE_WORDS, words.length - index); length > 0 && !matched; length--) {
+    const longest = Math.min(LONGEST_FROM.get(words[index]!) ?? 1, MAX_PHRASE_WORDS, words.length - index);
+    for (let length = longest; length > 0 && !matched; length--) {
       const codes = PHRASES.get(length === 1 ? words[index]! : words.slice(index, index + length).join(' '));
       if (!codes) continue;
-      for (const code of codes) add(code, index);
+      for (const code of codes) count(hits, code, index);
       matched = length;
     }
     index += matched || 1;
   }
-  if (IT_ACRONYM.test(source)) add('061', words.length);
+  if (IT_ACRONYM.test(source)) count(hits, '061', words.length);
+  if (hits.size <= 1) return [...hits.keys()];
   const codes = [...hits.keys()];
   return codes
     .filter((code) => !codes.some((other) => other !== code && other.startsWith(code)))

@@ -1,3 +1,5 @@
+import { Memo } from './memo.ts';
+
 // Language names in English and in the language itself, mapped to BCP 47 tags.
 const NAMES: [string, string][] = [
   ['english', 'en'],
@@ -247,7 +249,12 @@ const SPLIT = /\s*(?:[,;/|&+·•]|\band\b|\bet\b|\by\b|\bund\b|\be\b)\s*/i;
 
 /** One BCP 47 tag for the first language the text names: "Español" → "es", "Português (Brasil)" → "pt-BR". */
 export function normaliseLanguage(text: string | null | undefined): string | null {
-  if (typeof text !== 'string') return null;
+  return typeof text === 'string' ? LANGUAGES.get(text, () => languageOf(text)) : null;
+}
+
+const LANGUAGES = new Memo<string | null>();
+
+function languageOf(text: string): string | null {
   const trimmed = text.slice(0, 200).trim();
   if (!trimmed) return null;
   const tag = fromTag(trimmed);

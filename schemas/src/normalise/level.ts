@@ -1,3 +1,5 @@
+import { Memo } from './memo.ts';
+
 type LevelLabel = 'introductory' | 'intermediate' | 'advanced';
 
 export interface NormalisedLevel {
@@ -84,6 +86,7 @@ const LABELS: [RegExp, LevelLabel][] = [
     'advanced',
   ],
 ];
+const MARKS = /[\u0300-\u036F]/g;
 const NO_LABEL = /\b(?:all levels|any level|todos los niveles|tous niveaux|alle niveaus|foundation degree)\b/;
 
 /** EQF level and/or difficulty label; `null` when the text names neither. */
@@ -92,14 +95,19 @@ export function normaliseLevel(
   options: LevelOptions = {},
 ): NormalisedLevel | null {
   if (typeof text !== 'string' || !text.trim()) return null;
+  const country = typeof options.country === 'string' ? options.country.toUpperCase() : undefined;
+  const level = LEVELS.get(`${country ?? ''} ${text}`, () => levelOf(text, country));
+  // a copy, so a caller changing the result cannot change what the next caller gets
+  return level && { ...level };
+}
+
+const LEVELS = new Memo<NormalisedLevel | null>();
+
+function levelOf(text: string, country: string | undefined): NormalisedLevel | null {
   const source = text.slice(0, 300);
-  const plain = source.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const plain = source.normalize('NFD').replace(MARKS, '').toLowerCase();
   const result: NormalisedLevel = {};
-  const eqf = eqfLevel(
-    source,
-    plain,
-    typeof options.country === 'string' ? options.country.toUpperCase() : undefined,
-  );
+  const eqf = eqfLevel(source, plain, country);
   if (eqf !== undefined) result.eqf = eqf;
   const label = NO_LABEL.test(plain) ? undefined : difficulty(plain);
   if (label) result.label = label;

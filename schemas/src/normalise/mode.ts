@@ -1,4 +1,5 @@
 import type { DeliveryMode } from '../course.ts';
+import { Memo } from './memo.ts';
 
 type Pacing = 'self_paced' | 'scheduled';
 
@@ -17,6 +18,13 @@ const NEGATED =
 
 /** Form of participation: online, in person or blended. A course offered both ways ("online or on campus") reads as blended. */
 export function normaliseMode(text: string | null | undefined): DeliveryMode | null {
+  return typeof text === 'string' ? MODES.get(text, () => singleMode(text)) : null;
+}
+
+const MODES = new Memo<DeliveryMode | null>();
+const PACINGS = new Memo<Pacing | null>();
+
+function singleMode(text: string): DeliveryMode | null {
   const modes = normaliseModes(text);
   if (modes.includes('blended') || (modes.includes('online') && modes.includes('in_person')))
     return 'blended';
@@ -42,6 +50,10 @@ const SCHEDULED =
 
 /** Self-paced or scheduled where the text says so; when it says both, the first phrase wins. */
 export function normalisePacing(text: string | null | undefined): Pacing | null {
+  return typeof text === 'string' ? PACINGS.get(text, () => pacingOf(text)) : null;
+}
+
+function pacingOf(text: string): Pacing | null {
   const words = toWords(text);
   if (!words) return null;
   const self = SELF_PACED.exec(words);
@@ -50,17 +62,20 @@ export function normalisePacing(text: string | null | undefined): Pacing | null 
   return self ? 'self_paced' : scheduled ? 'scheduled' : null;
 }
 
+const URI = /\bhttps?:\/\/[^\s,;]*\/([^\s/,;]+)\/?/g;
+const CAMEL_CASE = /([a-z])([A-Z][a-z])/g;
+const NOT_ASCII = /[\u0080-\uFFFF]/;
+const MARKS = /[\u0300-\u036F]/g;
+const SEPARATORS = /[^a-z0-9]+/g;
+
 function toWords(text: string | null | undefined): string | null {
   if (typeof text !== 'string' || !text.trim()) return null;
-  const words = text
-    .slice(0, 500)
-    // only the last segment of a vocabulary URI names the concept
-    .replace(/\bhttps?:\/\/[^\s,;]*\/([^\s/,;]+)\/?/g, '$1')
-    .replace(/([a-z])([A-Z][a-z])/g, '$1 $2')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  let words = text.length > 500 ? text.slice(0, 500) : text;
+  // only the last segment of a vocabulary URI names the concept
+  if (words.includes('://')) words = words.replace(URI, '$1');
+  words = words.replace(CAMEL_CASE, '$1 $2');
+  // accents removed ("Präsenz" → "prasenz"); letters outside Latin become separators, which no phrase needs
+  if (NOT_ASCII.test(words)) words = words.normalize('NFD').replace(MARKS, '');
+  words = words.toLowerCase().replace(SEPARATORS, ' ').trim();
   return words ? ` ${words} ` : null;
 }

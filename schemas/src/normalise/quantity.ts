@@ -1,3 +1,5 @@
+import { trieSource } from './trie.ts';
+
 // Numbers as providers write them in durations and workloads: "6", "2,5", "1½", "six", "twenty-four".
 
 const UNITS = [
@@ -45,13 +47,13 @@ for (const [tens, value] of Object.entries(TENS)) {
   }
 }
 
-const WORDS = [...WORD_VALUES.keys()]
-  .filter((word) => word !== '½')
-  .sort((a, b) => b.length - a.length)
-  .map((word) => word.replace(/ /g, '\\s+'));
+const WORDS = trieSource(
+  [...WORD_VALUES.keys()].filter((word) => word !== '½'),
+  (char) => (char === ' ' ? '\\s+' : char),
+);
 
-/** A regex source matching one quantity; longer spellings first so "eighteen" wins over "eight". */
-export const QUANTITY = `(?:(?<![\\d.,])\\d+(?:[.,]\\d{1,2}(?!\\d))?(?:\\s?½)?|½|\\b(?:${WORDS.join('|')})(?![\\p{L}\\d]))`;
+/** A regex source matching one quantity: digits with an optional decimal part and "½", or a number word. */
+export const QUANTITY = `(?:(?<![\\d.,])\\d+(?:[.,]\\d{1,2}(?!\\d))?(?:\\s?½)?|½|\\b${WORDS}(?![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ\\d]))`;
 
 /** The value of a quantity matched by QUANTITY, or NaN. */
 export function parseQuantity(text: string): number {
@@ -67,9 +69,29 @@ export function parseQuantity(text: string): number {
 export const round2 = (value: number): number => Math.round(value * 100) / 100;
 
 /** Collapses the many dashes and spaces found in catalogues to "-" and " ". */
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+const DASH = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/;
+// Anything but single ordinary spaces: tabs, line breaks, no-break and wide spaces, or runs of spaces.
+const ODD_SPACE = /[^\S ]| {2}|[\u00A0\u2000-\u200A\u202F\u205F\u3000]/;
+const SPACES = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
+
 export function tidy(text: string, limit: number): string {
-  return text
-    .slice(0, limit)
-    .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-')
-    .replace(/[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g, ' ');
+  const cut = text.length > limit ? text.slice(0, limit) : text;
+  const dashed = DASH.test(cut) ? cut.replace(DASHES, '-') : cut;
+  return ODD_SPACE.test(dashed) ? dashed.replace(SPACES, ' ') : dashed;
+}
+
+/**
+ * Every match of a global regex, without `matchAll`: that clones the regex on each call, which costs
+ * microseconds for the large patterns here.
+ */
+export function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    found.push(match);
+    if (match[0].length === 0) pattern.lastIndex++;
+  }
+  pattern.lastIndex = 0;
+  return found;
 }

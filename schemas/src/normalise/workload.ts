@@ -1,5 +1,5 @@
 import type { Range } from '../course.ts';
-import { parseQuantity, QUANTITY, round2, tidy } from './quantity.ts';
+import { matchesOf, parseQuantity, QUANTITY, round2, tidy } from './quantity.ts';
 
 export interface NormalisedWorkload {
   hoursPerWeek: Range | null;
@@ -26,23 +26,26 @@ const SEPARATOR = '(?:-|to|a|à|bis|até|or|ou|oder|and|y|et|und)';
 const KIND_OF_HOURS =
   '(?:(?:guided|self|independent|directed|total|notional|nominal|approx\\.?)[- ]?)?(?:(?:learning|study|studying|contact|clock|teaching|instructional|tuition|cpd|classroom|lecture|training|practice|practical|lab|student|video|class|learner|effort|work)[- ]){0,2}';
 const MENTION = new RegExp(
-  `(${QUANTITY})(?:\\s*${SEPARATOR}\\s*(${QUANTITY}))?\\s*(\\+)?\\s*-?\\s*${KIND_OF_HOURS}(?:(${HOUR_UNIT})(?:\\s*(?:and\\s*)?(\\d{1,2})\\s*(?:${MINUTE_UNIT}|m)(?![\\p{L}])|(\\d{2})(?!\\d))?|(${MINUTE_UNIT}))(?![\\p{L}\\d])`,
-  'giu',
+  `(${QUANTITY})(?:\\s*${SEPARATOR}\\s*(${QUANTITY}))?\\s*(\\+)?\\s*-?\\s*${KIND_OF_HOURS}(?:(${HOUR_UNIT})(?:\\s*(?:and\\s*)?(\\d{1,2})\\s*(?:${MINUTE_UNIT}|m)(?![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ])|(\\d{2})(?!\\d))?|(${MINUTE_UNIT}))(?![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ\\d])`,
+  'gi',
 );
 // "Hours per week: 5", "Total hours: 40": the number comes after the label.
 const LABELLED = new RegExp(
   `\\b(?:(?:study |learning |contact )?hours?|hrs|effort|workload|time commitment)\\s*(per week|a week|\\/\\s*week|weekly|per month|per day|total|in total)?\\s*:\\s*(${QUANTITY})(?:\\s*${SEPARATOR}\\s*(${QUANTITY}))?`,
-  'giu',
+  'gi',
 );
+const SIMPLE_WEEKLY =
+  /^\s*(\d{1,3}(?:[.,]\d{1,2})?)(?:\s*[-\u2013]\s*(\d{1,3}(?:[.,]\d{1,2})?))?\s*(?:hours?|hrs?|h)\s*(?:per|a|\/)\s*(?:week|wk)\s*$/i;
 const ISO_TIME =
   /\bP(?:T(?=\d)(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:\d+(?:[.,]\d+)?S)?|(?=\d)(?:\d+[YMWD])+(?:T(?:\d+[HMS])+)?)\b/g;
 const ECTS = new RegExp(
   `(${QUANTITY})\\s*(?:ects|european credits?)|\\bects(?: credits?| points?)?\\s*:?\\s*(${QUANTITY})|(${QUANTITY})\\s*(?:credits?|credit points|cp)\\s*\\(?\\s*ects`,
-  'iu',
+  'i',
 );
+const CREDIT_HINT = /ects|european credit|cats|scqf|credit/i;
 const UK_CREDITS = new RegExp(
   `(${QUANTITY})\\s*(?:(?:cats|scqf|uk)\\s*credits?|credits?\\s*\\(?\\s*(?:cats|scqf))`,
-  'iu',
+  'i',
 );
 
 const PER_WEEK_AFTER =
@@ -62,7 +65,10 @@ const NOT_WORKLOAD_BEFORE =
   /(?:within|in under|response|respond|reply|turnaround|access(?: for)?|available|open|support|every|after|before)\s*$/i;
 const NOT_WORKLOAD_AFTER =
   /^\s*(?:access|turnaround|response|support|of video|video|notice|before|after|ago)\b/i;
-const UNIT_FOLLOWS = new RegExp(`^\\s*(?:[-.,]?\\d|${HOUR_UNIT}(?![\\p{L}])|${MINUTE_UNIT})`, 'iu');
+const UNIT_FOLLOWS = new RegExp(
+  `^\\s*(?:[-.,]?\\d|${HOUR_UNIT}(?![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ])|${MINUTE_UNIT})`,
+  'i',
+);
 const MULTIPLIER_BEFORE = /(\d+)\s*[x×]\s*$/i;
 
 interface Found {
@@ -77,15 +83,21 @@ export function normaliseWorkload(
   options: WorkloadOptions = {},
 ): NormalisedWorkload | null {
   if (typeof text !== 'string' || !text.trim()) return null;
-  const source = tidy(text, 600).replace(ISO_TIME, (match: string, hours?: string, minutes?: string) => {
-    const value = num(hours) + num(minutes) / 60;
-    return value > 0 ? `${round2(value)} hours` : ' '.repeat(match.length);
-  });
+  const simple = SIMPLE_WEEKLY.exec(text);
+  if (simple && options.per === undefined) {
+    // "5 hours per week", "2-4 hrs/week": one weekly figure and nothing else.
+    const low = Number(simple[1]!.replace(',', '.'));
+    const high = simple[2] ? Number(simple[2].replace(',', '.')) : low;
+    if (low > 0 && high > 0 && high <= 168)
+      return { hoursPerWeek: { min: Math.min(low, high), max: Math.max(low, high) }, totalHours: null };
+  }
+  const tidied = tidy(text, 600);
+  const source = tidied.includes('P') ? tidied.replace(ISO_TIME, isoAsHours) : tidied;
   const perWeek: Found[] = [];
   const totals: Found[] = [];
   const daysPerWeek = Number(DAYS_PER_WEEK_TEXT.exec(source)?.[1] ?? DAYS_PER_WEEK);
 
-  for (const match of source.matchAll(MENTION)) {
+  for (const match of matchesOf(MENTION, source)) {
     const start = match.index;
     const end = start + match[0].length;
     const before = source.slice(Math.max(0, start - 40), start);
@@ -122,7 +134,7 @@ export function normaliseWorkload(
     }
   }
 
-  for (const match of source.matchAll(LABELLED)) {
+  for (const match of source.includes(':') ? matchesOf(LABELLED, source) : []) {
     if (UNIT_FOLLOWS.test(source.slice(match.index + match[0].length))) continue;
     const low = parseQuantity(match[2]!);
     const high = match[3] ? parseQuantity(match[3]) : low;
@@ -152,9 +164,16 @@ export function normaliseWorkload(
   return hoursPerWeek || totalHours ? { hoursPerWeek, totalHours } : null;
 }
 
+/** "PT1H30M" → "1.5 hours", so the phrases around it ("per week") read as usual; day/week ISO periods are lengths, not workload. */
+function isoAsHours(match: string, hours?: string, minutes?: string): string {
+  const value = num(hours) + num(minutes) / 60;
+  return value > 0 ? `${round2(value)} hours` : ' '.repeat(match.length);
+}
+
 const num = (value: string | undefined) => (value ? Number(value.replace(',', '.')) : 0);
 
 function creditHours(source: string): Range | null {
+  if (!CREDIT_HINT.test(source)) return null;
   const ects = ECTS.exec(source);
   if (ects) {
     const value = parseQuantity(ects[1] ?? ects[2] ?? ects[3] ?? '');
