@@ -46,10 +46,20 @@ export class ForeignProviderError extends FeedError {
 
 /** Column (CSV) names for the completeness elements, so a warning says what to add. */
 const COMPLETENESS_FIELDS: Record<string, string> = {
-  title: 'title', awardingBody: 'provider', country: 'country', learningOutcomes: 'learningOutcomes', workload: 'workload',
-  level: 'level', assessment: 'assessment', participation: 'mode', qualityAssurance: 'qualityAssurance', cost: 'cost',
-  duration: 'duration', startDates: 'startDates', credit: 'credit',
-}; // prettier-ignore
+  title: 'title',
+  awardingBody: 'provider',
+  country: 'country',
+  learningOutcomes: 'learningOutcomes',
+  workload: 'workload',
+  level: 'level',
+  assessment: 'assessment',
+  participation: 'mode',
+  qualityAssurance: 'qualityAssurance',
+  cost: 'cost',
+  duration: 'duration',
+  startDates: 'startDates',
+  credit: 'credit',
+};
 const ELEMENT_KEYS = new Map(COMPLETENESS_ELEMENTS.map((element) => [element.name, element.key]));
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NO_CREDIT = /\b(?:no|none|not|n\/a|nil|zero)\b/i;
@@ -72,43 +82,81 @@ export function checkRecord(record: FeedRecord, context: FeedContext, seen: Map<
     problems.push(problem(row, 'warning', name(field), value, message, fix));
 
   const raw = record.raw;
-  if (!raw.title) error('title', null, 'title is missing: every course needs a name.', 'Fill in the course title.');
+  const reported = (field: string) =>
+    problems.some((item) => item.severity === 'error' && item.field === name(field));
+  if (!raw.title && !reported('title'))
+    error('title', null, 'title is missing: every course needs a name.', 'Fill in the course title.');
   const url = absoluteUrl(raw.url);
-  if (!raw.url) error('url', null, 'url is missing: every course needs the address of its page.', 'Fill in the course page, e.g. https://www.example.ac.uk/courses/data-analytics.'); // prettier-ignore
-  else if (!url) error('url', raw.url, `url "${raw.url}" is not an absolute web address.`, 'Write it in full, starting with https://.'); // prettier-ignore
+  if (!raw.url && !reported('url'))
+    error(
+      'url',
+      null,
+      'url is missing: every course needs the address of its page.',
+      'Fill in the course page, e.g. https://www.example.ac.uk/courses/data-analytics.',
+    );
+  else if (raw.url && !url)
+    error(
+      'url',
+      raw.url,
+      `url "${raw.url}" is not an absolute web address.`,
+      'Write it in full, starting with https://.',
+    );
   const key = record.key?.trim() || url;
   const id = key ? courseId(provider.id, key) : null;
   if (id !== null) {
     const earlier = seen.get(id);
     if (earlier !== undefined && earlier !== row) {
       const field = record.key ? 'key' : 'url';
-      error(field, key, `This course (${record.key ? 'id' : 'url'} "${key}") is already on row ${earlier}.`, 'List each course once; give different courses different ids.'); // prettier-ignore
+      error(
+        field,
+        key,
+        `This course (${record.key ? 'id' : 'url'} "${key}") is already on row ${earlier}.`,
+        'List each course once; give different courses different ids.',
+      );
     } else seen.set(id, row);
   }
-  if (problems.some((item) => item.severity === 'error') || !key) return { row, id, course: null, problems, cells: record.cells }; // prettier-ignore
+  if (problems.some((item) => item.severity === 'error') || !key)
+    return { row, id, course: null, problems, cells: record.cells };
 
-  const built = buildCourse({ ...raw, url: url! }, {
-    providerId: provider.id,
-    country: provider.country,
-    source: 'feed',
-    sourceUrl: context.sourceUrl,
-    fetchedAt: context.fetchedAt,
-    key,
-    extractor: 'feed',
-  });
+  const built = buildCourse(
+    { ...raw, url: url! },
+    {
+      providerId: provider.id,
+      country: provider.country,
+      source: 'feed',
+      sourceUrl: context.sourceUrl,
+      fetchedAt: context.fetchedAt,
+      key,
+      extractor: 'feed',
+    },
+  );
   if ('error' in built) {
     const field = /^([\w.]+):/.exec(built.error)?.[1] ?? null;
-    error(field, field ? (raw as Record<string, unknown>)[field.split('.')[0]!] : null, built.error, 'Correct the value so that it can be read.'); // prettier-ignore
+    error(
+      field,
+      field ? (raw as Record<string, unknown>)[field.split('.')[0]!] : null,
+      built.error,
+      'Correct the value so that it can be read.',
+    );
     return { row, id, course: null, problems, cells: record.cells };
   }
-  const course = record.status === 'withdrawn' ? { ...built.course, status: 'withdrawn' as const } : built.course;
+  const course =
+    record.status === 'withdrawn' ? { ...built.course, status: 'withdrawn' as const } : built.course;
   checkUnderstood(raw, course, warn);
   const missing = course.completeness.missing;
-  if (missing.length > 0) {
-    const fields = missing.map((element) => COMPLETENESS_FIELDS[ELEMENT_KEYS.get(element) ?? ''] ?? element).filter((field) => field !== 'provider'); // prettier-ignore
+  if (missing.length > 0 && course.status === 'active') {
+    const fields = missing
+      .map((element) => COMPLETENESS_FIELDS[ELEMENT_KEYS.get(element) ?? ''] ?? element)
+      .filter((field) => field !== 'provider');
     problems.push(
-      problem(row, 'warning', null, null, `Missing critical information (completeness ${course.completeness.score}%): ${missing.join(', ')}.`,
-        `Add ${fields.map(name).join(', ')}; learners filter and compare courses on them.`), // prettier-ignore
+      problem(
+        row,
+        'warning',
+        null,
+        null,
+        `Missing critical information (completeness ${course.completeness.score}%): ${missing.join(', ')}.`,
+        `Add ${fields.map(name).join(', ')}; learners filter and compare courses on them.`,
+      ),
     );
   }
   return { row, id, course, problems, cells: record.cells };
@@ -129,30 +177,69 @@ type Warn = (field: string, value: unknown, message: string, fix: string) => voi
 /** Values the partner gave that the normalisers could not read: the listing would silently lack them. */
 function checkUnderstood(raw: RawCourse, course: Course, warn: Warn): void {
   const notUnderstood = (field: string, value: unknown, fix: string) =>
-    warn(field, value, `${field} "${String(value)}" was not understood, so learners cannot filter on it.`, fix);
-  if (raw.duration && course.duration.minWeeks === null && course.duration.maxWeeks === null && !course.duration.selfPaced)
+    warn(
+      field,
+      value,
+      `${field} "${String(value)}" was not understood, so learners cannot filter on it.`,
+      fix,
+    );
+  if (
+    raw.duration &&
+    course.duration.minWeeks === null &&
+    course.duration.maxWeeks === null &&
+    !course.duration.selfPaced
+  )
     notUnderstood('duration', raw.duration, 'Write it as "6 weeks", "3-4 months", "self-paced" or P6W.');
   if (raw.workload && !course.workload.hoursPerWeek && !course.workload.totalHours)
     notUnderstood('workload', raw.workload, 'Write it as "4-6 hours per week" or "120 hours".');
   if (raw.cost && course.cost.amount === null && course.cost.freeClass === 'unknown')
     notUnderstood('cost', raw.cost, 'Write an amount such as "450", "£1,250" or "Free".');
   else if (course.cost.amount !== null && course.cost.amount > 0 && !course.cost.currency)
-    warn('cost', raw.cost, `cost "${raw.cost}" has no currency.`, 'Add a currency column (GBP, EUR, USD …) or write it with a symbol.'); // prettier-ignore
+    warn(
+      'cost',
+      raw.cost,
+      `cost "${raw.cost}" has no currency.`,
+      'Add a currency column (GBP, EUR, USD …) or write it with a symbol.',
+    );
   else if (course.cost.currencyInferred)
-    warn('currency', raw.cost, `No currency given; ${course.cost.currency} was assumed from your country.`, 'Add a currency column to be sure.'); // prettier-ignore
+    warn(
+      'currency',
+      raw.cost,
+      `No currency given; ${course.cost.currency} was assumed from your country.`,
+      'Add a currency column to be sure.',
+    );
   if (raw.mode && !course.delivery.mode)
     notUnderstood('mode', raw.mode, 'Write "online", "in person" or "blended".');
   if (raw.level && course.level.eqf === null && course.level.label === null)
-    notUnderstood('level', raw.level, 'Write an EQF level ("EQF 5") or introductory, intermediate or advanced.');
+    notUnderstood(
+      'level',
+      raw.level,
+      'Write an EQF level ("EQF 5") or introductory, intermediate or advanced.',
+    );
   if (raw.credit && course.credit.value === null && !NO_CREDIT.test(raw.credit))
     notUnderstood('credit', raw.credit, 'Write it as "5 ECTS", "10 credits" or "none".');
   if (raw.languages && course.languages.length === 0)
     notUnderstood('languages', raw.languages.join('; '), 'Write language codes (en, fr) or names (English).');
   for (const date of raw.startDates ?? [])
     if (!ISO_DATE.test(date.slice(0, 10)))
-      warn('startDates', date, `start date "${date}" is not a date in YYYY-MM-DD form; it was left out.`, 'Write start dates as 2026-09-14.'); // prettier-ignore
+      warn(
+        'startDates',
+        date,
+        `start date "${date}" is not a date in YYYY-MM-DD form; it was left out.`,
+        'Write start dates as 2026-09-14.',
+      );
   if (raw.enrolmentUrl && !course.enrolmentUrl)
-    warn('enrolmentUrl', raw.enrolmentUrl, `enrolment url "${raw.enrolmentUrl}" is not a web address; it was left out.`, 'Write it in full, starting with https://.'); // prettier-ignore
+    warn(
+      'enrolmentUrl',
+      raw.enrolmentUrl,
+      `enrolment url "${raw.enrolmentUrl}" is not a web address; it was left out.`,
+      'Write it in full, starting with https://.',
+    );
   if (raw.country && !/^[A-Z]{2}$/.test(raw.country))
-    warn('country', raw.country, `country "${raw.country}" is not a two-letter ISO 3166 code.`, 'Write GB, IE, DE, US …');
+    warn(
+      'country',
+      raw.country,
+      `country "${raw.country}" is not a two-letter ISO 3166 code.`,
+      'Write GB, IE, DE, US …',
+    );
 }

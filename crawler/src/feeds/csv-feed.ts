@@ -1,3 +1,4 @@
+import type { TextChunks } from './decode.ts';
 import type { RawCourse } from '@shortlist/schemas';
 import { columnFor, columnNames, headerKey, type FeedColumn } from './csv-columns.ts';
 import { CsvTokenizer, detectDelimiter, type CsvRecord, type Delimiter } from './csv-tokenizer.ts';
@@ -17,7 +18,7 @@ const TEMPLATE_HINT = 'See GET /v1/partner/template.csv for the documented colum
 
 /** Reads a CSV feed a row at a time; header problems go to `notes`, row problems to each record. */
 export async function* readCsvFeed(
-  text: AsyncIterable<string>,
+  text: TextChunks,
   sample: string,
   notes: FeedNotes,
   options: CsvOptions = {},
@@ -64,16 +65,28 @@ function readHeader(
     const column = mapped ?? columnFor(name);
     if (!column) {
       notes.problems.push(
-        problem(record.line, 'warning', name, name, `Column ${index + 1} "${name}" is not a Shortlist column; it was ignored.`,
-          `Rename it to one of ${columnNames()}, or map it with mapping={"${name}":"description"}.`), // prettier-ignore
+        problem(
+          record.line,
+          'warning',
+          name,
+          name,
+          `Column ${index + 1} "${name}" is not a Shortlist column; it was ignored.`,
+          `Rename it to one of ${columnNames()}, or map it with mapping={"${name}":"description"}.`,
+        ),
       );
       return null;
     }
     const earlier = used.get(column);
     if (earlier !== undefined) {
       notes.problems.push(
-        problem(record.line, 'warning', name, name, `Columns "${earlier}" and "${name}" both mean ${column.name}; only "${earlier}" was read.`,
-          `Remove one, or map one to another column with mapping={"${name}":"…"}.`), // prettier-ignore
+        problem(
+          record.line,
+          'warning',
+          name,
+          name,
+          `Columns "${earlier}" and "${name}" both mean ${column.name}; only "${earlier}" was read.`,
+          `Remove one, or map one to another column with mapping={"${name}":"…"}.`,
+        ),
       );
       return null;
     }
@@ -130,23 +143,45 @@ export function resolveMapping(mapping: ColumnMapping): Map<string, FeedColumn |
   return resolved;
 }
 
-function readRow(record: CsvRecord, columns: (FeedColumn | null)[], header: string[], delimiter: Delimiter): FeedRecord {
+function readRow(
+  record: CsvRecord,
+  columns: (FeedColumn | null)[],
+  header: string[],
+  delimiter: Delimiter,
+): FeedRecord {
   const { line, cells } = record;
   const problems: FeedProblem[] = record.problems.map((issue) =>
-    problem(line, 'error', header[issue.cell] ?? `column ${issue.cell + 1}`, cells[issue.cell], issue.message, issue.fix),
-  ); // prettier-ignore
+    problem(
+      line,
+      'error',
+      header[issue.cell] ?? `column ${issue.cell + 1}`,
+      cells[issue.cell],
+      issue.message,
+      issue.fix,
+    ),
+  );
   const extra = cells.slice(columns.length);
   if (extra.some((cell) => cell.trim() !== '')) {
     problems.push(
-      problem(line, 'error', null, cells.join(delimiter),
+      problem(
+        line,
+        'error',
+        null,
+        cells.join(delimiter),
         `The row has ${cells.length} cells but the header has ${columns.length}: a ${DELIMITER_NAMES[delimiter]} inside a cell that is not quoted?`,
-        `Put cells that contain a ${DELIMITER_NAMES[delimiter]} in double quotes, e.g. "Leeds${delimiter} UK".`), // prettier-ignore
+        `Put cells that contain a ${DELIMITER_NAMES[delimiter]} in double quotes, e.g. "Leeds${delimiter} UK".`,
+      ),
     );
   } else if (cells.length < columns.length && cells.length > 1) {
     problems.push(
-      problem(line, 'warning', null, null,
+      problem(
+        line,
+        'warning',
+        null,
+        null,
         `The row has ${cells.length} cells but the header has ${columns.length}; the last ${columns.length - cells.length} were read as empty.`,
-        'Give every row as many cells as the header, leaving unknown ones empty.'), // prettier-ignore
+        'Give every row as many cells as the header, leaving unknown ones empty.',
+      ),
     );
   }
   const fields: Partial<Record<keyof RawCourse, string | string[]>> = {};
@@ -180,7 +215,13 @@ function readStatus(record: FeedRecord, cell: string, header: string): void {
   else if (ACTIVE.test(cell)) record.status = 'active';
   else
     record.problems.push(
-      problem(record.row, 'error', header, cell, `status "${cell}" is neither active nor withdrawn.`,
-        'Write "active", or "withdrawn" to take the course down.'), // prettier-ignore
+      problem(
+        record.row,
+        'error',
+        header,
+        cell,
+        `status "${cell}" is neither active nor withdrawn.`,
+        'Write "active", or "withdrawn" to take the course down.',
+      ),
     );
 }

@@ -4,9 +4,15 @@ import { countryCode, currencyCode, isHoursOnly, isoDurationWords } from './json
 import { labelOf, labelOfProperty, labelsOf, LinkedDataGraph } from './linked-data.ts';
 import { FeedError, problem, type FeedProblem } from './problems.ts';
 
-const LEARNING_OPPORTUNITIES: ReadonlySet<string> = new Set(['Course', 'LearningOpportunityProfile', 'LearningOpportunity', 'LearningProgram']); // prettier-ignore
+const LEARNING_OPPORTUNITIES: ReadonlySet<string> = new Set([
+  'Course',
+  'LearningOpportunityProfile',
+  'LearningOpportunity',
+  'LearningProgram',
+]);
 /** Every CTDL credential class ends in one of these words (Certificate, DigitalBadge, BachelorDegree …). */
-const CREDENTIAL = /(?:Certificate|Certification|Credential|Badge|Diploma|Degree|Doctorate|License|GeneralEducationDevelopment)$/;
+const CREDENTIAL =
+  /(?:Certificate|Certification|Credential|Badge|Diploma|Degree|Doctorate|License|GeneralEducationDevelopment)$/;
 const NOT_A_RECORD = /Organization|AlignmentObject|Profile$|Manifest$/;
 
 export function isCtdlRecord(node: SchemaNode): boolean {
@@ -38,9 +44,11 @@ export function unwrapEnvelopes(document: unknown): unknown[] {
   if (typeof document !== 'object' || document === null) return [];
   const object = document as Record<string, unknown>;
   for (const list of ['envelopes', 'data', 'results']) {
-    if (Array.isArray(object[list]) && !('@graph' in object)) return (object[list] as unknown[]).flatMap(unwrapEnvelopes);
+    if (Array.isArray(object[list]) && !('@graph' in object))
+      return (object[list] as unknown[]).flatMap(unwrapEnvelopes);
   }
-  if (typeof object.decoded_resource === 'object' && object.decoded_resource !== null) return [object.decoded_resource];
+  if (typeof object.decoded_resource === 'object' && object.decoded_resource !== null)
+    return [object.decoded_resource];
   if (typeof object.resource === 'string' && 'envelope_type' in object) {
     const decoded = decodeResource(object.resource);
     return decoded === undefined ? [] : unwrapEnvelopes(decoded);
@@ -66,7 +74,16 @@ function mapCtdlNode(node: SchemaNode, row: number): FeedRecord {
   const problems: FeedProblem[] = [];
   const organisations = nodesOf(node, 'offeredBy', 'ownedBy');
   if (valuesOf(node, 'offeredBy', 'ownedBy').length === 0)
-    problems.push(problem(row, 'warning', 'ownedBy', null, 'Neither ceterms:ownedBy nor ceterms:offeredBy names the organisation.', 'Add ceterms:offeredBy with your organisation, as the Credential Registry requires.')); // prettier-ignore
+    problems.push(
+      problem(
+        row,
+        'warning',
+        'ownedBy',
+        null,
+        'Neither ceterms:ownedBy nor ceterms:offeredBy names the organisation.',
+        'Add ceterms:offeredBy with your organisation, as the Credential Registry requires.',
+      ),
+    );
   const durations = nodesOf(node, 'estimatedDuration');
   const place = nodesOf(node, 'availableAt')[0] ?? organisations.flatMap((org) => nodesOf(org, 'address'))[0];
   const credential = node.types.find((type) => CREDENTIAL.test(type) && !NOT_A_RECORD.test(type));
@@ -82,11 +99,21 @@ function mapCtdlNode(node: SchemaNode, row: number): FeedRecord {
     duration: durationText(durations, false),
     workload: durationText(durations, true),
     cost: costText(nodesOf(node, 'estimatedCost'), problems, row),
-    mode: [...labelsOf(node, 'deliveryType', 'learningDeliveryType'), labelOfProperty(node, 'deliveryTypeDescription')].filter(Boolean).join(', '), // prettier-ignore
+    mode: [
+      ...labelsOf(node, 'deliveryType', 'learningDeliveryType'),
+      labelOfProperty(node, 'deliveryTypeDescription'),
+    ]
+      .filter(Boolean)
+      .join(', '),
     level: labelsOf(node, 'audienceLevelType').join(', '),
     credit: creditText(node),
     credential: credential?.replace(/([a-z])([A-Z])/g, '$1 $2'),
-    assessment: [...labelsOf(node, 'assessmentMethodType'), labelOfProperty(node, 'assessmentMethodDescription')].filter(Boolean).join('; '), // prettier-ignore
+    assessment: [
+      ...labelsOf(node, 'assessmentMethodType'),
+      labelOfProperty(node, 'assessmentMethodDescription'),
+    ]
+      .filter(Boolean)
+      .join('; '),
     qualityAssurance: qualityAssurance(node),
     prerequisites: conditions(nodesOf(node, 'entryCondition', 'requires')),
     languages: labelsOf(node, 'inLanguage'),
@@ -108,10 +135,10 @@ function durationText(profiles: SchemaNode[], hours: boolean): string | undefine
     const max = labelOfProperty(profile, 'maximumDuration');
     const sample = exact ?? min ?? max;
     if (sample && isHoursOnly(sample) !== hours) continue;
-    if (exact) return isoDurationWords(exact) ?? exact;
+    const description = labelOfProperty(profile, 'description');
+    if (exact) return isoDurationWords(exact) ?? description ?? exact;
     if (min && max) return `${isoDurationWords(min) ?? min} to ${isoDurationWords(max) ?? max}`;
     if (min ?? max) return `${min ? 'at least' : 'up to'} ${isoDurationWords(min ?? max) ?? min ?? max}`;
-    const description = labelOfProperty(profile, 'description');
     if (description && !hours) return description;
   }
   return undefined;
@@ -124,14 +151,27 @@ function durationText(profiles: SchemaNode[], hours: boolean): string | undefine
 function costText(profiles: SchemaNode[], problems: FeedProblem[], row: number): string | undefined {
   const priced = profiles.filter((profile) => labelOfProperty(profile, 'price') !== undefined);
   if (priced.length === 0) return undefined;
-  const name = (profile: SchemaNode) => labelOfProperty(profile, 'name') ?? labelOfProperty(profile, 'description') ?? '';
+  const name = (profile: SchemaNode) =>
+    labelOfProperty(profile, 'name') ?? labelOfProperty(profile, 'description') ?? '';
   const first = name(priced[0]!);
   const group = priced.filter((profile) => name(profile) === first);
   const currency = currencyCode(labelOfProperty(group[0]!, 'currency'));
   const total = group.reduce((sum, profile) => sum + Number(labelOfProperty(profile, 'price')), 0);
   const others = [...new Set(priced.map(name))].filter((other) => other !== first);
   if (others.length > 0)
-    problems.push(problem(row, 'warning', 'estimatedCost', others.join('; '), `${priced.length} cost profiles; used "${first || 'the first'}" (${total} ${currency ?? ''}) and not ${others.map((other) => `"${other}"`).join(', ')}.`.replace(' )', ')'), 'Put the cost most learners pay first.')); // prettier-ignore
+    problems.push(
+      problem(
+        row,
+        'warning',
+        'estimatedCost',
+        others.join('; '),
+        `${priced.length} cost profiles; used "${first || 'the first'}" (${total} ${currency ?? ''}) and not ${others.map((other) => `"${other}"`).join(', ')}.`.replace(
+          ' )',
+          ')',
+        ),
+        'Put the cost most learners pay first.',
+      ),
+    );
   if (!Number.isFinite(total)) return labelOfProperty(group[0]!, 'price');
   return `${total} ${currency ?? ''}`.trim();
 }
@@ -141,9 +181,12 @@ function creditText(node: SchemaNode): string | undefined {
     const amount = labelOfProperty(value, 'value');
     const min = labelOfProperty(value, 'minValue');
     const max = labelOfProperty(value, 'maxValue');
-    const unit = labelOfProperty(value, 'creditUnitType') ?? labelOfProperty(value, 'description') ?? 'credits';
+    const unit =
+      labelOfProperty(value, 'creditUnitType') ?? labelOfProperty(value, 'description') ?? 'credits';
     const number = amount ?? (min && max ? `${min}-${max}` : (min ?? max));
-    if (number) return `${number} ${unit.toLowerCase().includes('ects') || /european credit/i.test(unit) ? 'ECTS' : unit}`;
+    if (!number) continue;
+    if (/ects|european credit/i.test(unit)) return `${number} ECTS`;
+    return /credit/i.test(unit) ? `${number} ${unit}` : `${number} credits (${unit})`;
   }
   const legacy = labelOfProperty(node, 'creditHourValue', 'creditUnitValue');
   if (legacy) return `${legacy} ${labelOfProperty(node, 'creditHourType', 'creditUnitType') ?? 'credits'}`;
@@ -159,14 +202,19 @@ const QA_PROPERTIES: [string, string][] = [
 
 function qualityAssurance(node: SchemaNode): string | undefined {
   const parts = QA_PROPERTIES.map(([property, label]) => {
-    const names = valuesOf(node, property).map((value) => labelOf(value)).filter(Boolean);
+    const names = valuesOf(node, property)
+      .map((value) => labelOf(value))
+      .filter(Boolean);
     return names.length > 0 ? `${label} ${[...new Set(names)].join(', ')}` : '';
   }).filter(Boolean);
   return parts.length > 0 ? parts.join('; ') : undefined;
 }
 
 function conditions(profiles: SchemaNode[]): string | undefined {
-  const texts = profiles.flatMap((profile) => [labelOfProperty(profile, 'description'), ...labelsOf(profile, 'condition')]);
+  const texts = profiles.flatMap((profile) => [
+    labelOfProperty(profile, 'description'),
+    ...labelsOf(profile, 'condition'),
+  ]);
   const distinct = [...new Set(texts.filter((text): text is string => Boolean(text)))];
   return distinct.length > 0 ? distinct.join('; ') : undefined;
 }

@@ -3,13 +3,15 @@ import { FeedError } from './problems.ts';
 export type FeedEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 /** A feed as it arrives: a file or request body streamed in chunks, or already in memory. */
 export type FeedInput = AsyncIterable<Uint8Array> | Uint8Array | string;
+/** Decoded text, a chunk at a time. */
+export type TextChunks = AsyncIterable<string> | Iterable<string>;
 
 export interface DecodedFeed {
   encoding: FeedEncoding;
   /** the start of the text, for format detection */
   sample: string;
   /** the whole text, a chunk at a time, without byte order mark */
-  text: AsyncIterable<string>;
+  text: TextChunks;
 }
 
 const SAMPLE_BYTES = 64 * 1024;
@@ -39,7 +41,11 @@ async function* chunksOf(input: FeedInput): AsyncIterable<Uint8Array> {
 export async function decodeFeed(input: FeedInput): Promise<DecodedFeed> {
   if (typeof input === 'string') {
     const text = input.replace(/^\uFEFF/, '');
-    return { encoding: 'utf-8', sample: text.slice(0, SAMPLE_BYTES), text: (async function* () { yield text; })() }; // prettier-ignore
+    return {
+      encoding: 'utf-8',
+      sample: text.slice(0, SAMPLE_BYTES),
+      text: [text],
+    };
   }
   const iterator = chunksOf(input)[Symbol.asyncIterator]();
   const head: Uint8Array[] = [];
@@ -91,8 +97,10 @@ function detectEncoding(start: Uint8Array): { encoding: FeedEncoding; bomLength:
     else oddZeros++;
   }
   const pairs = checked / 2;
-  if (pairs > 0 && oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return { encoding: 'utf-16le', bomLength: 0 }; // prettier-ignore
-  if (pairs > 0 && evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return { encoding: 'utf-16be', bomLength: 0 }; // prettier-ignore
+  if (pairs > 0 && oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05)
+    return { encoding: 'utf-16le', bomLength: 0 };
+  if (pairs > 0 && evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05)
+    return { encoding: 'utf-16be', bomLength: 0 };
   const zero = start.subarray(0, checked).indexOf(0);
   if (zero >= 0)
     throw new FeedError(
@@ -112,7 +120,10 @@ function detectEncoding(start: Uint8Array): { encoding: FeedEncoding; bomLength:
  * Decodes chunk by chunk. A file that looked like UTF-8 (plain ASCII so far) but turns out not to be is
  * read as Windows-1252 from there on; one that mixes real UTF-8 with other bytes is refused.
  */
-async function* decodeChunks(chunks: AsyncIterable<Uint8Array>, detected: FeedEncoding): AsyncIterable<string> {
+async function* decodeChunks(
+  chunks: AsyncIterable<Uint8Array>,
+  detected: FeedEncoding,
+): AsyncIterable<string> {
   let encoding = detected;
   let decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
   let offset = 0;
@@ -145,7 +156,16 @@ function firstInvalidUtf8(chunk: Uint8Array): number {
   let index = 0;
   while (index < chunk.length) {
     const byte = chunk[index]!;
-    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+    const length =
+      byte < 0x80
+        ? 1
+        : byte >= 0xc2 && byte <= 0xdf
+          ? 2
+          : byte >= 0xe0 && byte <= 0xef
+            ? 3
+            : byte >= 0xf0 && byte <= 0xf4
+              ? 4
+              : 0;
     if (length === 0) return index;
     for (let next = 1; next < length; next++) {
       const continuation = chunk[index + next];

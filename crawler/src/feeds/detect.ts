@@ -18,8 +18,18 @@ export function detectFormat(sample: string, contentType = '', fileName = ''): F
   }
   if (start.startsWith('{') || start.startsWith('[')) {
     if (/credreg\.net|"ceterms:|"envelope_(?:type|ctdl_type|id)"|purl\.org\/ctdl/.test(start)) return 'ctdl';
-    if (/data\.europa\.eu\/snb|"(?:LearningOpportunity|LearningAchievementSpecification|EuropeanDigitalCredential)"/.test(start)) return 'elm'; // prettier-ignore
-    if (/"@context"\s*:\s*[^,}]*schema\.org|"@type"\s*:\s*"(?:Course|CourseInstance|EducationalOccupationalProgram|ItemList|OfferCatalog)"/.test(start)) return 'schemaorg'; // prettier-ignore
+    if (
+      /data\.europa\.eu\/snb|"(?:LearningOpportunity|LearningAchievementSpecification|EuropeanDigitalCredential)"/.test(
+        start,
+      )
+    )
+      return 'elm';
+    if (
+      /"@context"\s*:\s*[^,}]*schema\.org|"@type"\s*:\s*"(?:Course|CourseInstance|EducationalOccupationalProgram|ItemList|OfferCatalog)"/.test(
+        start,
+      )
+    )
+      return 'schemaorg';
     return 'json';
   }
   if (type.includes('json') || /\.(?:json|jsonld)$/i.test(fileName)) {

@@ -5,7 +5,11 @@ import { labelOf, labelOfProperty, labelsOf, LinkedDataGraph } from './linked-da
 import { FeedError, problem, type FeedProblem } from './problems.ts';
 
 const OPPORTUNITY: ReadonlySet<string> = new Set(['LearningOpportunity']);
-const SPECIFICATION: ReadonlySet<string> = new Set(['LearningAchievementSpecification', 'Qualification', 'LearningSpecification']); // prettier-ignore
+const SPECIFICATION: ReadonlySet<string> = new Set([
+  'LearningAchievementSpecification',
+  'Qualification',
+  'LearningSpecification',
+]);
 const CREDENTIAL: ReadonlySet<string> = new Set(['EuropeanDigitalCredential', 'VerifiableCredential']);
 const SPEC_PROPERTIES = ['learningAchievementSpecification', 'learningSpecification', 'specifiedBy'];
 
@@ -20,10 +24,15 @@ export function readElmFeed(document: unknown): FeedRecord[] {
   const opportunities = nodes.filter((node) => hasType(node, OPPORTUNITY));
   const claimed = new Set(opportunities.flatMap((opportunity) => nodesOf(opportunity, ...SPEC_PROPERTIES)));
   const parts = new Set(nodes.flatMap((node) => nodesOf(node, 'hasPart', 'specialisationOf')));
-  const specifications = nodes.filter((node) => hasType(node, SPECIFICATION) && !claimed.has(node) && !parts.has(node));
+  const specifications = nodes.filter(
+    (node) => hasType(node, SPECIFICATION) && !claimed.has(node) && !parts.has(node),
+  );
   const fromCredential = nodes.some((node) => hasType(node, CREDENTIAL));
   const records = [
-    ...opportunities.map((opportunity) => ({ opportunity, specification: nodesOf(opportunity, ...SPEC_PROPERTIES)[0] })),
+    ...opportunities.map((opportunity) => ({
+      opportunity,
+      specification: nodesOf(opportunity, ...SPEC_PROPERTIES)[0],
+    })),
     ...specifications.map((specification) => ({ opportunity: undefined, specification })),
   ];
   if (records.length === 0) {
@@ -37,7 +46,16 @@ export function readElmFeed(document: unknown): FeedRecord[] {
     const row = index + 1;
     const record = mapElmRecord(opportunity, specification, row);
     if (fromCredential && !opportunity)
-      record.problems.push(problem(row, 'warning', null, null, 'This specification comes from a learner\'s credential, not a published learning opportunity.', 'Publish the course as an ELM LearningOpportunity with its learningAchievementSpecification.')); // prettier-ignore
+      record.problems.push(
+        problem(
+          row,
+          'warning',
+          null,
+          null,
+          "This specification comes from a learner's credential, not a published learning opportunity.",
+          'Publish the course as an ELM LearningOpportunity with its learningAchievementSpecification.',
+        ),
+      );
     return record;
   });
 }
@@ -55,14 +73,23 @@ function allNodes(roots: SchemaNode[]): SchemaNode[] {
   return [...seen];
 }
 
-function mapElmRecord(opportunity: SchemaNode | undefined, spec: SchemaNode | undefined, row: number): FeedRecord {
+function mapElmRecord(
+  opportunity: SchemaNode | undefined,
+  spec: SchemaNode | undefined,
+  row: number,
+): FeedRecord {
   const problems: FeedProblem[] = [];
   const both = [opportunity, spec].filter((node): node is SchemaNode => node !== undefined);
-  const first = (...properties: string[]) => both.map((node) => labelOfProperty(node, ...properties)).find(Boolean);
-  const all = (...properties: string[]) => [...new Set(both.flatMap((node) => labelsOf(node, ...properties)))];
+  const first = (...properties: string[]) =>
+    both.map((node) => labelOfProperty(node, ...properties)).find(Boolean);
+  const all = (...properties: string[]) => [
+    ...new Set(both.flatMap((node) => labelsOf(node, ...properties))),
+  ];
   const outcomes = spec ? nodesOf(spec, 'learningOutcome') : [];
   const provider = opportunity ? nodesOf(opportunity, 'providedBy')[0] : undefined;
-  const location = (opportunity ? nodesOf(opportunity, 'location') : [])[0] ?? (provider ? nodesOf(provider, 'location')[0] : undefined); // prettier-ignore
+  const location =
+    (opportunity ? nodesOf(opportunity, 'location') : [])[0] ??
+    (provider ? nodesOf(provider, 'location')[0] : undefined);
   const address = location ? nodesOf(location, 'address')[0] : undefined;
   const maximum = spec ? labelOfProperty(spec, 'maximumDuration') : undefined;
   const raw = rawCourse({
@@ -70,11 +97,18 @@ function mapElmRecord(opportunity: SchemaNode | undefined, spec: SchemaNode | un
     description: first('description'),
     summary: spec ? labelOfProperty(spec, 'learningOutcomeSummary') : undefined,
     url: both.map((node) => homepage(node)).find(Boolean),
-    learningOutcomes: outcomes.map((outcome) => labelOf(outcome)).filter((text): text is string => Boolean(text)),
+    learningOutcomes: outcomes
+      .map((outcome) => labelOf(outcome))
+      .filter((text): text is string => Boolean(text)),
     skills: outcomes.flatMap((outcome) => labelsOf(outcome, 'relatedESCOSkill', 'relatedSkill')),
     subjects: spec ? labelsOf(spec, 'thematicArea') : [],
-    duration: (opportunity ? isoDurationWords(labelOfProperty(opportunity, 'duration')) : undefined) ?? (maximum ? `up to ${isoDurationWords(maximum) ?? maximum}` : undefined), // prettier-ignore
-    workload: spec ? (isoDurationWords(labelOfProperty(spec, 'volumeOfLearning')) ?? labelOfProperty(spec, 'volumeOfLearning')) : undefined, // prettier-ignore
+    duration:
+      (opportunity ? isoDurationWords(labelOfProperty(opportunity, 'duration')) : undefined) ??
+      (maximum ? `up to ${isoDurationWords(maximum) ?? maximum}` : undefined),
+    workload: spec
+      ? (isoDurationWords(labelOfProperty(spec, 'volumeOfLearning')) ??
+        labelOfProperty(spec, 'volumeOfLearning'))
+      : undefined,
     cost: opportunity ? priceText(nodesOf(opportunity, 'priceDetail'), problems, row) : undefined,
     mode: all('mode').join(', '),
     pacing: opportunity ? labelOfProperty(opportunity, 'learningSchedule') : undefined,
@@ -85,9 +119,19 @@ function mapElmRecord(opportunity: SchemaNode | undefined, spec: SchemaNode | un
     qualityAssurance: qualityAssurance([...both, ...(provider ? [provider] : [])]),
     prerequisites: spec ? labelOfProperty(spec, 'entryRequirement') : undefined,
     languages: all('language', 'defaultLanguage').map((language) => language.replace(/^.*\/language\//, '')),
-    startDates: opportunity ? nodesOf(opportunity, 'temporal').flatMap((period) => labelsOf(period, 'startDate')) : [],
-    city: location ? (labelOfProperty(location, 'geographicName') ?? labelOfProperty(location, 'spatialCode')) : undefined,
-    country: address ? countryCode(valuesOf(address, 'countryCode').map((code) => (typeof code === 'string' ? code : (code.id ?? labelOf(code))))[0]) : undefined, // prettier-ignore
+    startDates: opportunity
+      ? nodesOf(opportunity, 'temporal').flatMap((period) => labelsOf(period, 'startDate'))
+      : [],
+    city: location
+      ? (labelOfProperty(location, 'geographicName') ?? labelOfProperty(location, 'spatialCode'))
+      : undefined,
+    country: address
+      ? countryCode(
+          valuesOf(address, 'countryCode').map((code) =>
+            typeof code === 'string' ? code : (code.id ?? labelOf(code)),
+          )[0],
+        )
+      : undefined,
   });
   const record: FeedRecord = { row, raw, problems };
   const key = [opportunity?.id, spec?.id].find((id) => id && !id.startsWith('_:'));
@@ -96,7 +140,11 @@ function mapElmRecord(opportunity: SchemaNode | undefined, spec: SchemaNode | un
 }
 
 function homepage(node: SchemaNode): string | undefined {
-  return nodesOf(node, 'homepage', 'homePage').map((page) => labelOfProperty(page, 'contentURL')).find(Boolean) ?? valuesOf(node, 'homepage').find((value): value is string => typeof value === 'string'); // prettier-ignore
+  return (
+    nodesOf(node, 'homepage', 'homePage')
+      .map((page) => labelOfProperty(page, 'contentURL'))
+      .find(Boolean) ?? valuesOf(node, 'homepage').find((value): value is string => typeof value === 'string')
+  );
 }
 
 /** `eqfLevel` is a Concept such as http://data.europa.eu/snb/eqf/6 ("Level 6"). */
@@ -116,7 +164,9 @@ function creditText(spec: SchemaNode): string | undefined {
     if (!points) continue;
     const framework = nodesOf(credit, 'framework')[0];
     const name = framework ? (labelOf(framework) ?? '') : '';
-    const ects = /european credit transfer|ects/i.test(`${name} ${framework?.id ?? ''}`) || framework?.id?.endsWith('6fcec5c5af');
+    const ects =
+      /european credit transfer|ects/i.test(`${name} ${framework?.id ?? ''}`) ||
+      framework?.id?.endsWith('6fcec5c5af');
     return ects ? `${points} ECTS` : `${points} credits${name ? ` (${name})` : ''}`;
   }
   const ects = labelOfProperty(spec, 'ectsCreditPoints', 'ECTSCreditPoints');
@@ -126,8 +176,12 @@ function creditText(spec: SchemaNode): string | undefined {
 function assessmentText(spec: SchemaNode): string | undefined {
   const texts = nodesOf(spec, 'provenBy').map((assessment) => {
     const title = labelOfProperty(assessment, 'title');
-    const details = [labelOfProperty(assessment, 'dcType'), labelOfProperty(assessment, 'mode')].filter(Boolean);
-    return [title, details.length > 0 ? `(${details.join(', ').toLowerCase()})` : ''].filter(Boolean).join(' ');
+    const details = [labelOfProperty(assessment, 'dcType'), labelOfProperty(assessment, 'mode')].filter(
+      Boolean,
+    );
+    return [title, details.length > 0 ? `(${details.join(', ').toLowerCase()})` : '']
+      .filter(Boolean)
+      .join(' ');
   });
   const note = labelOfProperty(spec, 'assessment');
   const all = [...texts, ...(note ? [note] : [])].filter(Boolean);
@@ -139,7 +193,8 @@ function qualityAssurance(nodes: SchemaNode[]): string | undefined {
     nodesOf(node, 'accreditation').map((accreditation) => {
       const agent = nodesOf(accreditation, 'accreditingAgent')[0];
       const by = agent ? labelOf(agent) : undefined;
-      const what = labelOfProperty(accreditation, 'title') ?? labelOfProperty(accreditation, 'dcType') ?? 'Accredited';
+      const what =
+        labelOfProperty(accreditation, 'title') ?? labelOfProperty(accreditation, 'dcType') ?? 'Accredited';
       return by ? `${what} (${by})` : what;
     }),
   );
@@ -161,6 +216,15 @@ function priceText(details: SchemaNode[], problems: FeedProblem[], row: number):
     if (label) return label;
   }
   if (details.length > 0)
-    problems.push(problem(row, 'warning', 'priceDetail', null, 'priceDetail gives no amount.', 'Give priceDetail.amount with numericValue and a currency unit, or a prefLabel such as "Free".')); // prettier-ignore
+    problems.push(
+      problem(
+        row,
+        'warning',
+        'priceDetail',
+        null,
+        'priceDetail gives no amount.',
+        'Give priceDetail.amount with numericValue and a currency unit, or a prefLabel such as "Free".',
+      ),
+    );
   return undefined;
 }

@@ -43,7 +43,9 @@ export function cleanList(values: readonly (string | undefined)[]): string[] | u
 }
 
 /** Copies the defined fields of `fields` into a RawCourse, marking each as coming from the feed. */
-export function rawCourse(fields: Partial<Record<keyof RawCourse, string | string[] | undefined>>): RawCourse {
+export function rawCourse(
+  fields: Partial<Record<keyof RawCourse, string | string[] | undefined>>,
+): RawCourse {
   const raw: RawCourse = { provenance: {} };
   for (const [field, value] of Object.entries(fields)) {
     if (field === 'provenance' || value === undefined) continue;

@@ -1,10 +1,11 @@
+import type { TextChunks } from './decode.ts';
 import { describeJsonError } from './json-stream.ts';
 import { FeedError } from './problems.ts';
 
 /** JSON-LD feeds refer across the whole document (`@id`), so they are read whole, up to this size. */
 export const MAX_DOCUMENT_CHARS = 100_000_000;
 
-export async function readJsonDocument(text: AsyncIterable<string>): Promise<unknown> {
+export async function readJsonDocument(text: TextChunks): Promise<unknown> {
   const parts: string[] = [];
   let length = 0;
   for await (const chunk of text) {
@@ -42,13 +43,17 @@ export function parseJsonDocument(text: string): unknown {
 /** ISO 8601 durations as the words the normalisers read: "P4W" → "4 weeks", "PT160H" → "160 hours". */
 export function isoDurationWords(value: string | undefined): string | undefined {
   const match = value
-    ? /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?)?$/i.exec(value.trim())
-    : null; // prettier-ignore
+    ? /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?)?$/i.exec(
+        value.trim(),
+      )
+    : null;
   if (!match || match.slice(1).every((part) => part === undefined)) return undefined;
   const units = ['year', 'month', 'week', 'day', 'hour', 'minute'];
   return match
     .slice(1)
-    .map((amount, index) => (amount === undefined ? '' : `${amount} ${units[index]}${amount === '1' ? '' : 's'}`))
+    .map((amount, index) =>
+      amount === undefined ? '' : `${amount} ${units[index]}${amount === '1' ? '' : 's'}`,
+    )
     .filter(Boolean)
     .join(' ');
 }
@@ -59,17 +64,78 @@ export function isHoursOnly(value: string): boolean {
 }
 
 const ISO3_TO_ISO2: Record<string, string> = {
-  AUT: 'AT', BEL: 'BE', BGR: 'BG', HRV: 'HR', CYP: 'CY', CZE: 'CZ', DNK: 'DK', EST: 'EE', FIN: 'FI', FRA: 'FR',
-  DEU: 'DE', GRC: 'GR', HUN: 'HU', IRL: 'IE', ITA: 'IT', LVA: 'LV', LTU: 'LT', LUX: 'LU', MLT: 'MT', NLD: 'NL',
-  POL: 'PL', PRT: 'PT', ROU: 'RO', SVK: 'SK', SVN: 'SI', ESP: 'ES', SWE: 'SE', ISL: 'IS', LIE: 'LI', NOR: 'NO',
-  CHE: 'CH', GBR: 'GB', USA: 'US', CAN: 'CA', AUS: 'AU', NZL: 'NZ', IND: 'IN', ZAF: 'ZA', SGP: 'SG', SAU: 'SA',
-  ARE: 'AE', JPN: 'JP', CHN: 'CN', BRA: 'BR', MEX: 'MX', TUR: 'TR', UKR: 'UA', SRB: 'RS', ALB: 'AL', MKD: 'MK',
-}; // prettier-ignore
+  AUT: 'AT',
+  BEL: 'BE',
+  BGR: 'BG',
+  HRV: 'HR',
+  CYP: 'CY',
+  CZE: 'CZ',
+  DNK: 'DK',
+  EST: 'EE',
+  FIN: 'FI',
+  FRA: 'FR',
+  DEU: 'DE',
+  GRC: 'GR',
+  HUN: 'HU',
+  IRL: 'IE',
+  ITA: 'IT',
+  LVA: 'LV',
+  LTU: 'LT',
+  LUX: 'LU',
+  MLT: 'MT',
+  NLD: 'NL',
+  POL: 'PL',
+  PRT: 'PT',
+  ROU: 'RO',
+  SVK: 'SK',
+  SVN: 'SI',
+  ESP: 'ES',
+  SWE: 'SE',
+  ISL: 'IS',
+  LIE: 'LI',
+  NOR: 'NO',
+  CHE: 'CH',
+  GBR: 'GB',
+  USA: 'US',
+  CAN: 'CA',
+  AUS: 'AU',
+  NZL: 'NZ',
+  IND: 'IN',
+  ZAF: 'ZA',
+  SGP: 'SG',
+  SAU: 'SA',
+  ARE: 'AE',
+  JPN: 'JP',
+  CHN: 'CN',
+  BRA: 'BR',
+  MEX: 'MX',
+  TUR: 'TR',
+  UKR: 'UA',
+  SRB: 'RS',
+  ALB: 'AL',
+  MKD: 'MK',
+};
 const COUNTRY_NAMES: Record<string, string> = {
-  'united states': 'US', 'united states of america': 'US', 'united kingdom': 'GB', ireland: 'IE', germany: 'DE',
-  france: 'FR', italy: 'IT', spain: 'ES', netherlands: 'NL', belgium: 'BE', australia: 'AU', canada: 'CA',
-  'new zealand': 'NZ', austria: 'AT', portugal: 'PT', poland: 'PL', sweden: 'SE', denmark: 'DK', finland: 'FI',
-}; // prettier-ignore
+  'united states': 'US',
+  'united states of america': 'US',
+  'united kingdom': 'GB',
+  ireland: 'IE',
+  germany: 'DE',
+  france: 'FR',
+  italy: 'IT',
+  spain: 'ES',
+  netherlands: 'NL',
+  belgium: 'BE',
+  australia: 'AU',
+  canada: 'CA',
+  'new zealand': 'NZ',
+  austria: 'AT',
+  portugal: 'PT',
+  poland: 'PL',
+  sweden: 'SE',
+  denmark: 'DK',
+  finland: 'FI',
+};
 
 /** "USA", "IRL", ".../country/IRL", "Ireland" → "IE"; anything else unchanged. */
 export function countryCode(value: string | undefined): string | undefined {
@@ -81,10 +147,21 @@ export function countryCode(value: string | undefined): string | undefined {
 }
 
 const CURRENCY_NAMES: Record<string, string> = {
-  'us dollar': 'USD', 'us dollars': 'USD', dollar: 'USD', euro: 'EUR', euros: 'EUR', 'pound sterling': 'GBP',
-  'british pound': 'GBP', 'canadian dollar': 'CAD', 'australian dollar': 'AUD', 'new zealand dollar': 'NZD',
-  'swiss franc': 'CHF', 'swedish krona': 'SEK', 'danish krone': 'DKK', 'norwegian krone': 'NOK',
-}; // prettier-ignore
+  'us dollar': 'USD',
+  'us dollars': 'USD',
+  dollar: 'USD',
+  euro: 'EUR',
+  euros: 'EUR',
+  'pound sterling': 'GBP',
+  'british pound': 'GBP',
+  'canadian dollar': 'CAD',
+  'australian dollar': 'AUD',
+  'new zealand dollar': 'NZD',
+  'swiss franc': 'CHF',
+  'swedish krona': 'SEK',
+  'danish krone': 'DKK',
+  'norwegian krone': 'NOK',
+};
 
 /** "USD", "US Dollar", ".../currency/EUR" → the ISO 4217 code, when it can be told. */
 export function currencyCode(value: string | undefined): string | undefined {

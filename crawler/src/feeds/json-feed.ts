@@ -1,3 +1,4 @@
+import type { TextChunks } from './decode.ts';
 import { Course, type RawCourse } from '@shortlist/schemas';
 import { rawCourse, type FeedNotes, type FeedRecord } from './feed-record.ts';
 import { readJsonItems, type JsonItem } from './json-stream.ts';
@@ -7,14 +8,24 @@ import { problem, type FeedProblem } from './problems.ts';
 export type JsonRecordShape = 'raw' | 'course';
 
 const COURSE_KEYS = new Set(['courses', 'records', 'items', 'data']);
-const IGNORED_KEYS = new Set(['@context', 'version', 'generatedAt', 'generated', 'updated', 'provider', 'meta', 'count', 'total']); // prettier-ignore
+const IGNORED_KEYS = new Set([
+  '@context',
+  'version',
+  'generatedAt',
+  'generated',
+  'updated',
+  'provider',
+  'meta',
+  'count',
+  'total',
+]);
 
 /**
  * Reads `[course, …]` or `{ "courses": [course, …] }` a record at a time. Providers given as
  * `{ "providers": [...] }` are collected in `providers` for the bulk import.
  */
 export async function* readJsonFeed(
-  text: AsyncIterable<string>,
+  text: TextChunks,
   notes: FeedNotes,
   shape: JsonRecordShape,
   providers: unknown[] = [],
@@ -30,8 +41,14 @@ export async function* readJsonFeed(
       if (!IGNORED_KEYS.has(item.key) && !ignored.has(item.key)) {
         ignored.add(item.key);
         notes.problems.push(
-          problem(0, 'warning', item.key, null, `The top-level key "${item.key}" is not part of a feed; it was ignored.`,
-            'Put the courses in a top-level array, or under "courses".'), // prettier-ignore
+          problem(
+            0,
+            'warning',
+            item.key,
+            null,
+            `The top-level key "${item.key}" is not part of a feed; it was ignored.`,
+            'Put the courses in a top-level array, or under "courses".',
+          ),
         );
       }
       continue;
@@ -45,14 +62,29 @@ function readRecord(item: JsonItem, row: number, shape: JsonRecordShape): FeedRe
   const record: FeedRecord = { row, raw: {}, problems: [] };
   const where = `record ${row} (line ${item.line})`;
   if (item.error !== undefined) {
-    record.problems.push(problem(row, 'error', null, null, `${where} is not valid JSON: ${item.error}.`, 'Fix the JSON syntax at that place.')); // prettier-ignore
+    record.problems.push(
+      problem(
+        row,
+        'error',
+        null,
+        null,
+        `${where} is not valid JSON: ${item.error}.`,
+        'Fix the JSON syntax at that place.',
+      ),
+    );
     return record;
   }
   const value = item.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     record.problems.push(
-      problem(row, 'error', null, value, `${where} is ${Array.isArray(value) ? 'an array' : typeof value}, not a course object.`,
-        'Each element of the list must be an object such as {"title": "…", "url": "…"}.'), // prettier-ignore
+      problem(
+        row,
+        'error',
+        null,
+        value,
+        `${where} is ${Array.isArray(value) ? 'an array' : typeof value}, not a course object.`,
+        'Each element of the list must be an object such as {"title": "…", "url": "…"}.',
+      ),
     );
     return record;
   }
@@ -73,26 +105,82 @@ function readCourseRecord(object: Record<string, unknown>, record: FeedRecord): 
   for (const issue of parsed.error.issues) {
     const field = issue.path.join('.') || null;
     const value = issue.path.reduce<unknown>(
-      (inner, step) => (inner && typeof inner === 'object' ? (inner as Record<PropertyKey, unknown>)[step] : undefined),
+      (inner, step) =>
+        inner && typeof inner === 'object' ? (inner as Record<PropertyKey, unknown>)[step] : undefined,
       object,
     );
     record.problems.push(
-      problem(record.row, 'error', field, value, `${field ?? 'record'}: ${issue.message}.`,
-        'Records for the bulk import must match the @shortlist/schemas Course shape (see schemas/src/course.ts).'), // prettier-ignore
+      problem(
+        record.row,
+        'error',
+        field,
+        value,
+        `${field ?? 'record'}: ${issue.message}.`,
+        'Records for the bulk import must match the @shortlist/schemas Course shape (see schemas/src/course.ts).',
+      ),
     );
   }
 }
 
 /** Text fields of RawCourse, and where the Course shape keeps the same fact as an object. */
-const TEXT_FIELDS = ['title', 'summary', 'description', 'url', 'enrolmentUrl', 'duration', 'workload', 'cost', 'currency', 'mode', 'pacing', 'city', 'region', 'country', 'level', 'credit', 'credential', 'assessment', 'qualityAssurance', 'endorsement', 'prerequisites'] as const; // prettier-ignore
-const LIST_FIELDS = ['learningOutcomes', 'subjects', 'keywords', 'skills', 'languages', 'startDates'] as const;
+const TEXT_FIELDS = [
+  'title',
+  'summary',
+  'description',
+  'url',
+  'enrolmentUrl',
+  'duration',
+  'workload',
+  'cost',
+  'currency',
+  'mode',
+  'pacing',
+  'city',
+  'region',
+  'country',
+  'level',
+  'credit',
+  'credential',
+  'assessment',
+  'qualityAssurance',
+  'endorsement',
+  'prerequisites',
+] as const;
+const LIST_FIELDS = [
+  'learningOutcomes',
+  'subjects',
+  'keywords',
+  'skills',
+  'languages',
+  'startDates',
+] as const;
 const KEY_FIELDS = ['key', 'courseId', 'course_id', 'id'];
 /** Computed by Shortlist; a record may carry them (an export) but they are recomputed. */
-const COMPUTED = new Set(['fields', 'contentHash', 'completeness', 'provenance', 'fetchedAt', 'lastSeenAt', 'source', 'sourceUrl', 'provider', 'fieldNames', 'rates']); // prettier-ignore
+const COMPUTED = new Set([
+  'fields',
+  'contentHash',
+  'completeness',
+  'provenance',
+  'fetchedAt',
+  'lastSeenAt',
+  'source',
+  'sourceUrl',
+  'provider',
+  'fieldNames',
+  'rates',
+]);
 
 function readRawRecord(object: Record<string, unknown>, record: FeedRecord): void {
   const fields: Partial<Record<keyof RawCourse, string | string[]>> = {};
-  const known = new Set<string>([...TEXT_FIELDS, ...LIST_FIELDS, ...KEY_FIELDS, 'providerId', 'status', 'delivery', 'location']); // prettier-ignore
+  const known = new Set<string>([
+    ...TEXT_FIELDS,
+    ...LIST_FIELDS,
+    ...KEY_FIELDS,
+    'providerId',
+    'status',
+    'delivery',
+    'location',
+  ]);
   for (const field of TEXT_FIELDS) {
     const text = textValue(object[field], field, record.problems, record.row);
     if (text !== undefined) fields[field] = text;
@@ -113,23 +201,42 @@ function readRawRecord(object: Record<string, unknown>, record: FeedRecord): voi
     fields.country ??= stringOf(location.country);
   }
   record.raw = rawCourse(fields);
-  const key = KEY_FIELDS.map((field) => object[field]).find((value) => typeof value === 'string' || typeof value === 'number'); // prettier-ignore
+  const key = KEY_FIELDS.map((field) => object[field]).find(
+    (value) => typeof value === 'string' || typeof value === 'number',
+  );
   if (key !== undefined) record.key = String(key);
   if (typeof object.providerId === 'string') record.providerId = object.providerId;
   if (object.status === 'withdrawn' || object.status === 'active') record.status = object.status;
   else if (object.status !== undefined)
-    record.problems.push(problem(record.row, 'error', 'status', object.status, `status ${JSON.stringify(object.status)} is neither "active" nor "withdrawn".`, 'Write "active", or "withdrawn" to take the course down.')); // prettier-ignore
+    record.problems.push(
+      problem(
+        record.row,
+        'error',
+        'status',
+        object.status,
+        `status ${JSON.stringify(object.status)} is neither "active" nor "withdrawn".`,
+        'Write "active", or "withdrawn" to take the course down.',
+      ),
+    );
   for (const field of Object.keys(object)) {
     if (known.has(field) || COMPUTED.has(field)) continue;
     record.problems.push(
-      problem(record.row, 'warning', field, object[field], `"${field}" is not a Shortlist field; it was ignored.`,
-        `Use the field names of the Shortlist schema: ${[...TEXT_FIELDS, ...LIST_FIELDS].join(', ')}.`), // prettier-ignore
+      problem(
+        record.row,
+        'warning',
+        field,
+        object[field],
+        `"${field}" is not a Shortlist field; it was ignored.`,
+        `Use the field names of the Shortlist schema: ${[...TEXT_FIELDS, ...LIST_FIELDS].join(', ')}.`,
+      ),
     );
   }
 }
 
 const asObject = (value: unknown) =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined; // prettier-ignore
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 const stringOf = (value: unknown) =>
   typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
 
@@ -144,15 +251,21 @@ function textValue(value: unknown, field: string, problems: FeedProblem[], row: 
     if (text !== undefined) return text;
   }
   problems.push(
-    problem(row, 'error', field, value, `${field} must be text, not ${Array.isArray(value) ? 'a list' : typeof value}.`,
-      `Write ${field} as a string, e.g. "${field}": "…".`), // prettier-ignore
+    problem(
+      row,
+      'error',
+      field,
+      value,
+      `${field} must be text, not ${Array.isArray(value) ? 'a list' : typeof value}.`,
+      `Write ${field} as a string, e.g. "${field}": "…".`,
+    ),
   );
   return undefined;
 }
 
 /** The Course shape's normalised values written back as text the normalisers read, when `text` is empty. */
 function describeStructured(field: string, object: Record<string, unknown>): string | undefined {
-  const number = (key: string) => (typeof object[key] === 'number' ? (object[key] as number) : undefined);
+  const number = (key: string) => (typeof object[key] === 'number' ? object[key] : undefined);
   switch (field) {
     case 'cost': {
       const amount = number('amount');
@@ -162,7 +275,9 @@ function describeStructured(field: string, object: Record<string, unknown>): str
     case 'duration': {
       const [min, max] = [number('minWeeks'), number('maxWeeks')];
       if (min === undefined && max === undefined) return object.selfPaced === true ? 'self-paced' : undefined;
-      return min !== undefined && max !== undefined && min !== max ? `${min}-${max} weeks` : `${min ?? max} weeks`;
+      return min !== undefined && max !== undefined && min !== max
+        ? `${min}-${max} weeks`
+        : `${min ?? max} weeks`;
     }
     case 'workload': {
       const range = (key: string) => {
@@ -177,7 +292,9 @@ function describeStructured(field: string, object: Record<string, unknown>): str
     case 'level':
       return number('eqf') !== undefined ? `EQF ${number('eqf')}` : stringOf(object.label);
     case 'credit':
-      return number('value') !== undefined ? `${number('value')} ${stringOf(object.system) ?? 'credits'}` : undefined;
+      return number('value') !== undefined
+        ? `${number('value')} ${stringOf(object.system) ?? 'credits'}`
+        : undefined;
     case 'credential':
       return stringOf(object.type)?.replace(/_/g, ' ');
     default:
@@ -185,7 +302,12 @@ function describeStructured(field: string, object: Record<string, unknown>): str
   }
 }
 
-function listValue(value: unknown, field: string, problems: FeedProblem[], row: number): string[] | undefined {
+function listValue(
+  value: unknown,
+  field: string,
+  problems: FeedProblem[],
+  row: number,
+): string[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return value.split(/\s*[;|]\s*|\s*\n\s*/);
   if (Array.isArray(value) && value.every((item) => typeof item === 'string' || typeof item === 'number'))

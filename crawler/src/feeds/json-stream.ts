@@ -1,3 +1,4 @@
+import type { TextChunks } from './decode.ts';
 import { FeedError } from './problems.ts';
 
 /** One value read from a JSON document without holding the whole document. */
@@ -69,7 +70,7 @@ export class JsonItemReader {
           this.finishCapture(out);
           captureFrom = -1;
           // the character that ended a scalar belongs to the structure around it
-          if (this.scalar) this.structure(char, chunk, position, out);
+          if (this.scalar) this.structure(char, chunk, position);
         }
         continue;
       }
@@ -84,7 +85,7 @@ export class JsonItemReader {
         }
         continue;
       }
-      const next = this.structure(char, chunk, position, out);
+      const next = this.structure(char, chunk, position);
       if (next >= 0) captureFrom = next;
     }
     if (captureFrom >= 0 && this.expect === Expect.Capture) {
@@ -113,46 +114,55 @@ export class JsonItemReader {
   }
 
   /** Handles a character between values; returns where a capture starts, or -1. */
-  private structure(char: string, chunk: string, position: number, out: JsonItem[]): number {
+  private structure(char: string, chunk: string, position: number): number {
     if (char === ' ' || char === '\n' || char === '\r' || char === '\t' || char === '\uFEFF') return -1;
     switch (this.expect) {
       case Expect.Top:
-        if (char === '[') return this.openArray(null), -1;
-        if (char === '{') return (this.expect = Expect.ObjectKeyOrEnd), -1;
+        if (char === '[') return (this.openArray(null), -1);
+        if (char === '{') return ((this.expect = Expect.ObjectKeyOrEnd), -1);
         throw this.fail(
           `This is not JSON: it starts with "${chunk.slice(position, position + 20)}"`,
           'A JSON feed starts with [ (a list of courses) or { (an object holding "courses").',
         );
       case Expect.ArrayValueOrEnd:
       case Expect.ArrayValue:
-        if (char === ']' && this.expect === Expect.ArrayValueOrEnd) return this.closeArray(), -1;
+        if (char === ']' && this.expect === Expect.ArrayValueOrEnd) return (this.closeArray(), -1);
         if (char === ']' || char === ',')
           throw this.fail(`Unexpected "${char}" where a value should be`, 'Remove the extra comma.');
         return this.beginCapture(char, position, Expect.ArrayCommaOrEnd);
       case Expect.ArrayCommaOrEnd:
-        if (char === ',') return (this.expect = Expect.ArrayValue), -1;
-        if (char === ']') return this.closeArray(), -1;
-        throw this.fail(`Expected "," or "]" after record ${this.index} but found "${char}"`, 'Put a comma between records.'); // prettier-ignore
+        if (char === ',') return ((this.expect = Expect.ArrayValue), -1);
+        if (char === ']') return (this.closeArray(), -1);
+        throw this.fail(
+          `Expected "," or "]" after record ${this.index} but found "${char}"`,
+          'Put a comma between records.',
+        );
       case Expect.ObjectKeyOrEnd:
       case Expect.ObjectKey:
-        if (char === '}' && this.expect === Expect.ObjectKeyOrEnd) return (this.expect = Expect.End), -1;
+        if (char === '}' && this.expect === Expect.ObjectKeyOrEnd) return ((this.expect = Expect.End), -1);
         if (char === '"') {
           this.expect = Expect.InKey;
           this.keyText = '';
           this.escaped = false;
           return position;
         }
-        throw this.fail(`Expected a quoted key but found "${char}"`, 'Keys in JSON are written in double quotes.');
+        throw this.fail(
+          `Expected a quoted key but found "${char}"`,
+          'Keys in JSON are written in double quotes.',
+        );
       case Expect.Colon:
-        if (char === ':') return (this.expect = Expect.ObjectValue), -1;
+        if (char === ':') return ((this.expect = Expect.ObjectValue), -1);
         throw this.fail(`Expected ":" after "${this.key}" but found "${char}"`, 'Write "key": value.');
       case Expect.ObjectValue:
-        if (char === '[') return this.openArray(this.key), -1;
+        if (char === '[') return (this.openArray(this.key), -1);
         return this.beginCapture(char, position, Expect.ObjectCommaOrEnd);
       case Expect.ObjectCommaOrEnd:
-        if (char === ',') return (this.expect = Expect.ObjectKey), -1;
-        if (char === '}') return (this.expect = Expect.End), -1;
-        throw this.fail(`Expected "," or "}" but found "${char}"`, 'Put a comma between the entries of an object.');
+        if (char === ',') return ((this.expect = Expect.ObjectKey), -1);
+        if (char === '}') return ((this.expect = Expect.End), -1);
+        throw this.fail(
+          `Expected "," or "}" but found "${char}"`,
+          'Put a comma between the entries of an object.',
+        );
       case Expect.End:
         throw this.fail(
           `Unexpected "${chunk.slice(position, position + 20)}" after the end of the JSON`,
@@ -209,7 +219,12 @@ export class JsonItemReader {
   private finishCapture(out: JsonItem[]): void {
     const text = this.parts.join('');
     this.parts = [];
-    const item: JsonItem = { key: this.key, index: this.inArray ? this.index++ : -1, line: this.start.line, value: undefined }; // prettier-ignore
+    const item: JsonItem = {
+      key: this.key,
+      index: this.inArray ? this.index++ : -1,
+      line: this.start.line,
+      value: undefined,
+    };
     try {
       item.value = JSON.parse(text);
     } catch (error) {
@@ -237,7 +252,7 @@ export function describeJsonError(error: unknown, text: string, start = { line: 
   return `${reason} (line ${line}, column ${column})`;
 }
 
-export async function* readJsonItems(text: AsyncIterable<string>): AsyncGenerator<JsonItem> {
+export async function* readJsonItems(text: TextChunks): AsyncGenerator<JsonItem> {
   const reader = new JsonItemReader();
   const out: JsonItem[] = [];
   for await (const chunk of text) {

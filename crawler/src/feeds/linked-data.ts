@@ -1,4 +1,10 @@
-import { addValue, createNode, valuesOf, type SchemaNode, type SchemaValue } from '../extract/schema-org-node.ts';
+import {
+  addValue,
+  createNode,
+  valuesOf,
+  type SchemaNode,
+  type SchemaValue,
+} from '../extract/schema-org-node.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -44,7 +50,9 @@ export class LinkedDataGraph {
 
   /** The top-level nodes: each document, or the members of its `@graph`. */
   roots(): SchemaNode[] {
-    const values = this.documents.flatMap((document) => this.topLevel(document)).flatMap((value) => this.toValues(value, 0)); // prettier-ignore
+    const values = this.documents
+      .flatMap((document) => this.topLevel(document))
+      .flatMap((value) => this.toValues(value, 0));
     return [...new Set(values.filter((value): value is SchemaNode => typeof value !== 'string'))];
   }
 
@@ -73,7 +81,10 @@ export class LinkedDataGraph {
     if (Array.isArray(value)) return value.forEach((item) => this.index(item, depth + 1));
     if (!isObject(value)) return;
     const id = this.key(value, '@id');
-    if (typeof id === 'string' && Object.keys(value).some((key) => !this.isKeyword(key) || key === '@type' || key === 'type')) {
+    if (
+      typeof id === 'string' &&
+      Object.keys(value).some((key) => !this.isKeyword(key) || key === '@type' || key === 'type')
+    ) {
       const list = this.described.get(id);
       if (list) list.push(value);
       else this.described.set(id, [value]);
@@ -83,7 +94,8 @@ export class LinkedDataGraph {
 
   private toValues(value: unknown, depth: number): SchemaValue[] {
     if (value === null || value === undefined || depth > MAX_DEPTH) return [];
-    if (typeof value === 'string') return this.described.has(value) ? [this.identified(value, depth)] : [value];
+    if (typeof value === 'string')
+      return this.described.has(value) ? [this.identified(value, depth)] : [value];
     if (typeof value === 'number' || typeof value === 'boolean') return [String(value)];
     if (Array.isArray(value)) return value.flatMap((item) => this.toValues(item, depth + 1));
     if (!isObject(value)) return [];
@@ -94,7 +106,9 @@ export class LinkedDataGraph {
     if (languageMap) return this.toValues(languageMap, depth + 1);
     const id = this.key(value, '@id');
     if (typeof id === 'string') {
-      const reference = Object.keys(value).every((key) => key === '@id' || key === 'id' || key === '@context');
+      const reference = Object.keys(value).every(
+        (key) => key === '@id' || key === 'id' || key === '@context',
+      );
       if (reference && !this.described.has(id)) return [id];
       return [this.identified(id, depth)];
     }
@@ -126,7 +140,9 @@ export class LinkedDataGraph {
   }
 
   private describe(node: SchemaNode, object: JsonObject, depth: number): void {
-    const types = [this.key(object, '@type')].flat().filter((type): type is string => typeof type === 'string');
+    const types = [this.key(object, '@type')]
+      .flat()
+      .filter((type): type is string => typeof type === 'string');
     for (const type of types.map(localName)) if (!node.types.includes(type)) node.types.push(type);
     for (const [key, value] of Object.entries(object)) {
       if (this.isKeyword(key) || key.startsWith('@')) continue;
@@ -136,7 +152,18 @@ export class LinkedDataGraph {
 }
 
 /** Properties that name a thing, in order of preference, across schema.org, CTDL and ELM. */
-const LABELS = ['name', 'title', 'prefLabel', 'targetNodeName', 'legalName', 'noteLiteral', 'value', 'contentURL', 'targetNode', 'notation']; // prettier-ignore
+const LABELS = [
+  'name',
+  'title',
+  'prefLabel',
+  'targetNodeName',
+  'legalName',
+  'noteLiteral',
+  'value',
+  'contentURL',
+  'targetNode',
+  'notation',
+];
 
 /** The text a value stands for: a string, or the label of a node (an organisation, concept, note …). */
 export function labelOf(value: SchemaValue | undefined, depth = 0): string | undefined {

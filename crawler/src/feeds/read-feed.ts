@@ -2,7 +2,7 @@ import { checkRecord, type CheckedRow, type FeedContext } from './check-row.ts';
 import { readCtdlFeed } from './ctdl-feed.ts';
 import { readCsvFeed, type ColumnMapping } from './csv-feed.ts';
 import type { Delimiter } from './csv-tokenizer.ts';
-import { decodeFeed, type FeedEncoding, type FeedInput } from './decode.ts';
+import { decodeFeed, type FeedEncoding, type FeedInput, type TextChunks } from './decode.ts';
 import { detectFormat } from './detect.ts';
 import { readElmFeed } from './elm-feed.ts';
 import type { FeedNotes, FeedRecord } from './feed-record.ts';
@@ -35,7 +35,13 @@ export interface OpenedFeed {
   providers: unknown[];
 }
 
-const FAMILY: Record<FeedFormat, 'csv' | 'json'> = { csv: 'csv', json: 'json', schemaorg: 'json', ctdl: 'json', elm: 'json' }; // prettier-ignore
+const FAMILY: Record<FeedFormat, 'csv' | 'json'> = {
+  csv: 'csv',
+  json: 'json',
+  schemaorg: 'json',
+  ctdl: 'json',
+  elm: 'json',
+};
 
 /** Decodes and detects a feed, and readies its records. Throws FeedError for a feed that cannot be read. */
 export async function openFeed(input: FeedInput, options: FeedOptions = {}): Promise<OpenedFeed> {
@@ -57,7 +63,7 @@ export async function openFeed(input: FeedInput, options: FeedOptions = {}): Pro
 
 async function* readRecords(
   format: FeedFormat,
-  text: AsyncIterable<string>,
+  text: TextChunks,
   sample: string,
   notes: FeedNotes,
   options: FeedOptions,
@@ -65,15 +71,23 @@ async function* readRecords(
 ): AsyncGenerator<FeedRecord> {
   switch (format) {
     case 'csv':
-      return yield* readCsvFeed(text, sample, notes, { mapping: options.mapping, delimiter: options.delimiter });
+      yield* readCsvFeed(text, sample, notes, {
+        mapping: options.mapping,
+        delimiter: options.delimiter,
+      });
+      return;
     case 'json':
-      return yield* readJsonFeed(text, notes, options.shape ?? 'raw', providers);
+      yield* readJsonFeed(text, notes, options.shape ?? 'raw', providers);
+      return;
     case 'schemaorg':
-      return yield* readSchemaOrgFeed(await readJsonDocument(text), options.baseUrl ?? 'https://example.invalid/');
+      yield* readSchemaOrgFeed(await readJsonDocument(text), options.baseUrl ?? 'https://example.invalid/');
+      return;
     case 'ctdl':
-      return yield* readCtdlFeed(await readJsonDocument(text));
+      yield* readCtdlFeed(await readJsonDocument(text));
+      return;
     case 'elm':
-      return yield* readElmFeed(await readJsonDocument(text));
+      yield* readElmFeed(await readJsonDocument(text));
+      return;
   }
 }
 

@@ -26,8 +26,23 @@ export function readSchemaOrgFeed(document: unknown, baseUrl: string): FeedRecor
     const row = index + 1;
     const warnings: string[] = [];
     const raw = mapCourseNode(node, 'feed', baseUrl, warnings);
-    const record: FeedRecord = { row, raw, problems: warnings.map((warning) => problem(row, 'warning', null, null, warning, 'Give one price per course, or one Offer per course instance.')) }; // prettier-ignore
-    const key = firstTextOf(node, 'courseCode', 'identifier', 'programCode') ?? (node.id && !node.id.startsWith('_:') ? node.id : undefined); // prettier-ignore
+    const record: FeedRecord = {
+      row,
+      raw,
+      problems: warnings.map((warning) =>
+        problem(
+          row,
+          'warning',
+          null,
+          null,
+          warning,
+          'Give one price per course, or one Offer per course instance.',
+        ),
+      ),
+    };
+    const key =
+      firstTextOf(node, 'courseCode', 'identifier', 'programCode') ??
+      (node.id && !node.id.startsWith('_:') ? node.id : undefined);
     if (key) record.key = key;
     return record;
   });
@@ -41,11 +56,15 @@ function attachOffersToCourses(roots: SchemaNode[]): void {
     seen.add(node);
     if (hasType(node, OFFER)) {
       for (const item of nodesOf(node, 'itemOffered')) {
-        if (nodesOf(item, 'offers').length === 0 && nodesOf(item, 'hasCourseInstance').every((i) => nodesOf(i, 'offers').length === 0))
+        if (
+          nodesOf(item, 'offers').length === 0 &&
+          nodesOf(item, 'hasCourseInstance').every((i) => nodesOf(i, 'offers').length === 0)
+        )
           addValue(item, 'offers', node);
       }
     }
-    for (const values of node.properties.values()) for (const value of values) if (typeof value !== 'string') visit(value);
+    for (const values of node.properties.values())
+      for (const value of values) if (typeof value !== 'string') visit(value);
   };
   roots.forEach(visit);
 }
