@@ -1,3 +1,4 @@
+import { LETTER } from './quantity.ts';
 // What an amount in a cost text is: the course price, a certificate price, or something that is not a
 // price for this course (a salary, a loan, a saving, an instalment, another programme's fee).
 
@@ -127,8 +128,10 @@ const ANY_KEYWORD = new RegExp(`${ANY_BEFORE.source}|${ANY_AFTER.source.replace(
 
 /** False when no amount in the text can be anything but a price, so `classifyAmount` may skip its rules. */
 export const mayQualifyAmounts = (source: string): boolean => ANY_KEYWORD.test(source);
-const FROM =
-  /(?<![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ])(?:from|starting (?:at|from)|as low as|prices? from|ab|dès|à partir de|desde|a partir de)\s*(?:only|just)?\s*$/i;
+const FROM = new RegExp(
+  String.raw`(?<![${LETTER}])(?:from|starting (?:at|from)|as low as|prices? from|ab|dès|à partir de|desde|a partir de)\s*(?:only|just)?\s*$`,
+  'i',
+);
 const CONVERSION = /(?:approx(?:imately|\.)?|about|around|≈|~|equivalent to|equiv\.?|ca\.)\s*$/i;
 const COUNT_BEFORE =
   /\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:(?:equal|monthly|weekly|interest[- ]free|easy|fortnightly|quarterly)\s+){0,2}(?:instal?lments?|payments?|repayments?)\s*(?:of)?\s*(?:just|only)?\s*$|\b(\d+)\s*[x×]\s*$/i;

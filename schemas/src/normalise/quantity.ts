@@ -1,5 +1,11 @@
 import { trieSource } from './trie.ts';
 
+/**
+ * Letters (Latin, Greek, Cyrillic) as a character-class body. Patterns use it instead of \p{L} because the
+ * `u` flag that \p{L} needs makes these large patterns about three times slower.
+ */
+export const LETTER = 'A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ';
+
 // Numbers as providers write them in durations and workloads: "6", "2,5", "1½", "six", "twenty-four".
 
 const UNITS = [
@@ -53,7 +59,7 @@ const WORDS = trieSource(
 );
 
 /** A regex source matching one quantity: digits with an optional decimal part and "½", or a number word. */
-export const QUANTITY = `(?:(?<![\\d.,])\\d+(?:[.,]\\d{1,2}(?!\\d))?(?:\\s?½)?|½|\\b${WORDS}(?![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ\\d]))`;
+export const QUANTITY = `(?:(?<![\\d.,])\\d+(?:[.,]\\d{1,2}(?!\\d))?(?:\\s?½)?|½|\\b${WORDS}(?![${LETTER}\\d]))`;
 
 /** The value of a quantity matched by QUANTITY, or NaN. */
 export function parseQuantity(text: string): number {

@@ -66,19 +66,21 @@ function garbage(next: () => number, length: number): string {
 }
 
 describe('every normaliser is total and quick', () => {
+  // Generous bounds that hold on a busy machine: a pattern that backtracks badly takes seconds, not milliseconds.
   it.each(normalisers)(
-    '%s never throws on 2,000 random strings and answers each in under 20 ms',
+    '%s never throws on 2,000 random strings and never stalls on one',
     (_name, normalise) => {
-      // Regular expressions compile on first use; warm them up before timing.
-      const warmUp = random(7);
-      for (let index = 0; index < 50; index++) normalise(garbage(warmUp, 600));
       const next = random(42);
+      let slowest = 0;
+      const started = performance.now();
       for (let index = 0; index < 2000; index++) {
         const text = garbage(next, Math.floor(next() * (index % 10 === 0 ? 3000 : 120)));
-        const started = performance.now();
+        const one = performance.now();
         expect(() => normalise(text)).not.toThrow();
-        expect(performance.now() - started).toBeLessThan(20);
+        slowest = Math.max(slowest, performance.now() - one);
       }
+      expect(slowest).toBeLessThan(500);
+      expect(performance.now() - started).toBeLessThan(5000);
     },
   );
 

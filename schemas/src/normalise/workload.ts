@@ -1,5 +1,5 @@
 import type { Range } from '../course.ts';
-import { matchesOf, parseQuantity, QUANTITY, round2, tidy } from './quantity.ts';
+import { LETTER, matchesOf, parseQuantity, QUANTITY, round2, tidy } from './quantity.ts';
 
 export interface NormalisedWorkload {
   hoursPerWeek: Range | null;
@@ -26,7 +26,7 @@ const SEPARATOR = '(?:-|to|a|à|bis|até|or|ou|oder|and|y|et|und)';
 const KIND_OF_HOURS =
   '(?:(?:guided|self|independent|directed|total|notional|nominal|approx\\.?)[- ]?)?(?:(?:learning|study|studying|contact|clock|teaching|instructional|tuition|cpd|classroom|lecture|training|practice|practical|lab|student|video|class|learner|effort|work)[- ]){0,2}';
 const MENTION = new RegExp(
-  `(${QUANTITY})(?:\\s*${SEPARATOR}\\s*(${QUANTITY}))?\\s*(\\+)?\\s*-?\\s*${KIND_OF_HOURS}(?:(${HOUR_UNIT})(?:\\s*(?:and\\s*)?(\\d{1,2})\\s*(?:${MINUTE_UNIT}|m)(?![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ])|(\\d{2})(?!\\d))?|(${MINUTE_UNIT}))(?![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ\\d])`,
+  `(${QUANTITY})(?:\\s*${SEPARATOR}\\s*(${QUANTITY}))?\\s*(\\+)?\\s*-?\\s*${KIND_OF_HOURS}(?:(${HOUR_UNIT})(?:\\s*(?:and\\s*)?(\\d{1,2})\\s*(?:${MINUTE_UNIT}|m)(?![${LETTER}])|(\\d{2})(?!\\d))?|(${MINUTE_UNIT}))(?![${LETTER}\\d])`,
   'gi',
 );
 // "Hours per week: 5", "Total hours: 40": the number comes after the label.
@@ -65,10 +65,7 @@ const NOT_WORKLOAD_BEFORE =
   /(?:within|in under|response|respond|reply|turnaround|access(?: for)?|available|open|support|every|after|before)\s*$/i;
 const NOT_WORKLOAD_AFTER =
   /^\s*(?:access|turnaround|response|support|of video|video|notice|before|after|ago)\b/i;
-const UNIT_FOLLOWS = new RegExp(
-  `^\\s*(?:[-.,]?\\d|${HOUR_UNIT}(?![A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ])|${MINUTE_UNIT})`,
-  'i',
-);
+const UNIT_FOLLOWS = new RegExp(`^\\s*(?:[-.,]?\\d|${HOUR_UNIT}(?![${LETTER}])|${MINUTE_UNIT})`, 'i');
 const MULTIPLIER_BEFORE = /(\d+)\s*[x×]\s*$/i;
 
 interface Found {
