@@ -31,7 +31,13 @@ export interface CrawlContext {
 
 export function createCrawlContext(
   source: Source,
-  options: { sink: CrawlSink; report: CrawlReport; manners: Manners; request: PoliteRequest; afterPage(): void },
+  options: {
+    sink: CrawlSink;
+    report: CrawlReport;
+    manners: Manners;
+    request: PoliteRequest;
+    afterPage(): void;
+  },
 ): CrawlContext {
   const hosts = [source.url, ...source.startUrls, ...source.sitemaps].map((url) => new URL(url).host);
   const extractionHash = createHash('sha256')

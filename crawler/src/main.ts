@@ -69,7 +69,9 @@ function incompleteReasons(crawl: CrawlContext): string[] {
  * next run. Only a complete crawl withdraws courses it did not see.
  */
 export async function crawlSource(source: Source, options: CrawlOptions): Promise<CrawlReport> {
-  const run = options.storageDir ? RunState.open(options.storageDir, source.id) : RunState.inMemory(source.id);
+  const run = options.storageDir
+    ? RunState.open(options.storageDir, source.id)
+    : RunState.inMemory(source.id);
   const { report } = run;
   let finished = false;
   try {
@@ -80,7 +82,9 @@ export async function crawlSource(source: Source, options: CrawlOptions): Promis
       country: source.country,
       url: source.url,
     });
-    const timeoutMs = options.requestTimeoutSecs ? options.requestTimeoutSecs * 1000 : source.politeness.timeoutMs;
+    const timeoutMs = options.requestTimeoutSecs
+      ? options.requestTimeoutSecs * 1000
+      : source.politeness.timeoutMs;
     const crawl = createCrawlContext(source, {
       sink: options.sink,
       report,
@@ -103,7 +107,8 @@ export async function crawlSource(source: Source, options: CrawlOptions): Promis
         maxConcurrency: concurrency,
         maxRequestsPerCrawl: source.politeness.maxPages,
         maxCrawlDepth: source.politeness.maxDepth,
-        maxRequestRetries: source.politeness.retries,
+        // fetchForCrawl retries what is worth retrying, sooner than Crawlee's queue would hand a request back
+        maxRequestRetries: 0,
         // waiting for the host's turn is part of handling a page: redirects, robots.txt, Crawl-delay, retries
         requestHandlerTimeoutSecs: Math.ceil((8 * (timeoutMs + MAX_CRAWL_DELAY_MS)) / 1000),
         useSessionPool: false,

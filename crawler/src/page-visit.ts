@@ -14,9 +14,13 @@ import { coursesFromPage } from './records.ts';
 import { recordRejected, recordWarning } from './report.ts';
 import type { PageState } from './sink.ts';
 
+const RETRY_BACKOFF_MS = 500;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
- * Fetches a URL for a handler. Returns null when robots.txt forbids it; throws FetchError, marked not worth
- * retrying when it cannot succeed, and forgets what a gone page held.
+ * Fetches a URL for a handler, retrying timeouts, network errors and 5xx with a growing pause (the host's turn is
+ * given up meanwhile). Returns null when robots.txt forbids the URL; throws FetchError when it cannot be had, and
+ * forgets what a gone page held.
  */
 export async function fetchForCrawl(
   crawl: CrawlContext,
@@ -24,25 +28,30 @@ export async function fetchForCrawl(
   request: PoliteRequest,
   state?: PageState,
 ): Promise<PoliteResponse | null> {
-  try {
-    return await politeFetch(context.request.url, request, crawl.manners);
-  } catch (error) {
-    if (error instanceof DisallowedByRobots) {
-      crawl.report.skipped.robots++;
-      return null;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await politeFetch(context.request.url, request, crawl.manners);
+    } catch (error) {
+      if (error instanceof DisallowedByRobots) {
+        crawl.report.skipped.robots++;
+        return null;
+      }
+      if (error instanceof FetchError && error.retryable && attempt < crawl.source.politeness.retries) {
+        await sleep(RETRY_BACKOFF_MS * 2 ** attempt);
+        continue;
+      }
+      if (error instanceof FetchError && error.kind === 'not-found' && state?.courseIds.length) {
+        await crawl.sink.savePageState?.({
+          ...state,
+          etag: null,
+          lastModified: null,
+          contentHash: '',
+          courseIds: [],
+          fetchedAt: new Date().toISOString(),
+        });
+      }
+      throw error;
     }
-    if (error instanceof FetchError && !error.retryable) context.request.noRetry = true;
-    if (error instanceof FetchError && error.kind === 'not-found' && state?.courseIds.length) {
-      await crawl.sink.savePageState?.({
-        ...state,
-        etag: null,
-        lastModified: null,
-        contentHash: '',
-        courseIds: [],
-        fetchedAt: new Date().toISOString(),
-      });
-    }
-    throw error;
   }
 }
 

@@ -88,7 +88,8 @@ export function recordRejected(report: CrawlReport, rejected: { url: string; rea
 }
 
 export function recordWarning(report: CrawlReport, warning: string): void {
-  if (report.warnings.length < MAX_LISTED && !report.warnings.includes(warning)) report.warnings.push(warning);
+  if (report.warnings.length < MAX_LISTED && !report.warnings.includes(warning))
+    report.warnings.push(warning);
 }
 
 /** A few lines a person reads after `shortlist crawl`. */

@@ -32,7 +32,11 @@ export interface CrawlSink {
   pageState?(url: string): PageState | undefined | Promise<PageState | undefined>;
   savePageState?(state: PageState): void | Promise<void>;
   /** called after complete crawls only: withdraws courses missing from `threshold` complete crawls in a row */
-  withdrawUnseen?(providerId: string, crawlStartedAt: string, threshold: number): string[] | Promise<string[]>;
+  withdrawUnseen?(
+    providerId: string,
+    crawlStartedAt: string,
+    threshold: number,
+  ): string[] | Promise<string[]>;
   /** the finished crawl's report, once */
   finished?(report: CrawlReport): void | Promise<void>;
 }

@@ -4,7 +4,6 @@ import { crawlUrl } from './discovery/crawl-url.ts';
 import { SITEMAP } from './discovery/link-patterns.ts';
 import { MAX_SITEMAP_BYTES, readSitemap } from './discovery/sitemap.ts';
 import { enqueue, linkRequests, type CrawlRequest } from './enqueue.ts';
-import { FetchError } from './fetch/fetch-error.ts';
 import { fetchForCrawl } from './page-visit.ts';
 
 /** A sitemap or sitemap index (plain or `.xml.gz`): queue its child sitemaps and the course pages it lists. */
@@ -16,13 +15,7 @@ export async function visitSitemap(crawl: CrawlContext, context: BasicCrawlingCo
   });
   if (!response) return;
   crawl.report.pagesFetched++;
-  let entries;
-  try {
-    entries = readSitemap(response.body, response.url);
-  } catch (error) {
-    if (error instanceof FetchError) context.request.noRetry = true;
-    throw error;
-  }
+  const entries = readSitemap(response.body, response.url);
   const sitemaps: CrawlRequest[] = entries.sitemaps.flatMap((href) => {
     const target = crawlUrl(href, response.url);
     return target ? [{ url: target.url, uniqueKey: target.key, label: SITEMAP }] : [];

@@ -4,13 +4,24 @@ import { Source, type SourceInput } from '@shortlist/schemas';
 
 export class SourceConfigError extends Error {}
 
+type Issue = { code: string; path: PropertyKey[]; message: string; keys?: string[] };
+
+function describeIssue(issue: Issue): string {
+  const field = issue.path.map(String).join('.') || '(top level)';
+  if (issue.code === 'unrecognized_keys') {
+    const where = issue.path.length ? ` in ${field}` : '';
+    return `${issue.keys?.map((key) => `"${key}"`).join(', ')}${where}: not a source setting; check the spelling or remove it`;
+  }
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message))
+    return `${field}: missing; add it (${issue.message.replace(/^Invalid input: /, '')})`;
+  return `${field}: ${issue.message}`;
+}
+
 /** Parses one source config; the error names the file, the field and what to write instead. */
 export function parseSource(input: unknown, file: string): Source {
   const result = Source.safeParse(input);
   if (result.success) return result.data;
-  const problems = result.error.issues.map(
-    (issue) => `  - ${issue.path.join('.') || '(top level)'}: ${issue.message}`,
-  );
+  const problems = result.error.issues.map((issue) => `  - ${describeIssue(issue as Issue)}`);
   throw new SourceConfigError(`${file} is not a valid source config:\n${problems.join('\n')}`);
 }
 

@@ -12,7 +12,9 @@ describe('crawl URLs', () => {
   });
 
   it('drops parameters a source names, and refuses non-HTTP links', () => {
-    expect(crawlUrl('https://p.example/c?ref=home&id=4', undefined, ['ref'])?.url).toBe('https://p.example/c?id=4');
+    expect(crawlUrl('https://p.example/c?ref=home&id=4', undefined, ['ref'])?.url).toBe(
+      'https://p.example/c?id=4',
+    );
     expect(crawlUrl('mailto:info@p.example')).toBeNull();
     expect(crawlUrl('javascript:void(0)')).toBeNull();
   });

@@ -63,7 +63,8 @@ export function trapReason(href: string, now = new Date()): string | null {
     // keep it encoded
   }
   for (const [, year] of readable.matchAll(CALENDAR_YEAR)) {
-    if (Number(year) > lastYear) return `a date in ${year}, more than ${MAX_YEARS_AHEAD} years ahead (a calendar?)`;
+    if (Number(year) > lastYear)
+      return `a date in ${year}, more than ${MAX_YEARS_AHEAD} years ahead (a calendar?)`;
   }
   return null;
 }

@@ -15,9 +15,15 @@ export function readRobotsMeta($: CheerioAPI, productToken: string, header: stri
   const names = new Set(['robots', productToken.toLowerCase()]);
   const directives = [header ?? ''];
   $('meta[name][content]').each((_, element) => {
-    if (names.has(($(element).attr('name') ?? '').toLowerCase())) directives.push($(element).attr('content') ?? '');
+    if (names.has(($(element).attr('name') ?? '').toLowerCase()))
+      directives.push($(element).attr('content') ?? '');
   });
-  const words = new Set(directives.join(',').toLowerCase().split(/[\s,]+/));
+  const words = new Set(
+    directives
+      .join(',')
+      .toLowerCase()
+      .split(/[\s,]+/),
+  );
   return {
     noindex: words.has('noindex') || words.has('none'),
     nofollow: words.has('nofollow') || words.has('none'),

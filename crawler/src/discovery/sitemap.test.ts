@@ -21,7 +21,11 @@ describe('sitemaps', () => {
 
   it('refuses a gzip bomb and a file that is not a sitemap, saying why', () => {
     const bomb = gzipSync(Buffer.alloc(3 * 1024 * 1024, 0x20));
-    expect(() => readSitemap(bomb, 'https://p.example/s.xml.gz', 1024 * 1024)).toThrow(/more than 1048576 bytes/);
-    expect(() => readSitemap(Buffer.from('<html></html>'), 'https://p.example/s.xml')).toThrow(/not a sitemap/);
+    expect(() => readSitemap(bomb, 'https://p.example/s.xml.gz', 1024 * 1024)).toThrow(
+      /more than 1048576 bytes/,
+    );
+    expect(() => readSitemap(Buffer.from('<html></html>'), 'https://p.example/s.xml')).toThrow(
+      /not a sitemap/,
+    );
   });
 });

@@ -18,7 +18,8 @@ function xmlText(value: string): string {
     .replace(/^\s*<!\[CDATA\[([\s\S]*?)\]\]>\s*$/, '$1')
     .replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (entity, name: string) => {
       if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? entity;
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      const code =
+        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
       return String.fromCodePoint(code);
     })
     .trim();
@@ -40,7 +41,10 @@ export function readSitemap(bytes: Buffer, url: string, maxBytes = MAX_SITEMAP_B
   }
   const text = xml.toString('utf8').replace(/^\uFEFF/, '');
   if (!text.trimStart().startsWith('<')) {
-    const pages = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => /^https?:\/\//i.test(line));
+    const pages = text
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => /^https?:\/\//i.test(line));
     return { pages, sitemaps: [] };
   }
   const isIndex = /<(?:\w+:)?sitemapindex[\s>]/i.test(text);

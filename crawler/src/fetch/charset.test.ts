@@ -8,7 +8,10 @@ const windows1252 = (text: string) =>
 
 describe('decoding HTML', () => {
   it('uses the charset in the Content-Type header', () => {
-    const decoded = decodeHtml(windows1252('<p>“Café” costs €450 – per term</p>'), 'text/html; charset=windows-1252');
+    const decoded = decodeHtml(
+      windows1252('<p>“Café” costs €450 – per term</p>'),
+      'text/html; charset=windows-1252',
+    );
     expect(decoded.text).toBe('<p>“Café” costs €450 – per term</p>');
     expect(decoded.from).toBe('header');
   });
@@ -17,7 +20,10 @@ describe('decoding HTML', () => {
     const meta = decodeHtml(windows1252('<meta charset="windows-1252"><p>€450</p>'), 'text/html');
     expect(meta.text).toContain('€450');
     const httpEquiv = decodeHtml(
-      Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1"><p>Gebühr</p>', 'latin1'),
+      Buffer.from(
+        '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1"><p>Gebühr</p>',
+        'latin1',
+      ),
       null,
     );
     expect(httpEquiv.text).toContain('Gebühr');

@@ -23,7 +23,9 @@ export function charsetFromContentType(contentType: string | null | undefined): 
 
 /** `<meta charset>` or `<meta http-equiv="content-type" content="…; charset=…">` in the first 1024 bytes, as browsers prescan. */
 function metaCharset(bytes: Uint8Array): string | undefined {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1');
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString(
+    'latin1',
+  );
   for (const [tag] of head.matchAll(/<meta\b[^>]*>/gi)) {
     const found = /charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(tag)?.[1];
     if (found) return found;
@@ -52,7 +54,9 @@ function decoderFor(label: string): Decoder | undefined {
   try {
     // a page that says UTF-16 in a <meta> cannot be UTF-16 (the meta was readable as ASCII): browsers use UTF-8
     const decoder = new TextDecoder(/^utf-?16/i.test(label) ? 'utf-8' : label);
-    return decoder.encoding === 'windows-1252' ? { encoding: 'windows-1252', decode: decodeWindows1252 } : decoder;
+    return decoder.encoding === 'windows-1252'
+      ? { encoding: 'windows-1252', decode: decodeWindows1252 }
+      : decoder;
   } catch {
     return undefined;
   }

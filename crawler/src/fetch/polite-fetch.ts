@@ -49,13 +49,17 @@ function retryAfterMs(headers: Headers): number | null {
 }
 
 function statusError(url: string, status: number, headers: Headers): FetchError {
-  if (status === 404 || status === 410) return new FetchError('not-found', url, `HTTP ${status}: the page is gone`);
+  if (status === 404 || status === 410)
+    return new FetchError('not-found', url, `HTTP ${status}: the page is gone`);
   if (status === 429 || status >= 500) {
     const retry = status === 429 ? 'the site asks us to slow down' : 'the server failed';
     return new FetchError('http-5xx', url, `HTTP ${status}: ${retry}; will retry`, true);
   }
   if (status < 400) return new FetchError('http-4xx', url, `HTTP ${status} without a Location to follow`);
-  const hint = status === 401 || status === 403 ? 'the page needs a login or blocks crawlers' : 'the request was refused';
+  const hint =
+    status === 401 || status === 403
+      ? 'the page needs a login or blocks crawlers'
+      : 'the request was refused';
   return new FetchError('http-4xx', url, `HTTP ${status}: ${hint}`, headers.has('retry-after'));
 }
 
@@ -96,7 +100,11 @@ export async function politeFetch(
     if (visited.has(next.href))
       throw new FetchError('redirect-loop', target, `redirect loop: ${[...visited, next.href].join(' → ')}`);
     if (hop >= MAX_REDIRECTS)
-      throw new FetchError('redirect-loop', target, `more than ${MAX_REDIRECTS} redirects, last to ${next.href}`);
+      throw new FetchError(
+        'redirect-loop',
+        target,
+        `more than ${MAX_REDIRECTS} redirects, last to ${next.href}`,
+      );
     url = next;
   }
 }

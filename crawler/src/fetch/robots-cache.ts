@@ -39,7 +39,10 @@ export class RobotsCache {
     const key = `${url.origin} ${request.productToken.toLowerCase()}`;
     const cached = this.entries.get(key);
     if (cached && cached.expiresAt > Date.now()) return cached.verdict;
-    const entry: CacheEntry = { verdict: fetchRobots(url.origin, request), expiresAt: Date.now() + this.ttlMs };
+    const entry: CacheEntry = {
+      verdict: fetchRobots(url.origin, request),
+      expiresAt: Date.now() + this.ttlMs,
+    };
     this.entries.set(key, entry);
     void entry.verdict.then((verdict) => {
       if (verdict.unreachable) entry.expiresAt = Math.min(entry.expiresAt, Date.now() + UNREACHABLE_TTL_MS);
@@ -67,7 +70,8 @@ async function fetchRobots(origin: string, request: RobotsFetch): Promise<Robots
         return [answer, await readBody(answer, url.href, MAX_ROBOTS_BYTES, { truncate: true })] as const;
       });
     } catch (error) {
-      const failure = error instanceof FetchError ? error : describeFetchFailure(error, url.href, request.timeoutMs);
+      const failure =
+        error instanceof FetchError ? error : describeFetchFailure(error, url.href, request.timeoutMs);
       return unreachable(`could not be fetched (${failure.message})`);
     }
     const { status } = response;
@@ -75,7 +79,8 @@ async function fetchRobots(origin: string, request: RobotsFetch): Promise<Robots
       url = new URL(response.headers.get('location')!, url);
       continue;
     }
-    if (status >= 200 && status < 300) return { rules: parseRobots(body.toString('utf8'), request.productToken), unreachable: null };
+    if (status >= 200 && status < 300)
+      return { rules: parseRobots(body.toString('utf8'), request.productToken), unreachable: null };
     // 429 is "slow down", which RFC 9309 treats like a server error
     if (status >= 500 || status === 429) return unreachable(`answered HTTP ${status}`);
     return { rules: ALLOW_ALL, unreachable: null };

@@ -99,7 +99,9 @@ export function parseRobots(text: string, productToken: string): RobotsRules {
   const token = productToken.toLowerCase();
   let chosen = groups.filter((group) => group.agents.includes(token));
   if (chosen.length === 0) chosen = groups.filter((group) => group.agents.includes('*'));
-  const rules = chosen.flatMap((group) => group.rules).sort((a, b) => b.length - a.length || +b.allow - +a.allow);
+  const rules = chosen
+    .flatMap((group) => group.rules)
+    .sort((a, b) => b.length - a.length || +b.allow - +a.allow);
   const delays = chosen.map((group) => group.crawlDelayMs).filter((delay): delay is number => delay !== null);
   return {
     isAllowed(url) {

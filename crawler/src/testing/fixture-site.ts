@@ -12,7 +12,7 @@ export interface SeenRequest {
 export type Route =
   | string
   | { status?: number; headers?: Record<string, string>; body?: string | Buffer }
-  | ((request: IncomingMessage, response: ServerResponse) => void | Promise<void>);
+  | ((request: IncomingMessage, response: ServerResponse) => unknown);
 
 export interface FixtureSite {
   origin: string;
@@ -95,5 +95,7 @@ export function coursePage(name: string, { weeks = 6, cost = '450', extra = '', 
 
 /** A listing page linking to each course path. */
 export function listingPage(paths: string[], extra = ''): string {
-  return page(`<h1>Courses</h1><ul>${paths.map((path) => `<li><a href="${path}">${path}</a></li>`).join('')}</ul>${extra}`);
+  return page(
+    `<h1>Courses</h1><ul>${paths.map((path) => `<li><a href="${path}">${path}</a></li>`).join('')}</ul>${extra}`,
+  );
 }

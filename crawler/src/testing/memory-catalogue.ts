@@ -75,7 +75,9 @@ export class MemoryCatalogue implements CrawlSink {
   }
 
   active(): Course[] {
-    return [...this.stored.values()].filter((stored) => stored.status === 'active').map(({ course }) => course);
+    return [...this.stored.values()]
+      .filter((stored) => stored.status === 'active')
+      .map(({ course }) => course);
   }
 
   titles(status: 'active' | 'withdrawn' = 'active'): string[] {

@@ -1,0 +1,175 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { crawlFixture, fixtureSource } from './testing/crawl-fixture.ts';
+import {
+  coursePage,
+  listingPage,
+  startFixtureSite,
+  type FixtureSite,
+  type Route,
+} from './testing/fixture-site.ts';
+import { MemoryCatalogue } from './testing/memory-catalogue.ts';
+
+const sites: FixtureSite[] = [];
+afterEach(async () => {
+  await Promise.all(sites.splice(0).map((site) => site.close()));
+});
+
+/** A listing linking to `/courses/ok.html` plus the given troublesome pages. */
+async function siteWith(trouble: Record<string, Route>) {
+  const paths = ['/courses/ok.html', ...Object.keys(trouble)];
+  const fixture = await startFixtureSite({
+    '/courses/': listingPage(paths),
+    '/courses/ok.html': coursePage('Working Course'),
+    ...trouble,
+  });
+  sites.push(fixture);
+  return fixture;
+}
+
+const MB = 1024 * 1024;
+
+/** Streams `total` bytes of HTML in 64 KiB chunks, counting what actually left the server. */
+function hugePage(total: number, sent: { bytes: number }, declareLength: boolean): Route {
+  return (_request, response) => {
+    response.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      ...(declareLength ? { 'content-length': String(total) } : {}),
+    });
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    const write = () => {
+      while (sent.bytes < total && !response.destroyed) {
+        sent.bytes += chunk.length;
+        if (!response.write(chunk)) return void response.once('drain', write);
+      }
+      response.end();
+    };
+    write();
+  };
+}
+
+describe('pages that fail', () => {
+  it('counts a 404 as gone and a 500 as a failure worth retrying, and only the 500 makes the crawl partial', async () => {
+    const fixture = await siteWith({
+      '/courses/gone.html': { status: 404 },
+      '/courses/broken.html': { status: 500 },
+    });
+    const catalogue = new MemoryCatalogue();
+    const report = await crawlFixture(fixtureSource(fixture), catalogue);
+    expect(catalogue.titles()).toEqual(['Working Course']);
+    expect(fixture.paths().filter((path) => path === '/courses/gone.html')).toHaveLength(1);
+    expect(fixture.paths().filter((path) => path === '/courses/broken.html')).toHaveLength(2);
+    expect(report.errorsByKind['not-found']).toEqual({
+      count: 1,
+      examples: [`${fixture.origin}/courses/gone.html`],
+    });
+    expect(report.errorsByKind['http-5xx']?.examples).toEqual([`${fixture.origin}/courses/broken.html`]);
+    expect(report.complete).toBe(false);
+    expect(report.incomplete.join()).toMatch(/1 http-5xx/);
+  });
+
+  it('treats a crawl whose only problem is a 404 as complete', async () => {
+    const fixture = await siteWith({ '/courses/gone.html': { status: 404 } });
+    const report = await crawlFixture(fixtureSource(fixture), new MemoryCatalogue());
+    expect(report.complete).toBe(true);
+  });
+
+  it('stops a redirect loop without retrying it, naming the loop', async () => {
+    const fixture = await siteWith({
+      '/courses/loop-a.html': { status: 302, headers: { location: '/courses/loop-b.html' } },
+      '/courses/loop-b.html': { status: 301, headers: { location: '/courses/loop-a.html' } },
+    });
+    const report = await crawlFixture(fixtureSource(fixture), new MemoryCatalogue());
+    expect(report.errorsByKind['redirect-loop']?.count).toBe(2);
+    expect(report.errors.find((error) => error.kind === 'redirect-loop')?.message).toMatch(
+      /loop-a\.html → .*loop-b\.html → .*loop-a\.html/,
+    );
+    expect(fixture.paths().filter((path) => path === '/courses/loop-b.html')).toHaveLength(2);
+  });
+
+  it('refuses a 20 MB page unread when it says so, and stops reading one that does not', async () => {
+    const declared = { bytes: 0 };
+    const chunked = { bytes: 0 };
+    const fixture = await siteWith({
+      '/courses/huge.html': hugePage(20 * MB, declared, true),
+      '/courses/endless.html': hugePage(20 * MB, chunked, false),
+    });
+    const catalogue = new MemoryCatalogue();
+    const report = await crawlFixture(
+      fixtureSource(fixture, { politeness: { maxBytes: 5_000_000 } }),
+      catalogue,
+    );
+    expect(catalogue.titles()).toEqual(['Working Course']);
+    expect(report.errorsByKind['too-large']?.count).toBe(2);
+    expect(report.errors.find((error) => error.url.endsWith('huge.html'))?.message).toMatch(
+      /declares 20971520 bytes, over the 5000000-byte cap; raise politeness\.maxBytes/,
+    );
+    // the download was cut off near the cap: the 20 MB never crossed the wire, let alone into memory
+    expect(declared.bytes).toBeLessThan(8 * MB);
+    expect(chunked.bytes).toBeLessThan(8 * MB);
+  });
+
+  it('gives up on a server slower than the timeout, after one retry, and says how to allow more time', async () => {
+    const fixture = await siteWith({
+      '/courses/slow.html': (_request, response) => {
+        const timer = setTimeout(() => response.end(coursePage('Slow Course')), 3000);
+        response.once('close', () => clearTimeout(timer));
+      },
+    });
+    const started = performance.now();
+    const report = await crawlFixture(
+      fixtureSource(fixture, { politeness: { timeoutMs: 300 } }),
+      new MemoryCatalogue(),
+    );
+    expect(performance.now() - started).toBeLessThan(2500);
+    expect(report.errorsByKind.timeout?.count).toBe(1);
+    expect(report.errors[0]!.message).toMatch(/within 300 ms; raise politeness\.timeoutMs/);
+    expect(fixture.paths().filter((path) => path === '/courses/slow.html')).toHaveLength(2);
+    expect(report.complete).toBe(false);
+  });
+
+  it('refuses a site whose TLS certificate is not trusted', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shortlist-tls-'));
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
+    const server = createServer(
+      { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
+      (_request, response) => response.end(listingPage(['/courses/a.html'])),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const source = fixtureSource({ origin } as FixtureSite);
+      const report = await crawlFixture(source, new MemoryCatalogue());
+      expect(report.pagesFetched).toBe(0);
+      expect(report.complete).toBe(false);
+      // robots.txt is the first thing refused, so the whole origin is: nothing is fetched insecurely
+      expect(report.errors[0]!.message).toMatch(/SELF_SIGNED|certificate/i);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});
