@@ -13,43 +13,55 @@ export interface ProviderDocument extends Provider {
   completeness: number | null;
 }
 
+interface Facts {
+  provider: string;
+  mode: string | null;
+  fields: string;
+  completeness: number;
+  cost: number | null;
+}
+
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
+  values.sort((a, b) => a - b);
   const middle = Math.floor(values.length / 2);
   return values.length % 2 ? values[middle]! : (values[middle - 1]! + values[middle]!) / 2;
 }
 
-/** Statistics over a provider's active listings, computed in SQLite without loading the courses. */
-export function providerDocument(store: CatalogueStore, provider: Provider): ProviderDocument {
-  const { db } = store;
-  const active = "provider_id = ? AND status = 'active'";
-  const totals = db
+const increment = (counts: Record<string, number>, key: string) => (counts[key] = (counts[key] ?? 0) + 1);
+
+/** Statistics over the providers' active listings, in one pass over the catalogue. */
+export function providerDocuments(store: CatalogueStore, providers: Provider[]): ProviderDocument[] {
+  const rows = store.db
     .prepare(
-      `SELECT COUNT(*) AS n, AVG(json_extract(data, '$.completeness.score')) AS completeness FROM courses WHERE ${active}`,
+      `SELECT provider_id AS provider, json_extract(data, '$.delivery.mode') AS mode, json_extract(data, '$.fields') AS fields,
+         json_extract(data, '$.completeness.score') AS completeness, json_extract(data, '$.cost.reference.amount') AS cost
+       FROM courses WHERE status = 'active' AND provider_id IN (SELECT value FROM json_each(?))`,
     )
-    .get(provider.id) as { n: number; completeness: number | null };
-  const costs = db
-    .prepare(
-      `SELECT json_extract(data, '$.cost.reference.amount') AS amount FROM courses WHERE ${active} AND amount IS NOT NULL ORDER BY amount`,
-    )
-    .all(provider.id) as { amount: number }[];
-  const modes = db
-    .prepare(
-      `SELECT json_extract(data, '$.delivery.mode') AS mode, COUNT(*) AS n FROM courses WHERE ${active} AND mode IS NOT NULL GROUP BY mode`,
-    )
-    .all(provider.id) as { mode: string; n: number }[];
-  const fields = db
-    .prepare(
-      `SELECT substr(field.value, 1, 2) AS code, COUNT(DISTINCT courses.id) AS n
-       FROM courses, json_each(courses.data, '$.fields') AS field WHERE ${active} GROUP BY code`,
-    )
-    .all(provider.id) as { code: string; n: number }[];
-  return {
-    ...provider,
-    courseCount: totals.n,
-    medianCost: median(costs.map((row) => row.amount)),
-    fields: Object.fromEntries(fields.map((row) => [row.code, row.n])),
-    modes: Object.fromEntries(modes.map((row) => [row.mode, row.n])),
-    completeness: totals.completeness === null ? null : Math.round(totals.completeness),
-  };
+    .all(JSON.stringify(providers.map((provider) => provider.id))) as Facts[];
+  const byProvider = new Map<string, Facts[]>();
+  for (const row of rows) {
+    const list = byProvider.get(row.provider);
+    if (list) list.push(row);
+    else byProvider.set(row.provider, [row]);
+  }
+  return providers.map((provider) => {
+    const courses = byProvider.get(provider.id) ?? [];
+    const modes: Record<string, number> = {};
+    const fields: Record<string, number> = {};
+    for (const course of courses) {
+      if (course.mode) increment(modes, course.mode);
+      const broad = new Set((JSON.parse(course.fields) as string[]).map((code) => code.slice(0, 2)));
+      for (const code of broad) increment(fields, code);
+    }
+    const completeness = courses.reduce((sum, course) => sum + course.completeness, 0);
+    return {
+      ...provider,
+      courseCount: courses.length,
+      medianCost: median(courses.flatMap((course) => (course.cost === null ? [] : [course.cost]))),
+      fields,
+      modes,
+      completeness: courses.length ? Math.round(completeness / courses.length) : null,
+    };
+  });
 }

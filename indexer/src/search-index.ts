@@ -2,7 +2,7 @@ import { Meilisearch, type EnqueuedTask, type Task } from 'meilisearch';
 import type { CatalogueStore } from './catalogue.ts';
 import type { Course } from '@shortlist/schemas';
 import { toSearchDocument, type SearchDocument } from './search-document.ts';
-import { providerDocument } from './provider-stats.ts';
+import { providerDocuments } from './provider-stats.ts';
 import {
   COURSE_INDEX_SETTINGS,
   COURSES_INDEX,
@@ -11,7 +11,7 @@ import {
 } from './settings.ts';
 
 const BATCH_SIZE = 1000;
-const BATCHES_IN_FLIGHT = 10;
+const BATCHES_IN_FLIGHT = 100;
 
 export function createMeiliClient(url: string, key: string | undefined): Meilisearch {
   // The client's default 5 s wait is too short for large batches under load.
@@ -98,10 +98,8 @@ export class SearchIndex {
 
   /** Recomputes the statistics of the providers whose courses changed. */
   private async syncProviders(store: CatalogueStore, ids: Set<string>): Promise<void> {
-    const documents = [...ids].flatMap((id) => {
-      const provider = store.getProvider(id);
-      return provider ? [providerDocument(store, provider)] : [];
-    });
+    const providers = store.listProviders().filter((provider) => ids.has(provider.id));
+    const documents = providerDocuments(store, providers);
     if (documents.length === 0) return;
     assertSucceeded(
       await this.client.index(this.providersUid).addDocuments(documents).waitTask(),

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
-  providerDocument,
+  providerDocuments,
   type CatalogueStore,
   type ProviderDocument,
   type SearchIndex,
@@ -50,6 +50,6 @@ export function providerRoutes(store: CatalogueStore, index: SearchIndex) {
       const id = c.req.param('id');
       const provider = store.getProvider(id);
       if (!provider) throw apiError(404, `no provider with id "${id}"; ids come from /v1/providers`, 'id');
-      return c.json(providerDocument(store, provider));
+      return c.json(providerDocuments(store, [provider])[0]);
     });
 }

@@ -1,0 +1,140 @@
+// `npm run bench:index`: 100,000 generated records from the catalogue to searchable, against the same
+// documents added straight to a fresh Meilisearch index with the same settings; plus catalogue write
+// rate and a full zero-downtime reindex. Usage: tsx test/bench/index.ts [records]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  assertSucceeded,
+  CatalogueStore,
+  createMeiliClient,
+  createWithSettings,
+  rebuildIndex,
+  SearchIndex,
+  startBundledMeilisearch,
+  toDocuments,
+} from '@shortlist/indexer';
+import { buildCourse, type Course, type Provider } from '@shortlist/schemas';
+
+const RECORDS = Number(process.argv[2] ?? 100_000);
+const BATCH = 1000;
+const TOPICS = [
+  'Data Analytics',
+  'Welding',
+  'Nursing Leadership',
+  'Cloud Computing',
+  'Spanish',
+  'Project Management',
+  'UX Design',
+  'Accounting',
+  'Solar Installation',
+  'Early Childhood Education',
+];
+const LEVELS = ['Introductory', 'Intermediate', 'Advanced', 'EQF level 5'];
+const MODES = ['Online', 'In person', 'Blended', 'Self-paced online'];
+const COSTS = [
+  '£450',
+  'AUD 495',
+  '€1.250,00',
+  'Free',
+  'US$1,125',
+  'FREE-Add a Verified Certificate for $49 USD',
+];
+
+function providers(): Provider[] {
+  return Array.from({ length: 200 }, (_, n) => ({
+    id: `provider-${n}`,
+    name: `Provider ${n}`,
+    type: (['university', 'college', 'professional_body', 'company', 'partnership'] as const)[n % 5],
+    country: ['GB', 'IE', 'US', 'AU', 'DE'][n % 5]!,
+    url: `https://provider-${n}.example/`,
+  }));
+}
+
+function generate(count: number): Course[] {
+  const courses: Course[] = [];
+  for (let n = 0; n < count; n++) {
+    const built = buildCourse(
+      {
+        title: `${TOPICS[n % TOPICS.length]} ${Math.floor(n / TOPICS.length)}`,
+        summary: `A practical short course, edition ${n}.`,
+        duration: `${2 + (n % 18)} weeks`,
+        workload: `${2 + (n % 6)}–${4 + (n % 6)} hours per week`,
+        cost: COSTS[n % COSTS.length],
+        mode: MODES[n % MODES.length],
+        level: LEVELS[n % LEVELS.length],
+        learningOutcomes: ['Apply the methods', 'Explain the principles'],
+      },
+      {
+        providerId: `provider-${n % 200}`,
+        country: ['GB', 'IE', 'US', 'AU', 'DE'][n % 5]!,
+        source: 'crawl',
+        sourceUrl: `https://provider-${n % 200}.example/courses/${n}`,
+        fetchedAt: '2026-11-01T10:00:00.000Z',
+        key: `https://provider-${n % 200}.example/courses/${n}`,
+        extractor: 'jsonld',
+      },
+    );
+    if ('error' in built) throw new Error(built.error);
+    courses.push(built.course);
+  }
+  return courses;
+}
+
+const seconds = (from: number) => (performance.now() - from) / 1000;
+
+const dataDir = mkdtempSync(join(tmpdir(), 'bench-index-'));
+const meili = await startBundledMeilisearch(dataDir);
+try {
+  const store = new CatalogueStore(join(dataDir, 'catalogue.db'));
+  for (const provider of providers()) store.upsertProvider(provider);
+  console.log(`Generating ${RECORDS.toLocaleString('en')} records…`);
+  const courses = generate(RECORDS);
+
+  let started = performance.now();
+  for (let start = 0; start < courses.length; start += 5000)
+    store.upsertCourses(courses.slice(start, start + 5000));
+  const writeSeconds = seconds(started);
+
+  const client = createMeiliClient(meili.url, meili.key);
+  const index = new SearchIndex(client, 'bench_courses');
+  await index.prepare();
+  started = performance.now();
+  await index.syncFrom(store);
+  const syncSeconds = seconds(started);
+
+  const documents = [...store.activeCourses(5000)].flatMap((page) => toDocuments(store, page));
+  await createWithSettings(client, 'bench_direct');
+  started = performance.now();
+  const tasks = [];
+  for (let start = 0; start < documents.length; start += BATCH) {
+    tasks.push(await client.index('bench_direct').addDocuments(documents.slice(start, start + BATCH)));
+  }
+  for (const task of await client.tasks.waitForTasks(tasks, { timeout: 600_000 }))
+    assertSucceeded(task, 'direct add');
+  const directSeconds = seconds(started);
+
+  const reindex = await rebuildIndex(store, index);
+  const searchable = (await client.index('bench_courses').getStats()).numberOfDocuments;
+
+  console.log(
+    `records                         ${RECORDS.toLocaleString('en')} (${searchable.toLocaleString('en')} searchable)`,
+  );
+  console.log(
+    `catalogue write                 ${writeSeconds.toFixed(1)} s = ${Math.round(RECORDS / writeSeconds).toLocaleString('en')} records/s`,
+  );
+  console.log(
+    `catalogue → searchable (sync)   ${syncSeconds.toFixed(1)} s = ${Math.round(RECORDS / syncSeconds).toLocaleString('en')} records/s`,
+  );
+  console.log(
+    `same documents added directly   ${directSeconds.toFixed(1)} s = ${Math.round(RECORDS / directSeconds).toLocaleString('en')} records/s`,
+  );
+  console.log(`sync rate / direct rate         ${(directSeconds / syncSeconds).toFixed(2)}× (goal ≥ 0.8×)`);
+  console.log(
+    `full reindex (zero downtime)    ${reindex.seconds.toFixed(1)} s for ${reindex.documents.toLocaleString('en')} courses`,
+  );
+  store.close();
+} finally {
+  await meili.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
