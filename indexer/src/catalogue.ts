@@ -59,45 +59,47 @@ export class CatalogueStore {
     migrate(this.db);
   }
 
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Each SQL text is prepared once: preparing costs more than running a small query. */
+  private sql(source: string): Database.Statement {
+    let statement = this.statements.get(source);
+    if (!statement) this.statements.set(source, (statement = this.db.prepare(source)));
+    return statement;
+  }
+
   close(): void {
     this.db.close();
   }
 
   private nextSeq(): number {
-    return (
-      this.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM courses').get() as { next: number }
-    ).next;
+    return (this.sql('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM courses').get() as { next: number }).next;
   }
 
   upsertProvider(provider: Provider): void {
     const data = JSON.stringify(Provider.parse(provider));
     this.db
       .transaction(() => {
-        const existing = this.db.prepare('SELECT data FROM providers WHERE id = ?').get(provider.id) as
+        const existing = this.sql('SELECT data FROM providers WHERE id = ?').get(provider.id) as
           { data: string } | undefined;
         if (existing?.data === data) return;
-        this.db
-          .prepare(
-            'INSERT INTO providers (id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',
-          )
-          .run(provider.id, data, new Date().toISOString());
+        this.sql(
+          'INSERT INTO providers (id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',
+        ).run(provider.id, data, new Date().toISOString());
         // The index carries the provider's name on every course: resend them.
         if (existing)
-          this.db
-            .prepare('UPDATE courses SET seq = ? WHERE provider_id = ?')
-            .run(this.nextSeq(), provider.id);
+          this.sql('UPDATE courses SET seq = ? WHERE provider_id = ?').run(this.nextSeq(), provider.id);
       })
       .immediate();
   }
 
   getProvider(id: string): Provider | undefined {
-    const row = this.db.prepare('SELECT data FROM providers WHERE id = ?').get(id) as
-      { data: string } | undefined;
+    const row = this.sql('SELECT data FROM providers WHERE id = ?').get(id) as { data: string } | undefined;
     return row ? (JSON.parse(row.data) as Provider) : undefined;
   }
 
   listProviders(): Provider[] {
-    const rows = this.db.prepare('SELECT data FROM providers ORDER BY id').all() as { data: string }[];
+    const rows = this.sql('SELECT data FROM providers ORDER BY id').all() as { data: string }[];
     return rows.map((row) => JSON.parse(row.data) as Provider);
   }
 
@@ -107,10 +109,10 @@ export class CatalogueStore {
    */
   upsertCourses(records: Course[]): UpsertCounts {
     const counts: UpsertCounts = { new: 0, changed: 0, unchanged: 0 };
-    const find = this.db.prepare(
+    const find = this.sql(
       'SELECT record_id, course_id, status, content_hash FROM course_records WHERE record_id = ?',
     );
-    const write = this.db.prepare(
+    const write = this.sql(
       `INSERT INTO course_records (record_id, course_id, provider_id, source, status, content_hash, url_key, data, last_seen_at, missed_crawls, joined_by)
        VALUES (@id, @courseId, @providerId, @source, @status, @contentHash, @urlKey, @data, @lastSeenAt, 0, @joinedBy)
        ON CONFLICT (record_id) DO UPDATE SET provider_id = excluded.provider_id, source = excluded.source, status = excluded.status,
@@ -147,13 +149,13 @@ export class CatalogueStore {
 
   /** The listing a new record joins: the same page elsewhere, a near-duplicate of the provider's, or its own. */
   private findListing(record: Course): { courseId: string; joinedBy: JoinReason } {
-    const sameUrl = this.db
-      .prepare("SELECT course_id FROM course_records WHERE url_key = ? AND status = 'active' LIMIT 1")
-      .get(urlKey(record.url)) as { course_id: string } | undefined;
+    const sameUrl = this.sql(
+      "SELECT course_id FROM course_records WHERE url_key = ? AND status = 'active' LIMIT 1",
+    ).get(urlKey(record.url)) as { course_id: string } | undefined;
     if (sameUrl) return this.recordMerge(sameUrl.course_id, record, 'same-url');
-    const candidates = this.db
-      .prepare("SELECT id, data FROM courses WHERE provider_id = ? AND title_key = ? AND status = 'active'")
-      .all(record.providerId, titleKey(record.title)) as { id: string; data: string }[];
+    const candidates = this.sql(
+      "SELECT id, data FROM courses WHERE provider_id = ? AND title_key = ? AND status = 'active'",
+    ).all(record.providerId, titleKey(record.title)) as { id: string; data: string }[];
     const twin = candidates.find((candidate) => isNearDuplicate(parseCourse(candidate), record));
     if (twin) return this.recordMerge(twin.id, record, 'near-duplicate');
     return { courseId: record.id, joinedBy: 'own' };
@@ -164,22 +166,24 @@ export class CatalogueStore {
     record: Course,
     reason: JoinReason,
   ): { courseId: string; joinedBy: JoinReason } {
-    this.db
-      .prepare('INSERT INTO merges (course_id, record_id, reason, at) VALUES (?, ?, ?, ?)')
-      .run(courseId, record.id, reason, new Date().toISOString());
+    this.sql('INSERT INTO merges (course_id, record_id, reason, at) VALUES (?, ?, ?, ?)').run(
+      courseId,
+      record.id,
+      reason,
+      new Date().toISOString(),
+    );
     return { courseId, joinedBy: reason };
   }
 
   /** Re-merges a listing from its records; a change takes the next cursor number and is kept in history. */
   private refreshListing(courseId: string): void {
     const records = (
-      this.db.prepare('SELECT data FROM course_records WHERE course_id = ?').all(courseId) as {
+      this.sql('SELECT data FROM course_records WHERE course_id = ?').all(courseId) as {
         data: string;
       }[]
     ).map(parseCourse);
-    const old = this.db
-      .prepare('SELECT data, content_hash, status FROM courses WHERE id = ?')
-      .get(courseId) as { data: string; content_hash: string; status: string } | undefined;
+    const old = this.sql('SELECT data, content_hash, status FROM courses WHERE id = ?').get(courseId) as
+      { data: string; content_hash: string; status: string } | undefined;
     if (records.length === 0) {
       if (old && old.status === 'active')
         this.writeListing({ ...parseCourse(old), status: 'withdrawn' }, parseCourse(old));
@@ -187,9 +191,10 @@ export class CatalogueStore {
     }
     const merged = mergeRecords(courseId, records);
     if (old && old.content_hash === merged.contentHash && old.status === merged.status) {
-      this.db
-        .prepare("UPDATE courses SET data = json_set(data, '$.lastSeenAt', ?) WHERE id = ?")
-        .run(merged.lastSeenAt, courseId);
+      this.sql("UPDATE courses SET data = json_set(data, '$.lastSeenAt', ?) WHERE id = ?").run(
+        merged.lastSeenAt,
+        courseId,
+      );
       return;
     }
     this.writeListing(merged, old ? parseCourse(old) : undefined);
@@ -197,41 +202,35 @@ export class CatalogueStore {
 
   private writeListing(listing: Course, before: Course | undefined): void {
     const now = new Date().toISOString();
-    const history = this.db.prepare(
+    const history = this.sql(
       'INSERT INTO course_history (course_id, at, field, old, new) VALUES (?, ?, ?, ?, ?)',
     );
     for (const entry of historyEntries(before, listing, now)) {
       history.run(listing.id, entry.at, entry.field, JSON.stringify(entry.old), JSON.stringify(entry.new));
     }
-    this.db
-      .prepare(
-        `INSERT INTO courses (id, provider_id, status, content_hash, title_key, data, first_seen_at, updated_at, seq)
+    this.sql(
+      `INSERT INTO courses (id, provider_id, status, content_hash, title_key, data, first_seen_at, updated_at, seq)
          VALUES (@id, @providerId, @status, @contentHash, @titleKey, @data, @now, @now, @seq)
          ON CONFLICT (id) DO UPDATE SET provider_id = excluded.provider_id, status = excluded.status, content_hash = excluded.content_hash,
            title_key = excluded.title_key, data = excluded.data, updated_at = excluded.updated_at, seq = excluded.seq`,
-      )
-      .run({
-        ...listing,
-        titleKey: titleKey(listing.title),
-        data: JSON.stringify(listing),
-        now,
-        seq: this.nextSeq(),
-      });
+    ).run({
+      ...listing,
+      titleKey: titleKey(listing.title),
+      data: JSON.stringify(listing),
+      now,
+      seq: this.nextSeq(),
+    });
   }
 
   /** Marks a record as seen again without changing it (an unchanged page, an unchanged feed row). */
   touch(recordId: string, seenAt: string): void {
-    const row = this.db
-      .prepare(
-        "UPDATE course_records SET data = json_set(data, '$.lastSeenAt', @seenAt), last_seen_at = @seenAt, missed_crawls = 0 WHERE record_id = @recordId RETURNING course_id",
-      )
-      .get({ recordId, seenAt }) as { course_id: string } | undefined;
+    const row = this.sql(
+      "UPDATE course_records SET data = json_set(data, '$.lastSeenAt', @seenAt), last_seen_at = @seenAt, missed_crawls = 0 WHERE record_id = @recordId RETURNING course_id",
+    ).get({ recordId, seenAt }) as { course_id: string } | undefined;
     if (row) {
-      this.db
-        .prepare(
-          "UPDATE courses SET data = json_set(data, '$.lastSeenAt', @seenAt) WHERE id = @id AND json_extract(data, '$.lastSeenAt') < @seenAt",
-        )
-        .run({ id: row.course_id, seenAt });
+      this.sql(
+        "UPDATE courses SET data = json_set(data, '$.lastSeenAt', @seenAt) WHERE id = @id AND json_extract(data, '$.lastSeenAt') < @seenAt",
+      ).run({ id: row.course_id, seenAt });
     }
   }
 
@@ -243,19 +242,15 @@ export class CatalogueStore {
   withdrawUnseen(providerId: string, crawlStartedAt: string, threshold: number): string[] {
     return this.db
       .transaction(() => {
-        this.db
-          .prepare(
-            `UPDATE course_records SET missed_crawls = missed_crawls + 1
+        this.sql(
+          `UPDATE course_records SET missed_crawls = missed_crawls + 1
              WHERE provider_id = ? AND source = 'crawl' AND status = 'active' AND last_seen_at < ?`,
-          )
-          .run(providerId, crawlStartedAt);
-        const due = this.db
-          .prepare(
-            `UPDATE course_records SET status = 'withdrawn', data = json_set(data, '$.status', 'withdrawn')
+        ).run(providerId, crawlStartedAt);
+        const due = this.sql(
+          `UPDATE course_records SET status = 'withdrawn', data = json_set(data, '$.status', 'withdrawn')
              WHERE provider_id = ? AND source = 'crawl' AND status = 'active' AND missed_crawls >= ?
              RETURNING record_id, course_id`,
-          )
-          .all(providerId, threshold) as { record_id: string; course_id: string }[];
+        ).all(providerId, threshold) as { record_id: string; course_id: string }[];
         for (const courseId of new Set(due.map((row) => row.course_id))) this.refreshListing(courseId);
         return due.map((row) => row.record_id);
       })
@@ -266,17 +261,17 @@ export class CatalogueStore {
   splitRecord(recordId: string): void {
     this.db
       .transaction(() => {
-        const row = this.db
-          .prepare('SELECT course_id FROM course_records WHERE record_id = ?')
-          .get(recordId) as { course_id: string } | undefined;
+        const row = this.sql('SELECT course_id FROM course_records WHERE record_id = ?').get(recordId) as
+          { course_id: string } | undefined;
         if (!row) throw new Error(`no record "${recordId}"`);
         if (row.course_id === recordId) return;
-        this.db
-          .prepare("UPDATE course_records SET course_id = record_id, joined_by = 'split' WHERE record_id = ?")
-          .run(recordId);
-        this.db
-          .prepare('UPDATE merges SET undone_at = ? WHERE record_id = ? AND undone_at IS NULL')
-          .run(new Date().toISOString(), recordId);
+        this.sql(
+          "UPDATE course_records SET course_id = record_id, joined_by = 'split' WHERE record_id = ?",
+        ).run(recordId);
+        this.sql('UPDATE merges SET undone_at = ? WHERE record_id = ? AND undone_at IS NULL').run(
+          new Date().toISOString(),
+          recordId,
+        );
         this.refreshListing(row.course_id);
         this.refreshListing(recordId);
       })
@@ -285,19 +280,18 @@ export class CatalogueStore {
 
   /** A listing; an id of a record that was merged into another listing finds that listing. */
   getCourse(id: string): Course | undefined {
-    const row = this.db.prepare('SELECT data FROM courses WHERE id = ?').get(id) as
-      { data: string } | undefined;
+    const row = this.sql('SELECT data FROM courses WHERE id = ?').get(id) as { data: string } | undefined;
     if (row) return parseCourse(row);
-    const merged = this.db.prepare('SELECT course_id FROM course_records WHERE record_id = ?').get(id) as
+    const merged = this.sql('SELECT course_id FROM course_records WHERE record_id = ?').get(id) as
       { course_id: string } | undefined;
     return merged && merged.course_id !== id ? this.getCourse(merged.course_id) : undefined;
   }
 
   /** The records merged into a listing, with why each joined. */
   getRecords(courseId: string): { recordId: string; joinedBy: JoinReason; course: Course }[] {
-    const rows = this.db
-      .prepare('SELECT record_id, joined_by, data FROM course_records WHERE course_id = ? ORDER BY record_id')
-      .all(courseId) as { record_id: string; joined_by: JoinReason; data: string }[];
+    const rows = this.sql(
+      'SELECT record_id, joined_by, data FROM course_records WHERE course_id = ? ORDER BY record_id',
+    ).all(courseId) as { record_id: string; joined_by: JoinReason; data: string }[];
     return rows.map((row) => ({
       recordId: row.record_id,
       joinedBy: row.joined_by,
@@ -306,9 +300,9 @@ export class CatalogueStore {
   }
 
   getHistory(courseId: string): HistoryEntry[] {
-    const rows = this.db
-      .prepare('SELECT at, field, old, new FROM course_history WHERE course_id = ? ORDER BY at, rowid')
-      .all(courseId) as { at: string; field: HistoryEntry['field']; old: string; new: string }[];
+    const rows = this.sql(
+      'SELECT at, field, old, new FROM course_history WHERE course_id = ? ORDER BY at, rowid',
+    ).all(courseId) as { at: string; field: HistoryEntry['field']; old: string; new: string }[];
     return rows.map((row) => ({
       at: row.at,
       field: row.field,
@@ -318,16 +312,15 @@ export class CatalogueStore {
   }
 
   countCourses(status: Course['status'] = 'active'): number {
-    return (
-      this.db.prepare('SELECT COUNT(*) AS n FROM courses WHERE status = ?').get(status) as { n: number }
-    ).n;
+    return (this.sql('SELECT COUNT(*) AS n FROM courses WHERE status = ?').get(status) as { n: number }).n;
   }
 
   /** Listing changes after `cursor`, oldest first: the outbox that the index sync reads. */
   changesSince(cursor: number, limit: number): CourseChange[] {
-    const rows = this.db
-      .prepare('SELECT seq, id, status, data FROM courses WHERE seq > ? ORDER BY seq LIMIT ?')
-      .all(cursor, limit) as { seq: number; id: string; status: Course['status']; data: string }[];
+    const rows = this.sql('SELECT seq, id, status, data FROM courses WHERE seq > ? ORDER BY seq LIMIT ?').all(
+      cursor,
+      limit,
+    ) as { seq: number; id: string; status: Course['status']; data: string }[];
     return rows.map((row) => ({ seq: row.seq, id: row.id, status: row.status, course: parseCourse(row) }));
   }
 
@@ -336,37 +329,38 @@ export class CatalogueStore {
   }
 
   getCursor(name: string): number {
-    const row = this.db.prepare('SELECT value FROM sync_state WHERE name = ?').get(name) as
+    const row = this.sql('SELECT value FROM sync_state WHERE name = ?').get(name) as
       { value: number } | undefined;
     return row?.value ?? 0;
   }
 
   setCursor(name: string, value: number): void {
-    this.db
-      .prepare(
-        'INSERT INTO sync_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
-      )
-      .run(name, value);
+    this.sql(
+      'INSERT INTO sync_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+    ).run(name, value);
   }
 
   /** Stores what a crawl did, for the API and for scheduling the next crawl. */
   recordCrawl(report: { sourceId: string; startedAt: string; finishedAt: string | null }): void {
-    this.db
-      .prepare('INSERT INTO crawl_runs (source_id, started_at, finished_at, report) VALUES (?, ?, ?, ?)')
-      .run(report.sourceId, report.startedAt, report.finishedAt, JSON.stringify(report));
+    this.sql('INSERT INTO crawl_runs (source_id, started_at, finished_at, report) VALUES (?, ?, ?, ?)').run(
+      report.sourceId,
+      report.startedAt,
+      report.finishedAt,
+      JSON.stringify(report),
+    );
   }
 
   lastCrawlFinishedAt(sourceId: string): string | undefined {
-    const row = this.db
-      .prepare('SELECT MAX(finished_at) AS finished FROM crawl_runs WHERE source_id = ?')
-      .get(sourceId) as {
+    const row = this.sql('SELECT MAX(finished_at) AS finished FROM crawl_runs WHERE source_id = ?').get(
+      sourceId,
+    ) as {
       finished: string | null;
     };
     return row.finished ?? undefined;
   }
 
   getPageState(url: string): PageState | undefined {
-    const row = this.db.prepare('SELECT * FROM pages WHERE url = ?').get(url) as
+    const row = this.sql('SELECT * FROM pages WHERE url = ?').get(url) as
       | {
           url: string;
           source_id: string;
@@ -390,23 +384,21 @@ export class CatalogueStore {
   }
 
   setPageState(state: PageState): void {
-    this.db
-      .prepare(
-        `INSERT INTO pages (url, source_id, etag, last_modified, content_hash, course_ids, fetched_at)
+    this.sql(
+      `INSERT INTO pages (url, source_id, etag, last_modified, content_hash, course_ids, fetched_at)
          VALUES (@url, @sourceId, @etag, @lastModified, @contentHash, @courseIds, @fetchedAt)
          ON CONFLICT (url) DO UPDATE SET source_id = excluded.source_id, etag = excluded.etag, last_modified = excluded.last_modified,
            content_hash = excluded.content_hash, course_ids = excluded.course_ids, fetched_at = excluded.fetched_at`,
-      )
-      .run({ ...state, courseIds: JSON.stringify(state.courseIds) });
+    ).run({ ...state, courseIds: JSON.stringify(state.courseIds) });
   }
 
   /** Every active listing, in id order, a page at a time: for full rebuilds of the index. */
   *activeCourses(pageSize = 1000): Generator<Course[]> {
     let after = '';
     for (;;) {
-      const rows = this.db
-        .prepare("SELECT id, data FROM courses WHERE status = 'active' AND id > ? ORDER BY id LIMIT ?")
-        .all(after, pageSize) as { id: string; data: string }[];
+      const rows = this.sql(
+        "SELECT id, data FROM courses WHERE status = 'active' AND id > ? ORDER BY id LIMIT ?",
+      ).all(after, pageSize) as { id: string; data: string }[];
       if (rows.length === 0) return;
       yield rows.map(parseCourse);
       after = rows.at(-1)!.id;

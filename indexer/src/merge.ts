@@ -81,7 +81,7 @@ export function mergeRecords(listingId: string, records: Course[]): Course {
       .sort()
       .at(-1)!;
     merged.completeness = assessCompleteness(merged);
+    merged.contentHash = hashContent({ ...merged, fetchedAt: null, lastSeenAt: null, contentHash: null });
   }
-  merged.contentHash = hashContent({ ...merged, fetchedAt: null, lastSeenAt: null, contentHash: null });
   return merged;
 }

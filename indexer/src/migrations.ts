@@ -80,6 +80,74 @@ const MIGRATIONS: string[] = [
      course_ids TEXT NOT NULL,
      fetched_at TEXT NOT NULL
    );`,
+  `-- partner accounts: each writes the courses of one provider; keys are stored as salted scrypt hashes
+   CREATE TABLE partners (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     provider_id TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     revoked_at TEXT
+   );
+   CREATE INDEX partners_provider ON partners (provider_id);
+   CREATE TABLE partner_keys (
+     -- the public prefix of a key, for lookup; the rest is secret and only its hash is kept
+     key_id TEXT PRIMARY KEY,
+     partner_id TEXT NOT NULL,
+     salt TEXT NOT NULL,
+     hash TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     revoked_at TEXT,
+     last_used_at TEXT
+   );
+   CREATE INDEX partner_keys_partner ON partner_keys (partner_id);
+   -- every feed a partner sent or Shortlist fetched, applied or not: the feed history
+   CREATE TABLE feed_jobs (
+     id TEXT PRIMARY KEY,
+     provider_id TEXT NOT NULL,
+     partner_id TEXT,
+     origin TEXT NOT NULL,
+     source TEXT,
+     format TEXT,
+     mode TEXT NOT NULL,
+     dry_run INTEGER NOT NULL,
+     status TEXT NOT NULL,
+     options TEXT NOT NULL,
+     upload_path TEXT,
+     created_at TEXT NOT NULL,
+     started_at TEXT,
+     finished_at TEXT,
+     report TEXT
+   );
+   CREATE INDEX feed_jobs_provider ON feed_jobs (provider_id, created_at);
+   CREATE TABLE feed_problems (
+     job_id TEXT NOT NULL,
+     row INTEGER NOT NULL,
+     severity TEXT NOT NULL,
+     field TEXT,
+     value TEXT,
+     message TEXT NOT NULL,
+     fix TEXT NOT NULL
+   );
+   CREATE INDEX feed_problems_job ON feed_problems (job_id, row);
+   -- feeds Shortlist polls for a partner, with what the last conditional GET saw
+   CREATE TABLE feed_urls (
+     id TEXT PRIMARY KEY,
+     partner_id TEXT NOT NULL,
+     provider_id TEXT NOT NULL,
+     url TEXT NOT NULL,
+     options TEXT NOT NULL,
+     interval_minutes INTEGER NOT NULL,
+     etag TEXT,
+     last_modified TEXT,
+     content_hash TEXT,
+     last_polled_at TEXT,
+     next_poll_at TEXT NOT NULL,
+     last_job_id TEXT,
+     last_error TEXT,
+     created_at TEXT NOT NULL,
+     removed_at TEXT
+   );
+   CREATE INDEX feed_urls_due ON feed_urls (next_poll_at);`,
 ];
 
 export function migrate(db: Database): void {
