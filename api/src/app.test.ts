@@ -187,7 +187,7 @@ describe('GET /v1/providers', () => {
 });
 
 it('GET /openapi.json documents every search parameter the API accepts', async () => {
-  const body = (await (await app.request('/openapi.json')).json());
+  const body = await (await app.request('/openapi.json')).json();
   const names = body.paths['/v1/search'].get.parameters.map((parameter: any) => parameter.name);
   expect(names).toEqual(
     expect.arrayContaining([
