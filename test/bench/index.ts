@@ -45,7 +45,7 @@ function providers(): Provider[] {
   return Array.from({ length: 200 }, (_, n) => ({
     id: `provider-${n}`,
     name: `Provider ${n}`,
-    type: (['university', 'college', 'professional_body', 'company', 'partnership'] as const)[n % 5],
+    type: (['university', 'college', 'professional_body', 'company', 'partnership'] as const)[n % 5]!,
     country: ['GB', 'IE', 'US', 'AU', 'DE'][n % 5]!,
     url: `https://provider-${n}.example/`,
   }));
