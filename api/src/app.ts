@@ -5,6 +5,7 @@ import type { CatalogueStore, SearchIndex } from '@shortlist/indexer';
 import { apiError, handleError } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { courseRoutes } from './routes/courses.ts';
+import { crawlRoutes } from './routes/crawls.ts';
 import { providerRoutes } from './routes/providers.ts';
 import { searchRoutes } from './routes/search.ts';
 
@@ -44,6 +45,7 @@ export function createApp({ store, index, webRoot }: AppDeps) {
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
   app.route('/v1/search', searchRoutes(index));
   app.route('/v1/courses', courseRoutes(store));
+  app.route('/v1/crawls', crawlRoutes(store));
   app.route('/v1/providers', providerRoutes(store, index));
   app.all('/v1/*', () => {
     throw apiError(404, 'no such endpoint; see /openapi.json');

@@ -8,8 +8,11 @@ import { readApiEnv } from './env.ts';
 const USAGE = `Usage: shortlist <command>
 
   start [--demo]                         start Meilisearch, the API and the web; crawl sources on schedule
-  crawl [--source FILE_OR_ID] [--demo]   crawl now into the catalogue and the index
-  extract <file> [--url URL]             print the records one saved page yields, as JSON
+  crawl [--source FILE_OR_ID] [--demo] [--dry-run]
+                                         crawl now into the catalogue and the index; --dry-run prints
+                                         the records as JSON lines and writes nothing
+  extract <file-or-url> [--url URL] [--source FILE_OR_ID]
+                                         print the records one page yields, with provenance, as JSON
   reindex                                rebuild the search index from the catalogue, with no downtime
 
 Environment: PORT, HOST, SHORTLIST_DATA, SHORTLIST_SOURCES, MEILI_URL, MEILI_MASTER_KEY, DEMO_PORT, CRAWLER_CONTACT_URL`;
@@ -23,6 +26,7 @@ async function main(argv: string[]): Promise<void> {
       demo: { type: 'boolean', default: false },
       source: { type: 'string' },
       url: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
     },
   });
   const env = readApiEnv();
@@ -30,11 +34,11 @@ async function main(argv: string[]): Promise<void> {
     case 'start':
       return startCommand(env, { demo: values.demo });
     case 'crawl':
-      return crawlCommand(env, { demo: values.demo, source: values.source });
+      return crawlCommand(env, { demo: values.demo, source: values.source, dryRun: values['dry-run'] });
     case 'extract':
       if (!positionals[0])
-        throw new UsageError('extract needs a file: shortlist extract page.html [--url URL]');
-      return extractCommand(positionals[0], values.url);
+        throw new UsageError('extract needs a saved page or a URL: shortlist extract page.html [--url URL]');
+      return extractCommand(env, positionals[0], { url: values.url, source: values.source });
     case 'reindex':
       return reindexCommand();
     default:

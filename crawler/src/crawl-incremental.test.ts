@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { crawlFixture, fixtureSource } from './testing/crawl-fixture.ts';
@@ -53,11 +56,13 @@ describe('incremental crawls', () => {
     const fixture = await catalogueSite(new Set(['a', 'b', 'c']));
     const catalogue = new MemoryCatalogue();
     const source = fixtureSource(fixture);
-    const first = await crawlFixture(source, catalogue);
+    // a persisted queue, as `shortlist crawl` uses: a finished crawl must leave nothing that stops the next one
+    const storageDir = mkdtempSync(join(tmpdir(), 'shortlist-incremental-'));
+    const first = await crawlFixture(source, catalogue, { storageDir });
     expect(first.records).toEqual({ new: 3, changed: 0, unchanged: 0, withdrawn: 0 });
     const requestsBefore = fixture.requests.length;
 
-    const second = await crawlFixture(source, catalogue);
+    const second = await crawlFixture(source, catalogue, { storageDir });
     const repeat = fixture.requests.slice(requestsBefore).filter((request) => request.path.endsWith('.html'));
     expect(repeat.map((request) => request.headers['if-none-match'])).toEqual([
       expect.stringMatching(/^"/),

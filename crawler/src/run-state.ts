@@ -9,7 +9,7 @@ import {
   renameSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { Configuration } from '@crawlee/cheerio';
+import { Configuration, KeyValueStore, RequestQueueV1 } from '@crawlee/cheerio';
 import { newCrawlReport, type CrawlReport } from './report.ts';
 
 const CHECKPOINT_EVERY_MS = 1000;
@@ -78,6 +78,11 @@ export class RunState {
 
   /** Keeps the queue for the next run (interrupted) or removes everything (finished). */
   async close(finished: boolean): Promise<void> {
+    // Crawlee caches persisted storages per folder for the whole process: drop them, not just their files
+    if (finished) {
+      await (await RequestQueueV1.open(null, { config: this.config })).drop();
+      await (await KeyValueStore.open(null, { config: this.config })).drop();
+    }
     await this.config.getStorageClient().teardown?.();
     if (!this.dir) return;
     if (finished) rmSync(this.dir, { recursive: true, force: true });

@@ -29,6 +29,7 @@ export interface CrawlSink {
   courses(courses: Course[]): StoreCounts | void | Promise<StoreCounts | void>;
   /** courses on a page that has not changed since the last crawl: still offered, nothing to rewrite */
   seen?(ids: string[], seenAt: string): void | Promise<void>;
+  /** undefined when unknown, or when a course it names is no longer active: the page is then read in full */
   pageState?(url: string): PageState | undefined | Promise<PageState | undefined>;
   savePageState?(state: PageState): void | Promise<void>;
   /** called after complete crawls only: withdraws courses missing from `threshold` complete crawls in a row */

@@ -1,32 +1,53 @@
-import { crawlSource, type CrawlReport, type CrawlSink } from '@shortlist/crawler';
+import { join } from 'node:path';
+import { crawlSource, summariseReport, type CrawlReport, type CrawlSink } from '@shortlist/crawler';
+import { readIndexerEnv, type CatalogueStore, type SyncLoop } from '@shortlist/indexer';
 import type { Source } from '@shortlist/schemas';
 import type { Services } from '../services.ts';
 
-export function catalogueSink({ store, sync }: Pick<Services, 'store' | 'sync'>): CrawlSink {
+/** The crawler's sink on top of the catalogue: upserts, page state, seen marks, withdrawals and run reports. */
+export function catalogueSink({
+  store,
+  sync,
+}: {
+  store: CatalogueStore;
+  sync?: Pick<SyncLoop, 'notify'>;
+}): CrawlSink {
   return {
     provider: (provider) => store.upsertProvider(provider),
     courses: (courses) => {
-      store.upsertCourses(courses);
-      sync.notify();
+      const counts = store.upsertCourses(courses);
+      if (counts.new + counts.changed > 0) sync?.notify();
+      return counts;
     },
+    seen: (ids, seenAt) => {
+      for (const id of ids) store.touch(id, seenAt);
+    },
+    // a page whose courses are no longer all active (withdrawn meanwhile) is read again in full, so they come back
+    pageState: (url) => {
+      const state = store.getPageState(url);
+      return state?.courseIds.every((id) => store.getCourse(id)?.status === 'active') ? state : undefined;
+    },
+    savePageState: (state) => store.setPageState(state),
+    withdrawUnseen: (providerId, crawlStartedAt, threshold) => {
+      const withdrawn = store.withdrawUnseen(providerId, crawlStartedAt, threshold);
+      if (withdrawn.length > 0) sync?.notify();
+      return withdrawn;
+    },
+    finished: (report) => store.recordCrawl(report),
   };
 }
 
+/** Crawls one source into the catalogue; an interrupted crawl resumes from `$SHORTLIST_DATA/crawls/<source-id>`. */
 export async function crawlAndRecord(
   source: Source,
-  services: Services,
+  services: Pick<Services, 'store' | 'sync'>,
   userAgent: string,
 ): Promise<CrawlReport> {
-  const report = await crawlSource(source, { sink: catalogueSink(services), userAgent });
-  services.store.recordCrawl(report);
-  return report;
-}
-
-export function summarise(report: CrawlReport): string {
-  const errors = report.errors.length
-    ? `, ${report.errors.length} errors (first: ${report.errors[0]!.url}: ${report.errors[0]!.message})`
-    : '';
-  return `${report.sourceId}: ${report.pagesFetched} pages, ${report.coursesFound} courses, ${report.rejected.length} rejected${errors}`;
+  return crawlSource(source, {
+    sink: catalogueSink(services),
+    userAgent,
+    storageDir: join(readIndexerEnv().dataDir, 'crawls'),
+  });
 }
 
 /**
@@ -44,7 +65,7 @@ export function scheduleCrawls(
   const run = async (source: Source) => {
     if (stopped) return;
     try {
-      log(`crawled ${summarise(await crawlAndRecord(source, services, userAgent))}`);
+      log(`crawled ${summariseReport(await crawlAndRecord(source, services, userAgent))}`);
     } catch (error) {
       log(`crawl of ${source.id} failed: ${(error as Error).message}`);
     }

@@ -1,8 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { coursesFromPage } from '@shortlist/crawler';
+import {
+  coursesFromPage,
+  decodeHtml,
+  DisallowedByRobots,
+  loadSources,
+  politeFetch,
+} from '@shortlist/crawler';
 import { Source } from '@shortlist/schemas';
+import type { ApiEnv } from '../env.ts';
+import { pickSources } from './crawl.ts';
+import { userAgent } from './demo.ts';
 
 const ANY_PROVIDER = Source.parse({
   id: 'unknown-provider',
@@ -13,12 +22,42 @@ const ANY_PROVIDER = Source.parse({
   startUrls: ['https://example.invalid/'],
 });
 
-/** `shortlist extract <file> [--url URL]`: the records one saved page yields, as a JSON array. */
-export function extractCommand(file: string, pageUrl: string | undefined): void {
-  const html = readFileSync(file, 'utf8');
-  const url = pageUrl ?? pathToFileURL(resolve(file)).href;
-  const page = coursesFromPage(html, url, ANY_PROVIDER, new Date().toISOString());
-  for (const warning of page.warnings) console.error(`warning: ${warning}`);
-  for (const rejected of page.rejected) console.error(`rejected ${rejected.url}: ${rejected.reason}`);
-  console.log(JSON.stringify(page.courses, null, 2));
+export interface ExtractOptions {
+  /** the page's address, for a saved file: resolves its links and names its courses */
+  url?: string;
+  /** a source config file or id: its selector map, country and politeness apply */
+  source?: string;
+}
+
+async function readPage(input: string, source: Source, env: ApiEnv) {
+  if (!/^https?:\/\//i.test(input)) {
+    return { html: decodeHtml(readFileSync(input)).text, url: pathToFileURL(resolve(input)).href };
+  }
+  try {
+    const response = await politeFetch(input, {
+      userAgent: userAgent(env),
+      delayMs: source.politeness.delayMs,
+      timeoutMs: source.politeness.timeoutMs,
+      maxBytes: source.politeness.maxBytes,
+    });
+    return { html: decodeHtml(response.body, response.headers.get('content-type')).text, url: response.url };
+  } catch (error) {
+    if (error instanceof DisallowedByRobots)
+      throw new Error(
+        `${error.message}; save the page from a browser and run extract on the file with --url ${input}`,
+      );
+    throw new Error(`could not fetch ${input}: ${(error as Error).message}`);
+  }
+}
+
+/** `shortlist extract <file-or-url>`: the normalised records one page yields, with per-field provenance, as a JSON array. */
+export async function extractCommand(env: ApiEnv, input: string, options: ExtractOptions): Promise<void> {
+  const source = options.source
+    ? pickSources(env.SHORTLIST_SOURCES ? loadSources(env.SHORTLIST_SOURCES) : [], options.source)[0]!
+    : ANY_PROVIDER;
+  const page = await readPage(input, source, env);
+  const result = coursesFromPage(page.html, options.url ?? page.url, source, new Date().toISOString());
+  for (const warning of result.warnings) console.error(`warning: ${warning}`);
+  for (const rejected of result.rejected) console.error(`rejected ${rejected.url}: ${rejected.reason}`);
+  console.log(JSON.stringify(result.courses, null, 2));
 }

@@ -49,8 +49,10 @@ export class MemoryCatalogue implements CrawlSink {
     }
   }
 
+  /** Trusted only while every course it names is active, as the catalogue sink does. */
   pageState(url: string): PageState | undefined {
-    return this.pages.get(url);
+    const state = this.pages.get(url);
+    return state?.courseIds.every((id) => this.stored.get(id)?.status === 'active') ? state : undefined;
   }
 
   savePageState(state: PageState): void {
