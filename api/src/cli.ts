@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { crawlCommand } from './commands/crawl.ts';
 import { extractCommand } from './commands/extract.ts';
+import { importCommand } from './commands/import.ts';
 import { reindexCommand } from './commands/reindex.ts';
 import { startCommand } from './commands/start.ts';
 import { readApiEnv } from './env.ts';
@@ -14,6 +15,10 @@ const USAGE = `Usage: shortlist <command>
   extract <file-or-url> [--url URL] [--source FILE_OR_ID]
                                          print the records one page yields, with provenance, as JSON
   reindex                                rebuild the search index from the catalogue, with no downtime
+  import <file> [--format csv|json|schemaorg|ctdl|elm] [--provider ID] [--dry-run] [--mode upsert|replace]
+         [--mapping JSON] [--delimiter comma|semicolon|tab] [--max-withdraw-share 0.5] [--max-rejected-share 0.2] [--force]
+                                         a partner feed for provider ID, with a report of every row; without
+                                         --provider, records in the @shortlist/schemas shape (JSON)
 
 Environment: PORT, HOST, SHORTLIST_DATA, SHORTLIST_SOURCES, MEILI_URL, MEILI_MASTER_KEY, DEMO_PORT, CRAWLER_CONTACT_URL`;
 
@@ -27,6 +32,14 @@ async function main(argv: string[]): Promise<void> {
       source: { type: 'string' },
       url: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      format: { type: 'string' },
+      provider: { type: 'string' },
+      mode: { type: 'string' },
+      mapping: { type: 'string' },
+      delimiter: { type: 'string' },
+      'max-withdraw-share': { type: 'string' },
+      'max-rejected-share': { type: 'string' },
+      force: { type: 'boolean', default: false },
     },
   });
   const env = readApiEnv();
@@ -41,6 +54,20 @@ async function main(argv: string[]): Promise<void> {
       return extractCommand(env, positionals[0], { url: values.url, source: values.source });
     case 'reindex':
       return reindexCommand();
+    case 'import':
+      if (!positionals[0])
+        throw new UsageError('import needs a file: shortlist import feed.csv --provider ID');
+      return importCommand(positionals[0], {
+        provider: values.provider,
+        format: values.format,
+        mode: values.mode,
+        mapping: values.mapping,
+        delimiter: values.delimiter,
+        dryRun: String(values['dry-run']),
+        maxWithdrawShare: values['max-withdraw-share'],
+        maxRejectedShare: values['max-rejected-share'],
+        force: String(values.force),
+      });
     default:
       throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   }

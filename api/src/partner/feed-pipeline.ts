@@ -1,0 +1,126 @@
+import { checkFeed, FeedError, ForeignProviderError, openFeed, type FeedInput, type FeedOptions } from '@shortlist/crawler/feeds'; // prettier-ignore
+import type { CatalogueStore } from '@shortlist/indexer';
+import {
+  applyFeed,
+  FeedPreview,
+  FeedStaging,
+  rejectedBlock,
+  withdrawBlock,
+  type FeedJobs,
+  type FeedJobSummary,
+  type FeedLimits,
+  type FeedMode,
+  type StoredProblem,
+} from '@shortlist/indexer/partners';
+import type { Provider } from '@shortlist/schemas';
+
+export interface FeedRun {
+  jobId: string;
+  provider: Provider;
+  input: FeedInput;
+  mode: FeedMode;
+  dryRun: boolean;
+  limits: FeedLimits;
+  read: Omit<FeedOptions, 'baseUrl' | 'shape'>;
+  /** when the feed was received; recorded on every course as fetchedAt */
+  receivedAt: string;
+  /** the polled URL; uploads are attributed to the provider's site */
+  sourceUrl?: string;
+  /** called just before the one transaction that applies the feed */
+  onApply?: (courses: number) => void;
+}
+
+function emptySummary(): FeedJobSummary {
+  return {
+    format: null,
+    encoding: null,
+    rows: 0,
+    accepted: 0,
+    rejected: 0,
+    warnings: 0,
+    counts: { new: 0, changed: 0, unchanged: 0, withdrawn: 0 },
+    applied: false,
+    blocked: null,
+    error: null,
+  };
+}
+
+/**
+ * Reads, checks and (unless a dry run) applies one feed for one provider, recording everything in the job:
+ * every problem of every row, the counts, and whether it was applied. The feed is read as a stream and
+ * staged on disk, then applied in one transaction. A feed that cannot be read, or that names another
+ * provider's course, is recorded as failed and the FeedError is thrown for the caller to answer with.
+ */
+export async function runFeed(store: CatalogueStore, jobs: FeedJobs, run: FeedRun): Promise<FeedJobSummary> {
+  const { jobId, provider } = run;
+  const summary = emptySummary();
+  const staging = run.dryRun ? null : new FeedStaging();
+  const problems: StoredProblem[] = [];
+  const flush = () => {
+    jobs.addProblems(jobId, problems);
+    problems.length = 0;
+  };
+  const record = (found: readonly StoredProblem[]) => {
+    for (const problem of found) {
+      if (problem.severity === 'warning') summary.warnings++;
+      problems.push(problem);
+    }
+    if (problems.length >= 1000) flush();
+  };
+  jobs.start(jobId);
+  try {
+    const feed = await openFeed(run.input, { ...run.read, baseUrl: provider.url, shape: 'raw' });
+    jobs.setFormat(jobId, feed.format);
+    Object.assign(summary, { format: feed.format, encoding: feed.encoding });
+    const preview = new FeedPreview(store, provider.id);
+    const named = new Set<string>();
+    const context = { provider, fetchedAt: run.receivedAt, sourceUrl: run.sourceUrl ?? provider.url };
+    for await (const row of checkFeed(feed, context)) {
+      summary.rows++;
+      if (row.course) {
+        const owner = preview.foreignOwner(row.course);
+        if (owner) throw new ForeignProviderError(row.row, owner, provider.id);
+        preview.add(row.course);
+        staging?.add(row.course);
+        summary.accepted++;
+      } else {
+        summary.rejected++;
+        if (row.id) preview.keep(row.id);
+      }
+      if (row.id) named.add(row.id);
+      record(row.problems);
+    }
+    record(feed.notes.problems);
+    flush();
+    if (feed.notes.header) summary.header = feed.notes.header;
+    if (feed.notes.delimiter) summary.delimiter = feed.notes.delimiter;
+    if (run.dryRun) {
+      summary.counts = { ...preview.counts };
+      if (run.mode === 'replace') {
+        const { withdrawn, listed } = preview.withdrawals();
+        summary.counts.withdrawn = withdrawn;
+        summary.blocked = rejectedBlock(summary.rows, summary.rejected, run.limits) ?? withdrawBlock(withdrawn, listed, run.limits); // prettier-ignore
+      }
+      jobs.finish(jobId, summary);
+      return summary;
+    }
+    const plan = { providerId: provider.id, mode: run.mode, staging: staging!, namedIds: named, rows: summary.rows, rejected: summary.rejected, limits: run.limits }; // prettier-ignore
+    run.onApply?.(summary.accepted);
+    const outcome = applyFeed(store, plan, ({ counts }) =>
+      jobs.finish(jobId, { ...summary, counts, applied: true }),
+    );
+    Object.assign(summary, { applied: outcome.applied, counts: outcome.counts, blocked: outcome.blocked });
+    if (!outcome.applied) jobs.finish(jobId, summary);
+    return summary;
+  } catch (error) {
+    flush();
+    summary.error =
+      error instanceof FeedError
+        ? { message: error.message, fix: error.fix, ...error.where, ...(error.parameter ? { parameter: error.parameter } : {}) } // prettier-ignore
+        : { message: 'The feed could not be processed because of an internal error; it has been logged.', fix: 'Send it again later.' }; // prettier-ignore
+    jobs.finish(jobId, summary);
+    throw error;
+  } finally {
+    staging?.close();
+  }
+}

@@ -1,0 +1,93 @@
+import type { FeedJob, FeedJobs, StoredProblem } from '@shortlist/indexer/partners';
+
+/** The report a partner gets for one feed: what was done, and every problem of every row. */
+export interface FeedReport {
+  jobId: string;
+  status: FeedJob['status'];
+  providerId: string;
+  origin: FeedJob['origin'];
+  source: string | null;
+  mode: FeedJob['mode'];
+  dryRun: boolean;
+  format: string | null;
+  encoding: string | null;
+  applied: boolean;
+  blocked: { reason: string; fix: string } | null;
+  error: NonNullable<FeedJob['summary']>['error'];
+  counts: {
+    rows: number;
+    accepted: number;
+    rejected: number;
+    warnings: number;
+    new: number;
+    changed: number;
+    unchanged: number;
+    withdrawn: number;
+  };
+  problems: StoredProblem[];
+  /** problems beyond MAX_REPORT_PROBLEMS are left out of the JSON; the annotated CSV has every error */
+  problemsOmitted: number;
+  createdAt: string;
+  finishedAt: string | null;
+  links: { self: string; annotatedCsv: string };
+}
+
+export const MAX_REPORT_PROBLEMS = 50_000;
+
+export function feedReport(jobs: FeedJobs, job: FeedJob, { withProblems = true } = {}): FeedReport {
+  const summary = job.summary;
+  const total = withProblems ? jobs.countProblems(job.id) : 0;
+  return {
+    jobId: job.id,
+    status: job.status,
+    providerId: job.providerId,
+    origin: job.origin,
+    source: job.source,
+    mode: job.mode,
+    dryRun: job.dryRun,
+    format: summary?.format ?? job.format,
+    encoding: summary?.encoding ?? null,
+    applied: summary?.applied ?? false,
+    blocked: summary?.blocked ?? null,
+    error: summary?.error ?? null,
+    counts: {
+      rows: summary?.rows ?? 0,
+      accepted: summary?.accepted ?? 0,
+      rejected: summary?.rejected ?? 0,
+      warnings: summary?.warnings ?? 0,
+      ...(summary?.counts ?? { new: 0, changed: 0, unchanged: 0, withdrawn: 0 }),
+    },
+    problems: withProblems ? jobs.problems(job.id, { limit: MAX_REPORT_PROBLEMS }) : [],
+    problemsOmitted: Math.max(0, total - MAX_REPORT_PROBLEMS),
+    createdAt: job.createdAt,
+    finishedAt: job.finishedAt,
+    links: { self: `/v1/partner/feeds/${job.id}`, annotatedCsv: `/v1/partner/feeds/${job.id}/annotated.csv` },
+  };
+}
+
+const where = (problem: StoredProblem, format: string | null) =>
+  problem.row === 0 ? 'feed' : `${format === 'csv' ? 'line' : 'record'} ${problem.row}`;
+
+/** The report as text, for the command line: the outcome first, then the problems. */
+export function describeReport(report: FeedReport, { maxWarnings = 50 } = {}): string {
+  const { counts } = report;
+  const lines = [
+    `Feed ${report.jobId} (${report.format ?? 'unreadable'}${report.encoding ? `, ${report.encoding}` : ''}, ${report.mode}${report.dryRun ? ', dry run' : ''}) for ${report.providerId}:`,
+    `  ${counts.rows} rows: ${counts.accepted} accepted (${counts.new} new, ${counts.changed} changed, ${counts.unchanged} unchanged), ${counts.rejected} rejected, ${counts.withdrawn} withdrawn; ${counts.warnings} warnings.`,
+  ];
+  if (report.error) lines.push(`  Not read: ${report.error.message}`, `  Fix: ${report.error.fix}`);
+  else if (report.blocked)
+    lines.push(`  NOT applied: ${report.blocked.reason}`, `  Fix: ${report.blocked.fix}`);
+  else if (report.dryRun) lines.push('  Dry run: nothing was written.');
+  else lines.push('  Applied in one transaction.');
+  const errors = report.problems.filter((problem) => problem.severity === 'error');
+  const warnings = report.problems.filter((problem) => problem.severity === 'warning');
+  const show = (problem: StoredProblem) =>
+    `  ${where(problem, report.format)} ${problem.severity}${problem.field ? ` [${problem.field}]` : ''}: ${problem.message} Fix: ${problem.fix}`;
+  if (errors.length > 0) lines.push('', `Rejected rows (${errors.length} problems):`, ...errors.map(show));
+  if (warnings.length > 0) {
+    lines.push('', `Warnings (${counts.warnings}):`, ...warnings.slice(0, maxWarnings).map(show));
+    if (warnings.length > maxWarnings) lines.push(`  … and ${counts.warnings - maxWarnings} more warnings.`);
+  }
+  return lines.join('\n');
+}

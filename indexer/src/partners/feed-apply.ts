@@ -1,0 +1,209 @@
+import type { Course } from '@shortlist/schemas';
+import type { CatalogueStore, UpsertCounts } from '../catalogue.ts';
+import { urlKey } from '../near-duplicate.ts';
+import type { FeedStaging } from './feed-staging.ts';
+
+export type FeedMode = 'replace' | 'upsert';
+
+/** Safety limits for replace mode; a feed beyond either is not applied. */
+export interface FeedLimits {
+  /** the share of the provider's listed courses a feed may withdraw (default 0.5) */
+  maxWithdrawShare: number;
+  /** the share of a feed's rows that may be rejected (default 0.2) */
+  maxRejectedShare: number;
+}
+
+export const DEFAULT_FEED_LIMITS: FeedLimits = { maxWithdrawShare: 0.5, maxRejectedShare: 0.2 };
+
+export interface FeedCounts extends UpsertCounts {
+  withdrawn: number;
+}
+
+/** Why a feed was not applied, and how to send it so that it is. */
+export interface FeedBlock {
+  reason: string;
+  fix: string;
+}
+
+export interface FeedPlan {
+  providerId: string;
+  mode: FeedMode;
+  staging: FeedStaging;
+  /** every record the feed names, rejected rows included: their listings are kept, never withdrawn */
+  namedIds: ReadonlySet<string>;
+  rows: number;
+  rejected: number;
+  limits: FeedLimits;
+}
+
+export interface FeedOutcome {
+  applied: boolean;
+  counts: FeedCounts;
+  blocked: FeedBlock | null;
+}
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+class Blocked extends Error {
+  constructor(readonly block: FeedBlock) {
+    super(block.reason);
+  }
+}
+
+export function rejectedBlock(rows: number, rejected: number, limits: FeedLimits): FeedBlock | null {
+  if (rows === 0 || rejected / rows <= limits.maxRejectedShare) return null;
+  return {
+    reason: `${rejected} of ${rows} rows (${percent(rejected / rows)}) were rejected, more than the ${percent(limits.maxRejectedShare)} a replace feed may have: applying it would withdraw the courses those rows describe.`,
+    fix: `Fix the rejected rows (see the problems), or send the feed with mode=upsert to apply only the accepted rows, or raise the limit with maxRejectedShare=${Math.min(1, Math.ceil((rejected / rows) * 10) / 10)}.`,
+  };
+}
+
+export function withdrawBlock(withdrawn: number, listed: number, limits: FeedLimits): FeedBlock | null {
+  if (listed === 0 || withdrawn / listed <= limits.maxWithdrawShare) return null;
+  return {
+    reason: `This feed would withdraw ${withdrawn} of your ${listed} listed courses (${percent(withdrawn / listed)}), more than the ${percent(limits.maxWithdrawShare)} safety limit for a replace feed.`,
+    fix: `If those courses really are gone, send it again with maxWithdrawShare=${Math.min(1, Math.ceil((withdrawn / listed) * 10) / 10)}; to add or update courses without withdrawing the others, use mode=upsert.`,
+  };
+}
+
+/** The provider's active listings. */
+function listedIds(store: CatalogueStore, providerId: string): Set<string> {
+  const rows = store.db
+    .prepare("SELECT id FROM courses WHERE provider_id = ? AND status = 'active'")
+    .all(providerId) as { id: string }[];
+  return new Set(rows.map((row) => row.id));
+}
+
+/** The listings the named records belong to. */
+function coveredIds(store: CatalogueStore, recordIds: ReadonlySet<string>): Set<string> {
+  const covered = new Set<string>();
+  const ids = [...recordIds];
+  for (let start = 0; start < ids.length; start += 500) {
+    const chunk = ids.slice(start, start + 500);
+    const rows = store.db
+      .prepare(`SELECT course_id FROM course_records WHERE record_id IN (${chunk.map(() => '?').join(',')})`)
+      .all(...chunk) as { course_id: string }[];
+    for (const row of rows) covered.add(row.course_id);
+  }
+  return covered;
+}
+
+/** Takes a listing down by withdrawing the provider's records in it; history and the index see the change. */
+function withdrawListing(store: CatalogueStore, providerId: string, listingId: string): void {
+  const rows = store.db
+    .prepare("SELECT data FROM course_records WHERE course_id = ? AND provider_id = ? AND status = 'active'")
+    .all(listingId, providerId) as { data: string }[];
+  const records = rows.map((row) => ({ ...(JSON.parse(row.data) as Course), status: 'withdrawn' as const }));
+  if (records.length > 0) store.upsertCourses(records);
+}
+
+/**
+ * Applies a checked feed in one transaction: its courses are upserted and, in replace mode, the provider's
+ * listings the feed no longer names are withdrawn. A replace feed past a safety limit is rolled back and
+ * reported as blocked. `inTransaction` runs last, inside the same transaction (e.g. to record the job), so
+ * a crash leaves either the catalogue before the feed or after it, with the job saying which.
+ */
+export function applyFeed(
+  store: CatalogueStore,
+  plan: FeedPlan,
+  inTransaction: (outcome: FeedOutcome) => void = () => {},
+): FeedOutcome {
+  const counts: FeedCounts = { new: 0, changed: 0, unchanged: 0, withdrawn: 0 };
+  const replace = plan.mode === 'replace';
+  const early = replace ? rejectedBlock(plan.rows, plan.rejected, plan.limits) : null;
+  if (early) return { applied: false, counts, blocked: early };
+  try {
+    return store.db
+      .transaction(() => {
+        const listed = replace ? listedIds(store, plan.providerId) : new Set<string>();
+        for (const page of plan.staging.pages()) {
+          const written = store.upsertCourses(page);
+          counts.new += written.new;
+          counts.changed += written.changed;
+          counts.unchanged += written.unchanged;
+        }
+        if (replace) {
+          const covered = coveredIds(store, plan.namedIds);
+          const gone = [...listed].filter((id) => !covered.has(id));
+          const blocked = withdrawBlock(gone.length, listed.size, plan.limits);
+          if (blocked) throw new Blocked(blocked);
+          for (const id of gone) withdrawListing(store, plan.providerId, id);
+          counts.withdrawn = gone.length;
+        }
+        const outcome: FeedOutcome = { applied: true, counts, blocked: null };
+        inTransaction(outcome);
+        return outcome;
+      })
+      .immediate();
+  } catch (error) {
+    if (error instanceof Blocked)
+      return {
+        applied: false,
+        counts: { new: 0, changed: 0, unchanged: 0, withdrawn: 0 },
+        blocked: error.block,
+      };
+    throw error;
+  }
+}
+
+/**
+ * What a feed would do, worked out with reads only (for dry runs, and to refuse a row that claims another
+ * provider's course page before anything is written).
+ */
+export class FeedPreview {
+  readonly counts: FeedCounts = { new: 0, changed: 0, unchanged: 0, withdrawn: 0 };
+  private readonly covered = new Set<string>();
+  private readonly findRecord;
+  private readonly findByUrl;
+  private readonly findOwner;
+
+  constructor(
+    private readonly store: CatalogueStore,
+    private readonly providerId: string,
+  ) {
+    this.findRecord = store.db.prepare('SELECT course_id, content_hash, status FROM course_records WHERE record_id = ?'); // prettier-ignore
+    this.findByUrl = store.db.prepare(
+      "SELECT course_id FROM course_records WHERE url_key = ? AND provider_id = ? AND status = 'active' LIMIT 1",
+    );
+    this.findOwner = store.db.prepare(
+      "SELECT provider_id FROM course_records WHERE url_key = ? AND provider_id <> ? AND status = 'active' LIMIT 1",
+    );
+  }
+
+  /** The provider whose course page this is, when it is another provider's. */
+  foreignOwner(course: Course): string | null {
+    const row = this.findOwner.get(urlKey(course.url), this.providerId) as
+      { provider_id: string } | undefined;
+    return row?.provider_id ?? null;
+  }
+
+  /** Counts an accepted course as new, changed or unchanged. */
+  add(course: Course): void {
+    const existing = this.findRecord.get(course.id) as
+      { course_id: string; content_hash: string; status: string } | undefined; // prettier-ignore
+    if (!existing) {
+      this.counts.new++;
+      const sameUrl = this.findByUrl.get(urlKey(course.url), this.providerId) as
+        { course_id: string } | undefined;
+      if (sameUrl) this.covered.add(sameUrl.course_id);
+      return;
+    }
+    this.covered.add(existing.course_id);
+    if (existing.content_hash === course.contentHash && existing.status === course.status)
+      this.counts.unchanged++;
+    else this.counts.changed++;
+  }
+
+  /** A rejected row that names a course: its listing is kept. */
+  keep(recordId: string): void {
+    const existing = this.findRecord.get(recordId) as { course_id: string } | undefined;
+    if (existing) this.covered.add(existing.course_id);
+  }
+
+  /** In replace mode: how many listings would be withdrawn, out of how many. */
+  withdrawals(): { withdrawn: number; listed: number } {
+    const listed = listedIds(this.store, this.providerId);
+    const withdrawn = [...listed].filter((id) => !this.covered.has(id)).length;
+    return { withdrawn, listed: listed.size };
+  }
+}

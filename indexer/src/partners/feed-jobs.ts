@@ -1,0 +1,206 @@
+import { randomBytes } from 'node:crypto';
+import type { CatalogueStore } from '../catalogue.ts';
+import type { FeedBlock, FeedCounts, FeedMode } from './feed-apply.ts';
+
+export type FeedJobStatus = 'queued' | 'running' | 'done' | 'failed';
+export type FeedOrigin = 'upload' | 'url' | 'cli';
+
+/** One problem of one row, as the feed parsers report it (crawler/src/feeds/problems.ts). */
+export interface StoredProblem {
+  row: number;
+  severity: 'error' | 'warning';
+  field: string | null;
+  value: string | null;
+  message: string;
+  fix: string;
+}
+
+/** What a job found and did; problems are kept apart, a row each. */
+export interface FeedJobSummary {
+  format: string | null;
+  encoding: string | null;
+  /** CSV: the header, for the annotated copy */
+  header?: string[];
+  delimiter?: string;
+  rows: number;
+  accepted: number;
+  rejected: number;
+  warnings: number;
+  counts: FeedCounts;
+  applied: boolean;
+  blocked: FeedBlock | null;
+  /** the feed could not be read at all */
+  error: { message: string; fix: string; line?: number; column?: number; parameter?: string } | null;
+}
+
+export interface FeedJobInit {
+  providerId: string;
+  partnerId: string | null;
+  origin: FeedOrigin;
+  source: string | null;
+  format: string | null;
+  mode: FeedMode;
+  dryRun: boolean;
+  options: Record<string, unknown>;
+  uploadPath?: string | null;
+}
+
+export interface FeedJob extends FeedJobInit {
+  id: string;
+  status: FeedJobStatus;
+  uploadPath: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  summary: FeedJobSummary | null;
+}
+
+interface JobRow {
+  id: string;
+  provider_id: string;
+  partner_id: string | null;
+  origin: FeedOrigin;
+  source: string | null;
+  format: string | null;
+  mode: FeedMode;
+  dry_run: number;
+  status: FeedJobStatus;
+  options: string;
+  upload_path: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  report: string | null;
+}
+
+const toJob = (row: JobRow): FeedJob => ({
+  id: row.id,
+  providerId: row.provider_id,
+  partnerId: row.partner_id,
+  origin: row.origin,
+  source: row.source,
+  format: row.format,
+  mode: row.mode,
+  dryRun: row.dry_run === 1,
+  status: row.status,
+  options: JSON.parse(row.options) as Record<string, unknown>,
+  uploadPath: row.upload_path,
+  createdAt: row.created_at,
+  startedAt: row.started_at,
+  finishedAt: row.finished_at,
+  summary: row.report ? (JSON.parse(row.report) as FeedJobSummary) : null,
+});
+
+/** Feed jobs and their problems: the status of a running feed, its report, and the feed history. */
+export class FeedJobs {
+  constructor(private readonly store: CatalogueStore) {}
+
+  private get db() {
+    return this.store.db;
+  }
+
+  create(init: FeedJobInit): FeedJob {
+    const id = `job_${randomBytes(9).toString('base64url')}`;
+    this.db
+      .prepare(
+        `INSERT INTO feed_jobs (id, provider_id, partner_id, origin, source, format, mode, dry_run, status, options, upload_path, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
+      )
+      .run(id, init.providerId, init.partnerId, init.origin, init.source, init.format, init.mode, init.dryRun ? 1 : 0,
+        JSON.stringify(init.options), init.uploadPath ?? null, new Date().toISOString()); // prettier-ignore
+    return this.get(id)!;
+  }
+
+  get(id: string): FeedJob | undefined {
+    const row = this.db.prepare('SELECT * FROM feed_jobs WHERE id = ?').get(id) as JobRow | undefined;
+    return row ? toJob(row) : undefined;
+  }
+
+  start(id: string): void {
+    this.db
+      .prepare("UPDATE feed_jobs SET status = 'running', started_at = ? WHERE id = ?")
+      .run(new Date().toISOString(), id);
+  }
+
+  setFormat(id: string, format: string): void {
+    this.db.prepare('UPDATE feed_jobs SET format = ? WHERE id = ?').run(format, id);
+  }
+
+  addProblems(id: string, problems: readonly StoredProblem[]): void {
+    if (problems.length === 0) return;
+    const insert = this.db.prepare(
+      'INSERT INTO feed_problems (job_id, row, severity, field, value, message, fix) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.db.transaction(() => {
+      for (const p of problems) insert.run(id, p.row, p.severity, p.field, p.value, p.message, p.fix);
+    })();
+  }
+
+  /** Ends a job; called inside the feed's own transaction when the feed is applied. */
+  finish(id: string, summary: FeedJobSummary): void {
+    const status: FeedJobStatus = summary.error ? 'failed' : 'done';
+    this.db
+      .prepare('UPDATE feed_jobs SET status = ?, finished_at = ?, report = ? WHERE id = ?')
+      .run(status, new Date().toISOString(), JSON.stringify(summary), id);
+  }
+
+  problems(id: string, { offset = 0, limit = 50_000 } = {}): StoredProblem[] {
+    return this.db
+      .prepare(
+        'SELECT row, severity, field, value, message, fix FROM feed_problems WHERE job_id = ? ORDER BY row, rowid LIMIT ? OFFSET ?',
+      )
+      .all(id, limit, offset) as StoredProblem[];
+  }
+
+  countProblems(id: string): number {
+    return (
+      this.db.prepare('SELECT COUNT(*) AS n FROM feed_problems WHERE job_id = ?').get(id) as { n: number }
+    ).n;
+  }
+
+  /** The error messages of each row, for the annotated CSV, in row order. */
+  *errorsByRow(id: string): Generator<[row: number, messages: string[]]> {
+    const rows = this.db
+      .prepare(
+        "SELECT row, field, message FROM feed_problems WHERE job_id = ? AND severity = 'error' ORDER BY row, rowid",
+      )
+      .iterate(id) as Iterable<{ row: number; field: string | null; message: string }>;
+    let current: [number, string[]] | undefined;
+    for (const problem of rows) {
+      if (current && current[0] !== problem.row) {
+        yield current;
+        current = undefined;
+      }
+      current ??= [problem.row, []];
+      current[1].push(problem.message);
+    }
+    if (current) yield current;
+  }
+
+  /** The provider's feeds, newest first. */
+  history(providerId: string, limit = 50): FeedJob[] {
+    const rows = this.db
+      .prepare('SELECT * FROM feed_jobs WHERE provider_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?')
+      .all(providerId, limit) as JobRow[];
+    return rows.map(toJob);
+  }
+
+  /** Jobs a stopped process left unfinished. Nothing of them was applied (a feed applies in one transaction). */
+  interrupted(): FeedJob[] {
+    const rows = this.db
+      .prepare("SELECT * FROM feed_jobs WHERE status IN ('queued', 'running')")
+      .all() as JobRow[];
+    return rows.map(toJob);
+  }
+
+  /** Forgets the problems of all but the newest `keep` jobs of a provider; returns the uploads no longer needed. */
+  prune(providerId: string, keep = 50): string[] {
+    const old = this.db
+      .prepare('SELECT id, upload_path FROM feed_jobs WHERE provider_id = ? ORDER BY created_at DESC, rowid DESC LIMIT -1 OFFSET ?')
+      .all(providerId, keep) as { id: string; upload_path: string | null }[]; // prettier-ignore
+    const forget = this.db.prepare('DELETE FROM feed_problems WHERE job_id = ?');
+    const unlink = this.db.prepare('UPDATE feed_jobs SET upload_path = NULL WHERE id = ?');
+    this.db.transaction(() => old.forEach((job) => (forget.run(job.id), unlink.run(job.id))))();
+    return old.map((job) => job.upload_path).filter((path): path is string => path !== null);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './feed-staging.ts';
+export * from './feed-apply.ts';
+export * from './feed-jobs.ts';
