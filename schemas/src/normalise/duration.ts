@@ -1,4 +1,4 @@
-import { LETTER, matchesOf, parseQuantity, QUANTITY, round2, tidy } from './quantity.ts';
+import { LETTER, matchesOf, parseQuantity, QUANTITY, tidy } from './quantity.ts';
 
 export interface NormalisedDuration {
   minWeeks: number | null;
@@ -9,6 +9,8 @@ export interface NormalisedDuration {
 }
 
 const DAY = 1 / 7;
+// Weeks to a tenth (under a day) is as precise as a listing's length ever is.
+const round1 = (value: number) => Math.round(value * 10) / 10;
 // A term or trimester is taken as 12 weeks and a semester as 16, the common teaching-plus-exam lengths.
 const UNIT_WEEKS: [RegExp, number, number][] = [
   [/^(?:h|hrs?|hours?|heures?|horas?|stunden?|std|ore)$/, 1 / 168, 0],
@@ -78,7 +80,7 @@ export function normaliseDuration(text: string | null | undefined): NormalisedDu
     const unit = unitOf(simple[2]!);
     const value = Number(simple[1]!.replace(',', '.'));
     if (unit && unit[1] > 0 && value > 0) {
-      const weeks = round2(value * unit[0]);
+      const weeks = round1(value * unit[0]);
       return { minWeeks: weeks, maxWeeks: weeks, selfPaced: false };
     }
   }
@@ -197,7 +199,7 @@ function combine(mentions: Mention[], selfPaced: boolean): NormalisedDuration | 
   // A course given only in hours is a length when it fits in one day ("3-hour workshop"); longer, it is a workload.
   const hours = mentions.filter((item) => item.hours);
   if (!lengths.length && !selfPaced && hours.length && hours.every((item) => item.max * 168 <= 8)) {
-    const result: NormalisedDuration = { minWeeks: round2(DAY), maxWeeks: round2(DAY), selfPaced };
+    const result: NormalisedDuration = { minWeeks: round1(DAY), maxWeeks: round1(DAY), selfPaced };
     if (hours.some((item) => item.approx)) result.approximate = true;
     return result;
   }
@@ -209,8 +211,8 @@ function combine(mentions: Mention[], selfPaced: boolean): NormalisedDuration | 
     if (!item.atLeast) max = max === null ? item.max : Math.max(max, item.max);
   }
   const result: NormalisedDuration = {
-    minWeeks: min === null ? null : round2(min),
-    maxWeeks: max === null ? null : round2(max),
+    minWeeks: min === null ? null : round1(min),
+    maxWeeks: max === null ? null : round1(max),
     selfPaced,
   };
   if (lengths.some((item) => item.approx)) result.approximate = true;

@@ -48,7 +48,7 @@ const rows: [string, string[]][] = [
   ['Welding and Fabrication', ['0715']],
   ['Electric Vehicle Maintenance', ['0716']],
   ['PLC Programming and Industrial Automation', ['0714', '0613']],
-  ['Food Safety (HACCP) Level 2', ['0721']],
+  ['Food Safety (HACCP) Level 2', ['0721', '1013']],
   ['Building Information Modelling (BIM)', ['0732']],
   ['Urban Planning and Design', ['0731']],
   ['Sustainable Agriculture', ['0521', '0811']],
