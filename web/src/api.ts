@@ -92,6 +92,7 @@ export interface CourseResponse {
   startDates: string[];
   completeness: { score: number; missing: string[] };
   provider: { id: string; name: string; type: string; country: string; url: string } | null;
+  priceHistory: { at: string; amount: number | null; currency: string | null; freeClass: string }[];
   fetchedAt: string;
 }
 

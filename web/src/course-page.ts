@@ -1,7 +1,7 @@
 import './style.css';
 import { getJson, type CourseResponse } from './api.ts';
 import { byId, el } from './dom.ts';
-import { formatCost, formatMode, formatMoney, formatWeeks } from './format.ts';
+import { capitalise, formatCost, formatLanguage, formatMode, formatMoney, formatWeeks } from './format.ts';
 
 function row(label: string, value: string | null | undefined, original?: string | null) {
   if (!value)
@@ -33,7 +33,10 @@ function render(course: CourseResponse) {
         (course.cost.reference && course.cost.currency !== course.cost.reference.currency
           ? ` (≈ ${formatMoney(course.cost.reference.amount, course.cost.reference.currency)} at ${course.cost.reference.rateDate} rates)`
           : '');
-  const level = [course.level.eqf ? `EQF ${course.level.eqf}` : null, course.level.label]
+  const level = [
+    course.level.eqf ? `EQF ${course.level.eqf}` : null,
+    course.level.label && capitalise(course.level.label),
+  ]
     .filter(Boolean)
     .join(', ');
   const workload = [
@@ -76,7 +79,7 @@ function render(course: CourseResponse) {
       row('Credit', course.credit.text),
       row('Assessment', course.assessment),
       row('Start dates', course.startDates.join(', ')),
-      row('Language', course.languages.join(', ')),
+      row('Language', course.languages.map(formatLanguage).join(', ')),
       row(
         'Field of education',
         course.fields.map((code) => `${course.fieldNames[code] ?? code} (${code})`).join(', '),

@@ -36,3 +36,8 @@ export function formatCost(cost: {
   if (cost.amount !== null && cost.currency) return formatMoney(cost.amount, cost.currency);
   return 'Cost not stated';
 }
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+export const formatLanguage = (code: string) => languageNames.of(code) ?? code;
+
+export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

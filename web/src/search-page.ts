@@ -8,7 +8,7 @@ import {
   type SearchResponse,
 } from './api.ts';
 import { byId, el } from './dom.ts';
-import { formatCost, formatMode, formatWeeks } from './format.ts';
+import { capitalise, formatCost, formatMode, formatWeeks } from './format.ts';
 
 const SELECTS = ['maxWeeks', 'maxHoursPerWeek', 'minCompleteness'] as const;
 const FILTERS = ['q', ...FACET_NAMES, ...SELECTS, 'maxCost', 'currency', 'free', 'page'] as const;
@@ -83,7 +83,7 @@ function resultCard(hit: Hit) {
     formatMode(hit.deliveryMode),
     formatWeeks(hit.duration.minWeeks, hit.duration.maxWeeks),
     hit.workload.hoursPerWeekMax !== null ? `up to ${hit.workload.hoursPerWeekMax} h/week` : null,
-    hit.level.label ?? (hit.level.eqf ? `EQF ${hit.level.eqf}` : null),
+    hit.level.label ? capitalise(hit.level.label) : hit.level.eqf ? `EQF ${hit.level.eqf}` : null,
   ].filter((fact): fact is string => Boolean(fact));
   return el(
     'li',
