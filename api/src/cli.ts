@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { crawlCommand } from './commands/crawl.ts';
 import { extractCommand } from './commands/extract.ts';
 import { importCommand } from './commands/import.ts';
+import { partnerCommand } from './commands/partner.ts';
 import { reindexCommand } from './commands/reindex.ts';
 import { startCommand } from './commands/start.ts';
 import { readApiEnv } from './env.ts';
@@ -19,6 +20,11 @@ const USAGE = `Usage: shortlist <command>
          [--mapping JSON] [--delimiter comma|semicolon|tab] [--max-withdraw-share 0.5] [--max-rejected-share 0.2] [--force]
                                          a partner feed for provider ID, with a report of every row; without
                                          --provider, records in the @shortlist/schemas shape (JSON)
+  partner create --name NAME --provider ID [--country CC --url URL --type TYPE]
+                                         a partner account that may send feeds for provider ID (created
+                                         when new); prints its API key once
+  partner list | rotate --partner ID | revoke --partner ID
+                                         list partners and key ids; issue a new key; revoke all keys
 
 Environment: PORT, HOST, SHORTLIST_DATA, SHORTLIST_SOURCES, MEILI_URL, MEILI_MASTER_KEY, DEMO_PORT, CRAWLER_CONTACT_URL`;
 
@@ -40,6 +46,10 @@ async function main(argv: string[]): Promise<void> {
       'max-withdraw-share': { type: 'string' },
       'max-rejected-share': { type: 'string' },
       force: { type: 'boolean', default: false },
+      name: { type: 'string' },
+      partner: { type: 'string' },
+      type: { type: 'string' },
+      country: { type: 'string' },
     },
   });
   const env = readApiEnv();
@@ -67,6 +77,15 @@ async function main(argv: string[]): Promise<void> {
         maxWithdrawShare: values['max-withdraw-share'],
         maxRejectedShare: values['max-rejected-share'],
         force: String(values.force),
+      });
+    case 'partner':
+      return partnerCommand(positionals[0], {
+        name: values.name,
+        provider: values.provider,
+        partner: values.partner,
+        type: values.type,
+        country: values.country,
+        url: values.url,
       });
     default:
       throw new UsageError(command ? `unknown command "${command}"` : 'no command given');

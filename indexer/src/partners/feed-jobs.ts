@@ -116,10 +116,14 @@ export class FeedJobs {
     return row ? toJob(row) : undefined;
   }
 
+  /** Marks the job running; problems of an earlier, interrupted attempt are dropped. */
   start(id: string): void {
-    this.db
-      .prepare("UPDATE feed_jobs SET status = 'running', started_at = ? WHERE id = ?")
-      .run(new Date().toISOString(), id);
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM feed_problems WHERE job_id = ?').run(id);
+      this.db
+        .prepare("UPDATE feed_jobs SET status = 'running', started_at = ? WHERE id = ?")
+        .run(new Date().toISOString(), id);
+    })();
   }
 
   setFormat(id: string, format: string): void {

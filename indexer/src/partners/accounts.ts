@@ -1,0 +1,168 @@
+import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import type { CatalogueStore } from '../catalogue.ts';
+
+export interface Partner {
+  id: string;
+  name: string;
+  providerId: string;
+  createdAt: string;
+}
+
+export interface PartnerKeyInfo {
+  keyId: string;
+  createdAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+export interface PartnerListing extends Partner {
+  keys: PartnerKeyInfo[];
+}
+
+/** Why a key was refused, in words a partner can act on. */
+export type KeyRefusal = 'malformed' | 'unknown' | 'revoked';
+
+const KEY_PREFIX = 'slk';
+const KEY_PATTERN = /^slk_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
+// scrypt's cost: ~16 MB and tens of milliseconds per check, so a stolen table is slow to attack
+const SCRYPT = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+
+function hashSecret(secret: string, salt: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    scrypt(secret, salt, 32, SCRYPT, (error, derived) => (error ? reject(error) : resolve(derived))),
+  );
+}
+
+const now = () => new Date().toISOString();
+
+/**
+ * Partner accounts and their API keys. A key is `slk_<key id>_<secret>`: the key id finds the row, the
+ * secret is checked against a salted scrypt hash; the key itself is shown once and never stored.
+ */
+export class PartnerAccounts {
+  /** keys checked recently (by a SHA-256 of the whole key), so scrypt runs once per key, not per request */
+  private readonly verified = new Map<string, { keyId: string; until: number }>();
+
+  constructor(private readonly store: CatalogueStore) {}
+
+  private get db() {
+    return this.store.db;
+  }
+
+  /** Creates a partner for a provider that exists; returns the key, which cannot be shown again. */
+  async create(name: string, providerId: string): Promise<{ partner: Partner; key: string }> {
+    const partner: Partner = {
+      id: `ptn_${randomBytes(6).toString('hex')}`,
+      name,
+      providerId,
+      createdAt: now(),
+    };
+    const issued = await this.issueKey();
+    this.db.transaction(() => {
+      this.db
+        .prepare('INSERT INTO partners (id, name, provider_id, created_at) VALUES (?, ?, ?, ?)')
+        .run(partner.id, partner.name, partner.providerId, partner.createdAt);
+      this.storeKey(partner.id, issued);
+    })();
+    return { partner, key: issued.key };
+  }
+
+  get(id: string): Partner | undefined {
+    const row = this.db.prepare('SELECT id, name, provider_id, created_at FROM partners WHERE id = ?').get(id) as
+      { id: string; name: string; provider_id: string; created_at: string } | undefined; // prettier-ignore
+    return row && { id: row.id, name: row.name, providerId: row.provider_id, createdAt: row.created_at };
+  }
+
+  list(): PartnerListing[] {
+    const partners = this.db.prepare('SELECT id FROM partners ORDER BY created_at, id').all() as {
+      id: string;
+    }[];
+    const keys = this.db.prepare(
+      'SELECT key_id, created_at, revoked_at, last_used_at FROM partner_keys WHERE partner_id = ? ORDER BY created_at',
+    );
+    return partners.map(({ id }) => ({
+      ...this.get(id)!,
+      keys: (
+        keys.all(id) as {
+          key_id: string;
+          created_at: string;
+          revoked_at: string | null;
+          last_used_at: string | null;
+        }[]
+      ).map(
+        // prettier-ignore
+        (key) => ({ keyId: key.key_id, createdAt: key.created_at, revokedAt: key.revoked_at, lastUsedAt: key.last_used_at }), // prettier-ignore
+      ),
+    }));
+  }
+
+  /** Issues a new key and revokes the partner's old ones at once. */
+  async rotate(partnerId: string): Promise<string> {
+    this.require(partnerId);
+    const issued = await this.issueKey();
+    this.db.transaction(() => {
+      this.revokeKeys(partnerId);
+      this.storeKey(partnerId, issued);
+    })();
+    return issued.key;
+  }
+
+  /** Revokes every key of the partner; returns how many were still valid. */
+  revoke(partnerId: string): number {
+    this.require(partnerId);
+    return this.revokeKeys(partnerId);
+  }
+
+  /** The partner a key belongs to, or why it is refused. */
+  async authenticate(key: string): Promise<{ partner: Partner } | { refused: KeyRefusal }> {
+    const match = KEY_PATTERN.exec(key.trim());
+    if (!match) return { refused: 'malformed' };
+    const keyId = match[1]!;
+    const row = this.db
+      .prepare('SELECT partner_id, salt, hash, revoked_at FROM partner_keys WHERE key_id = ?')
+      .get(keyId) as
+      { partner_id: string; salt: string; hash: string; revoked_at: string | null } | undefined;
+    if (!row) return { refused: 'unknown' };
+    const fingerprint = createHash('sha256').update(key.trim()).digest('hex');
+    const cached = this.verified.get(fingerprint);
+    if (!cached || cached.until < Date.now() || cached.keyId !== keyId) {
+      const expected = Buffer.from(row.hash, 'hex');
+      const actual = await hashSecret(match[2]!, Buffer.from(row.salt, 'hex'));
+      if (!timingSafeEqual(expected, actual)) return { refused: 'unknown' };
+      this.verified.set(fingerprint, { keyId, until: Date.now() + 5 * 60_000 });
+    }
+    // checked on every request, so a revoked key stops working at once
+    if (row.revoked_at) return { refused: 'revoked' };
+    const partner = this.get(row.partner_id);
+    if (!partner) return { refused: 'unknown' };
+    this.db.prepare('UPDATE partner_keys SET last_used_at = ? WHERE key_id = ?').run(now(), keyId);
+    return { partner };
+  }
+
+  private require(partnerId: string): void {
+    if (!this.get(partnerId)) throw new Error(`no partner "${partnerId}"; see shortlist partner list`);
+  }
+
+  private revokeKeys(partnerId: string): number {
+    return this.db
+      .prepare('UPDATE partner_keys SET revoked_at = ? WHERE partner_id = ? AND revoked_at IS NULL')
+      .run(now(), partnerId).changes;
+  }
+
+  private async issueKey(): Promise<{ key: string; keyId: string; salt: Buffer; hash: Buffer }> {
+    const keyId = randomBytes(9)
+      .toString('base64url')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '0')
+      .slice(0, 12);
+    const secret = randomBytes(32).toString('base64url');
+    const salt = randomBytes(16);
+    return { key: `${KEY_PREFIX}_${keyId}_${secret}`, keyId, salt, hash: await hashSecret(secret, salt) };
+  }
+
+  private storeKey(partnerId: string, issued: { keyId: string; salt: Buffer; hash: Buffer }): void {
+    this.db
+      .prepare('INSERT INTO partner_keys (key_id, partner_id, salt, hash, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(issued.keyId, partnerId, issued.salt.toString('hex'), issued.hash.toString('hex'), now());
+  }
+}
