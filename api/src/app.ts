@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { CatalogueStore, SearchIndex } from '@shortlist/indexer';
 import { apiError, handleError } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
+import { partnerRoutes, type PartnerDeps } from './partner/routes.ts';
 import { courseRoutes } from './routes/courses.ts';
 import { crawlRoutes } from './routes/crawls.ts';
 import { providerRoutes } from './routes/providers.ts';
@@ -14,9 +15,11 @@ export interface AppDeps {
   index: SearchIndex;
   /** the built web frontend; omitted in API-only tests */
   webRoot?: string;
+  /** partner feed settings, runner and upload folder; read from the environment when omitted */
+  partner?: Omit<PartnerDeps, 'store'>;
 }
 
-export function createApp({ store, index, webRoot }: AppDeps) {
+export function createApp({ store, index, webRoot, partner }: AppDeps) {
   const app = new Hono();
   app.use(
     secureHeaders({
@@ -47,6 +50,7 @@ export function createApp({ store, index, webRoot }: AppDeps) {
   app.route('/v1/courses', courseRoutes(store));
   app.route('/v1/crawls', crawlRoutes(store));
   app.route('/v1/providers', providerRoutes(store, index));
+  app.route('/v1/partner', partnerRoutes({ store, ...partner }));
   app.all('/v1/*', () => {
     throw apiError(404, 'no such endpoint; see /openapi.json');
   });

@@ -89,7 +89,7 @@ function coveredIds(store: CatalogueStore, recordIds: ReadonlySet<string>): Set<
 }
 
 /** Takes a listing down by withdrawing the provider's records in it; history and the index see the change. */
-function withdrawListing(store: CatalogueStore, providerId: string, listingId: string): void {
+export function withdrawListing(store: CatalogueStore, providerId: string, listingId: string): void {
   const rows = store.db
     .prepare("SELECT data FROM course_records WHERE course_id = ? AND provider_id = ? AND status = 'active'")
     .all(listingId, providerId) as { data: string }[];

@@ -1,0 +1,83 @@
+import { createReadStream, existsSync, rmSync } from 'node:fs';
+import { FeedError } from '@shortlist/crawler/feeds';
+import type { CatalogueStore } from '@shortlist/indexer';
+import { FeedJobs, type FeedJob, type FeedJobSummary } from '@shortlist/indexer/partners';
+import { parseFeedOptions, type RawFeedOptions } from './feed-options.ts';
+import { runFeed } from './feed-pipeline.ts';
+
+/** What a job keeps to be run (again) from its saved upload: the partner's options and how the body was labelled. */
+export interface JobOptions extends RawFeedOptions {
+  contentType?: string;
+  fileName?: string;
+  sourceUrl?: string;
+}
+
+/**
+ * Runs feed jobs from their saved uploads: small ones while the request waits, large ones queued and run one
+ * at a time in the background, so a big feed never holds up the server or another partner's feed.
+ */
+export class FeedRunner {
+  readonly jobs: FeedJobs;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly store: CatalogueStore,
+    private readonly log: (message: string) => void = console.error,
+  ) {
+    this.jobs = new FeedJobs(store);
+  }
+
+  /** Runs the job now. A feed that cannot be read rejects with its FeedError (also recorded in the job). */
+  async run(job: FeedJob): Promise<FeedJobSummary> {
+    const provider = this.store.getProvider(job.providerId);
+    if (!provider) throw new Error(`provider "${job.providerId}" of ${job.id} is not in the catalogue`);
+    if (!job.uploadPath || !existsSync(job.uploadPath))
+      throw new Error(`the feed of ${job.id} is no longer kept`);
+    const options = job.options as JobOptions;
+    const settings = parseFeedOptions(options);
+    const summary = await runFeed(this.store, this.jobs, {
+      jobId: job.id,
+      provider,
+      input: createReadStream(job.uploadPath, { highWaterMark: 256 * 1024 }),
+      mode: settings.mode,
+      dryRun: settings.dryRun,
+      limits: settings.limits,
+      read: { format: settings.format, mapping: settings.mapping, delimiter: settings.delimiter, contentType: options.contentType, fileName: options.fileName }, // prettier-ignore
+      receivedAt: job.createdAt,
+      sourceUrl: options.sourceUrl,
+    });
+    for (const path of this.jobs.prune(job.providerId)) rmSync(path, { force: true });
+    return summary;
+  }
+
+  /** Queues the job behind the others; its status and report are read from the job. */
+  enqueue(job: FeedJob): void {
+    this.queue = this.queue.then(async () => {
+      try {
+        await this.run(job);
+      } catch (error) {
+        if (!(error instanceof FeedError)) this.log(`feed ${job.id} failed: ${(error as Error).message}`);
+      }
+    });
+  }
+
+  /** Resolves when every queued job has finished. */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
+  /** After a restart: jobs the last process did not finish are run again from their saved upload. */
+  resumeInterrupted(): number {
+    const interrupted = this.jobs.interrupted();
+    for (const job of interrupted) {
+      if (job.uploadPath && existsSync(job.uploadPath)) this.enqueue(job);
+      else
+        this.jobs.finish(job.id, {
+          format: job.format, encoding: null, rows: 0, accepted: 0, rejected: 0, warnings: 0,
+          counts: { new: 0, changed: 0, unchanged: 0, withdrawn: 0 }, applied: false, blocked: null,
+          error: { message: 'The server stopped before this feed was applied; nothing of it was written.', fix: 'Send the feed again.' }, // prettier-ignore
+        }); // prettier-ignore
+    }
+    return interrupted.length;
+  }
+}

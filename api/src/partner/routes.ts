@@ -1,0 +1,45 @@
+import { dirname, join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { Hono } from 'hono';
+import { templateCsv } from '@shortlist/crawler/feeds';
+import type { CatalogueStore } from '@shortlist/indexer';
+import { PartnerAccounts } from '@shortlist/indexer/partners';
+import { partnerAuth, type PartnerVariables } from './auth.ts';
+import { courseRoutes } from './course-routes.ts';
+import { readPartnerSettings, type PartnerSettings } from './env.ts';
+import { feedRoutes } from './feed-routes.ts';
+import { FeedRunner } from './feed-runner.ts';
+
+export interface PartnerDeps {
+  store: CatalogueStore;
+  settings?: PartnerSettings;
+  runner?: FeedRunner;
+  /** where uploads are kept for jobs and annotated copies; next to the catalogue by default */
+  uploadsDir?: string;
+}
+
+export function uploadsFolder(store: CatalogueStore): string {
+  const file = store.db.name;
+  return file === ':memory:' || file === '' ? join(tmpdir(), 'shortlist-feed-uploads') : join(dirname(file), 'feed-uploads'); // prettier-ignore
+}
+
+/** `/v1/partner/*`: the template is public; everything else needs a partner key. */
+export function partnerRoutes({
+  store,
+  settings = readPartnerSettings(),
+  runner = new FeedRunner(store),
+  uploadsDir = uploadsFolder(store),
+}: PartnerDeps) {
+  // prettier-ignore
+  const accounts = new PartnerAccounts(store);
+  return new Hono<{ Variables: PartnerVariables }>()
+    .get('/template.csv', (c) => {
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', 'attachment; filename="shortlist-feed-template.csv"');
+      return c.body(templateCsv());
+    })
+    .use('*', partnerAuth({ accounts, store }))
+    .get('/me', (c) => c.json({ partner: c.get('partner'), provider: c.get('provider') }))
+    .route('/feeds', feedRoutes({ runner, settings, uploadsDir }))
+    .route('/courses', courseRoutes(store));
+}
