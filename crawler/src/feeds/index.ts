@@ -13,3 +13,5 @@ export { readElmFeed } from './elm-feed.ts';
 export * from './check-row.ts';
 export * from './read-feed.ts';
 export * from './csv-writer.ts';
+export * from './address-policy.ts';
+export * from './safe-fetch.ts';
