@@ -83,7 +83,11 @@ export const Source = z
     politeness: z
       .object({
         /** pause between two requests to the same host; robots.txt `Crawl-delay` raises it */
-        delayMs: z.number().int().min(0, 'milliseconds between requests, 0 or more; 1000 is polite').default(1000),
+        delayMs: z
+          .number()
+          .int()
+          .min(0, 'milliseconds between requests, 0 or more; 1000 is polite')
+          .default(1000),
         maxPages: z.number().int().positive('pages per crawl, e.g. 5000').default(5000),
         maxDepth: z.number().int().positive('links away from a start URL, e.g. 10').default(10),
         /** for the whole response, headers and body */

@@ -17,6 +17,8 @@ const modes: [string, DeliveryMode | null][] = [
   ['part-time', null],
   // CTDL DeliveryType
   ['deliveryType:OnlineOnly', 'online'],
+  ['MOOC', 'online'],
+  ['A free MOOC with an optional certificate', 'online'],
   ['deliveryType:InPerson', 'in_person'],
   ['deliveryType:BlendedDelivery', 'blended'],
   ['deliveryType:VariableSite', 'in_person'],
