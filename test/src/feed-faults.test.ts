@@ -53,7 +53,13 @@ const withStore = <T>(read: (store: CatalogueStore) => T): T => {
 };
 
 describe('SIGKILL during a 50,000-record bulk import (issue 5)', () => {
-  const provider: Provider = { id: 'bulk-academy', name: 'Bulk Academy', type: 'company', country: 'GB', url: 'https://bulk.example/' }; // prettier-ignore
+  const provider: Provider = {
+    id: 'bulk-academy',
+    name: 'Bulk Academy',
+    type: 'company',
+    country: 'GB',
+    url: 'https://bulk.example/',
+  };
   const file = join(dataDir, 'records.json');
   const ids: string[] = [];
 
@@ -62,8 +68,22 @@ describe('SIGKILL during a 50,000-record bulk import (issue 5)', () => {
     writeSync(out, `{"providers": [${JSON.stringify(provider)}],\n"courses": [\n`);
     for (let n = 0; n < 50_000; n++) {
       const built = buildCourse(
-        { title: `Bulk course ${n}`, url: `https://bulk.example/courses/${n}`, duration: `${1 + (n % 20)} weeks`, cost: `£${n % 900}`, mode: 'online' }, // prettier-ignore
-        { providerId: provider.id, country: 'GB', source: 'feed', sourceUrl: provider.url, fetchedAt: '2026-11-01T00:00:00.000Z', key: `bulk-${n}`, extractor: 'feed' }, // prettier-ignore
+        {
+          title: `Bulk course ${n}`,
+          url: `https://bulk.example/courses/${n}`,
+          duration: `${1 + (n % 20)} weeks`,
+          cost: `£${n % 900}`,
+          mode: 'online',
+        },
+        {
+          providerId: provider.id,
+          country: 'GB',
+          source: 'feed',
+          sourceUrl: provider.url,
+          fetchedAt: '2026-11-01T00:00:00.000Z',
+          key: `bulk-${n}`,
+          extractor: 'feed',
+        },
       );
       if ('error' in built) throw new Error(built.error);
       ids.push(built.course.id);
@@ -83,7 +103,6 @@ describe('SIGKILL during a 50,000-record bulk import (issue 5)', () => {
       for (const { record_id } of store.db.prepare('SELECT record_id FROM course_records').all() as {
         record_id: string;
       }[]) {
-        // prettier-ignore
         const b = batch.get(record_id)!;
         counts.set(b, (counts.get(b) ?? 0) + 1);
       }
@@ -104,14 +123,26 @@ describe('SIGKILL during a 50,000-record bulk import (issue 5)', () => {
       expect(count("SELECT COUNT(*) AS n FROM course_records WHERE provider_id = 'bulk-academy'")).toBe(
         50_000,
       );
-      expect(count("SELECT COUNT(*) AS n FROM courses WHERE provider_id = 'bulk-academy' AND status = 'active'")).toBe(50_000); // prettier-ignore
-      expect(count('SELECT COUNT(*) AS n FROM (SELECT url_key FROM course_records GROUP BY url_key HAVING COUNT(*) > 1)')).toBe(0); // prettier-ignore
+      expect(
+        count("SELECT COUNT(*) AS n FROM courses WHERE provider_id = 'bulk-academy' AND status = 'active'"),
+      ).toBe(50_000);
+      expect(
+        count(
+          'SELECT COUNT(*) AS n FROM (SELECT url_key FROM course_records GROUP BY url_key HAVING COUNT(*) > 1)',
+        ),
+      ).toBe(0);
     });
   }, 300_000);
 });
 
 describe('SIGKILL while a partner feed is applied (issue 6)', () => {
-  const provider: Provider = { id: 'harbour-institute', name: 'Harbour Institute', type: 'college', country: 'GB', url: 'https://www.harbour.example/' }; // prettier-ignore
+  const provider: Provider = {
+    id: 'harbour-institute',
+    name: 'Harbour Institute',
+    type: 'college',
+    country: 'GB',
+    url: 'https://www.harbour.example/',
+  };
   const feed = (count: number, price: number) =>
     ['course_id,title,url,duration,cost,mode']
       .concat(
@@ -120,7 +151,7 @@ describe('SIGKILL while a partner feed is applied (issue 6)', () => {
           (_, n) =>
             `H${n},Harbour course ${n},https://www.harbour.example/c/${n},${1 + (n % 30)} weeks,£${price + (n % 50)},Online`,
         ),
-      ) // prettier-ignore
+      )
       .join('\n');
   const small = join(dataDir, 'harbour-v1.csv');
   const large = join(dataDir, 'harbour-v2.csv');
@@ -137,10 +168,15 @@ describe('SIGKILL while a partner feed is applied (issue 6)', () => {
     const state = () =>
       withStore((store) => ({
         listings: store.db.prepare('SELECT id, status, content_hash, seq FROM courses ORDER BY id').all(),
-        records: store.db.prepare('SELECT record_id, course_id, status, content_hash FROM course_records ORDER BY record_id').all(), // prettier-ignore
+        records: store.db
+          .prepare('SELECT record_id, course_id, status, content_hash FROM course_records ORDER BY record_id')
+          .all(),
       }));
     const before = state();
-    const killed = await shortlist(['import', large, '--provider', provider.id], /applying 30,000 courses in one transaction/); // prettier-ignore
+    const killed = await shortlist(
+      ['import', large, '--provider', provider.id],
+      /applying 30,000 courses in one transaction/,
+    );
     expect(killed.killed).toBe(true);
     expect(state()).toEqual(before);
 
@@ -150,7 +186,9 @@ describe('SIGKILL while a partner feed is applied (issue 6)', () => {
       '30000 rows: 30000 accepted (29900 new, 100 changed, 0 unchanged), 0 rejected',
     );
     withStore((store) => {
-      const active = store.db.prepare("SELECT COUNT(*) AS n FROM courses WHERE provider_id = ? AND status = 'active'").get(provider.id) as { n: number }; // prettier-ignore
+      const active = store.db
+        .prepare("SELECT COUNT(*) AS n FROM courses WHERE provider_id = ? AND status = 'active'")
+        .get(provider.id) as { n: number };
       expect(active.n).toBe(30_000);
     });
   }, 300_000);

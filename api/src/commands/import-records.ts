@@ -25,7 +25,14 @@ export async function importRecords(
   { batchSize = 1000, onBatch = (_done: number) => {} } = {},
 ): Promise<RecordsImport> {
   const feed = await openFeed(input, { format: 'json', shape: 'course' });
-  const result: RecordsImport = { records: 0, imported: 0, invalid: 0, counts: { new: 0, changed: 0, unchanged: 0 }, providers: 0, problems: [] }; // prettier-ignore
+  const result: RecordsImport = {
+    records: 0,
+    imported: 0,
+    invalid: 0,
+    counts: { new: 0, changed: 0, unchanged: 0 },
+    providers: 0,
+    problems: [],
+  };
   const known = new Set(store.listProviders().map((provider) => provider.id));
   const unknown = new Set<string>();
   let batch: Course[] = [];
@@ -35,7 +42,14 @@ export async function importRecords(
     for (const course of batch) {
       if (known.has(course.providerId) || unknown.has(course.providerId)) continue;
       unknown.add(course.providerId);
-      result.problems.push({ row: result.records, severity: 'warning', field: 'providerId', value: course.providerId, message: `providerId "${course.providerId}" is not a provider in the catalogue; its courses are listed under the id alone.`, fix: 'Add the provider under "providers" in the same file.' }); // prettier-ignore
+      result.problems.push({
+        row: result.records,
+        severity: 'warning',
+        field: 'providerId',
+        value: course.providerId,
+        message: `providerId "${course.providerId}" is not a provider in the catalogue; its courses are listed under the id alone.`,
+        fix: 'Add the provider under "providers" in the same file.',
+      });
     }
     const written = store.upsertCourses(batch);
     result.counts.new += written.new;
@@ -51,7 +65,14 @@ export async function importRecords(
       const parsed = Provider.safeParse(feed.providers[providersSeen]);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
-        result.problems.push({ row: providersSeen + 1, severity: 'error', field: `providers.${issue.path.join('.')}`, value: null, message: `provider ${providersSeen + 1}: ${issue.path.join('.')}: ${issue.message}.`, fix: 'Providers need id, name, type, country (ISO 3166-1 alpha-2) and url.' }); // prettier-ignore
+        result.problems.push({
+          row: providersSeen + 1,
+          severity: 'error',
+          field: `providers.${issue.path.join('.')}`,
+          value: null,
+          message: `provider ${providersSeen + 1}: ${issue.path.join('.')}: ${issue.message}.`,
+          fix: 'Providers need id, name, type, country (ISO 3166-1 alpha-2) and url.',
+        });
         continue;
       }
       store.upsertProvider(parsed.data);

@@ -42,9 +42,20 @@ export async function importCommand(file: string, args: ImportArgs): Promise<voi
     } else {
       const provider = services.store.getProvider(args.provider);
       if (!provider)
-        throw new Error(`no provider "${args.provider}" in the catalogue; create it with: shortlist partner create --name NAME --provider ${args.provider}`); // prettier-ignore
+        throw new Error(
+          `no provider "${args.provider}" in the catalogue; create it with: shortlist partner create --name NAME --provider ${args.provider}`,
+        );
       const jobs = new FeedJobs(services.store);
-      const job = jobs.create({ providerId: provider.id, partnerId: null, origin: 'cli', source: basename(file), format: settings.format ?? null, mode: settings.mode, dryRun: settings.dryRun, options: { ...args } }); // prettier-ignore
+      const job = jobs.create({
+        providerId: provider.id,
+        partnerId: null,
+        origin: 'cli',
+        source: basename(file),
+        format: settings.format ?? null,
+        mode: settings.mode,
+        dryRun: settings.dryRun,
+        options: { ...args },
+      });
       console.error(`reading ${file}…`);
       try {
         await runFeed(services.store, jobs, {

@@ -34,11 +34,15 @@ export async function partnerCommand(action: string | undefined, args: PartnerAr
       }
       case 'revoke': {
         const revoked = accounts.revoke(required(args.partner, '--partner ID (see shortlist partner list)'));
-        console.log(`Revoked ${revoked} key${revoked === 1 ? '' : 's'} of ${args.partner}; shortlist partner rotate issues a new one.`); // prettier-ignore
+        console.log(
+          `Revoked ${revoked} key${revoked === 1 ? '' : 's'} of ${args.partner}; shortlist partner rotate issues a new one.`,
+        );
         return;
       }
       default:
-        throw new Error(`partner needs an action: create, list, rotate or revoke (got ${action ? `"${action}"` : 'none'})`); // prettier-ignore
+        throw new Error(
+          `partner needs an action: create, list, rotate or revoke (got ${action ? `"${action}"` : 'none'})`,
+        );
     }
   } finally {
     store.close();
@@ -53,14 +57,23 @@ function required(value: string | undefined, what: string): string {
 /** Creates the partner, and its provider when the catalogue does not know it yet. */
 export async function create(store: CatalogueStore, accounts: PartnerAccounts, args: PartnerArgs) {
   const name = required(args.name, '--name "Partner name"');
-  const providerId = required(args.provider, '--provider ID (the provider the partner may write, e.g. harbour-institute)'); // prettier-ignore
+  const providerId = required(
+    args.provider,
+    '--provider ID (the provider the partner may write, e.g. harbour-institute)',
+  );
   let provider = store.getProvider(providerId);
   if (!provider) {
     if (!args.country || !args.url)
       throw new Error(
         `provider "${providerId}" is new: say where it is and give its site, e.g. --country GB --url https://www.${providerId}.example/ (and --type ${ProviderType.options.join('|')}, default company)`,
       );
-    const parsed = Provider.safeParse({ id: providerId, name, type: args.type ?? 'company', country: args.country.toUpperCase(), url: args.url }); // prettier-ignore
+    const parsed = Provider.safeParse({
+      id: providerId,
+      name,
+      type: args.type ?? 'company',
+      country: args.country.toUpperCase(),
+      url: args.url,
+    });
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       throw new Error(`provider ${issue.path.join('.')}: ${issue.message}`);

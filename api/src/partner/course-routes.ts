@@ -11,7 +11,7 @@ export function courseRoutes(store: CatalogueStore) {
       const rows = store.db
         .prepare(
           "SELECT id, status, json_extract(data, '$.title') AS title, json_extract(data, '$.url') AS url, updated_at AS updatedAt FROM courses WHERE provider_id = ? ORDER BY status, title LIMIT 5000",
-        ) // prettier-ignore
+        )
         .all(c.get('provider').id);
       return c.json({ courses: rows });
     })
@@ -21,7 +21,11 @@ export function courseRoutes(store: CatalogueStore) {
       const course = store.getCourse(id);
       if (!course) throw apiError(404, `No course "${id}"; GET /v1/partner/courses lists yours.`, 'id');
       if (course.providerId !== provider.id)
-        throw apiError(403, `Course "${id}" belongs to provider "${course.providerId}"; your key may only change courses of "${provider.id}". Nothing was changed.`, 'id'); // prettier-ignore
+        throw apiError(
+          403,
+          `Course "${id}" belongs to provider "${course.providerId}"; your key may only change courses of "${provider.id}". Nothing was changed.`,
+          'id',
+        );
       store.db.transaction(() => withdrawListing(store, provider.id, course.id)).immediate();
       return c.json({ id: course.id, status: store.getCourse(course.id)!.status });
     });

@@ -1,4 +1,10 @@
-import { FEED_FORMATS, isFeedFormat, type ColumnMapping, type Delimiter, type FeedFormat } from '@shortlist/crawler/feeds'; // prettier-ignore
+import {
+  FEED_FORMATS,
+  isFeedFormat,
+  type ColumnMapping,
+  type Delimiter,
+  type FeedFormat,
+} from '@shortlist/crawler/feeds';
 import { DEFAULT_FEED_LIMITS, type FeedLimits, type FeedMode } from '@shortlist/indexer/partners';
 
 /** A feed option given wrongly; names the parameter (`mode`, `mapping` …) so the answer can too. */
@@ -47,7 +53,10 @@ const DELIMITERS: Record<string, Delimiter> = {
 export function parseFeedOptions(raw: RawFeedOptions): FeedSettings {
   const mode = raw.mode ?? 'upsert';
   if (mode !== 'replace' && mode !== 'upsert')
-    throw new FeedOptionError('mode', `mode must be "replace" (the whole catalogue) or "upsert" (add and update), not "${mode}".`); // prettier-ignore
+    throw new FeedOptionError(
+      'mode',
+      `mode must be "replace" (the whole catalogue) or "upsert" (add and update), not "${mode}".`,
+    );
   const settings: FeedSettings = {
     mode,
     dryRun: flag('dryRun', raw.dryRun),
@@ -55,7 +64,10 @@ export function parseFeedOptions(raw: RawFeedOptions): FeedSettings {
   };
   if (raw.format !== undefined && raw.format !== '' && raw.format !== 'auto') {
     if (!isFeedFormat(raw.format))
-      throw new FeedOptionError('format', `format must be one of ${FEED_FORMATS.join(', ')} (or left out to detect it), not "${raw.format}".`); // prettier-ignore
+      throw new FeedOptionError(
+        'format',
+        `format must be one of ${FEED_FORMATS.join(', ')} (or left out to detect it), not "${raw.format}".`,
+      );
     settings.format = raw.format;
   }
   if (raw.mapping) settings.mapping = parseMapping(raw.mapping);
@@ -93,11 +105,17 @@ export function parseMapping(text: string): ColumnMapping {
     try {
       parsed = JSON.parse(trimmed);
     } catch (error) {
-      throw new FeedOptionError('mapping', `mapping is not valid JSON: ${(error as Error).message}. Write {"Your column":"title"}.`); // prettier-ignore
+      throw new FeedOptionError(
+        'mapping',
+        `mapping is not valid JSON: ${(error as Error).message}. Write {"Your column":"title"}.`,
+      );
     }
     const entries = Object.entries(parsed as Record<string, unknown>);
     if (entries.some(([, value]) => typeof value !== 'string' && value !== null))
-      throw new FeedOptionError('mapping', 'mapping values must be Shortlist column names (text), e.g. {"Course name":"title"}.'); // prettier-ignore
+      throw new FeedOptionError(
+        'mapping',
+        'mapping values must be Shortlist column names (text), e.g. {"Course name":"title"}.',
+      );
     return Object.fromEntries(entries) as ColumnMapping;
   }
   const mapping: ColumnMapping = {};

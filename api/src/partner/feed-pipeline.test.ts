@@ -9,8 +9,20 @@ import { parseFeedOptions, type RawFeedOptions } from './feed-options.ts';
 import { runFeed } from './feed-pipeline.ts';
 import { feedReport } from './feed-report.ts';
 
-const PROVIDER: Provider = { id: 'harbour-institute', name: 'Harbour Institute', type: 'college', country: 'GB', url: 'https://www.harbour.example/' }; // prettier-ignore
-const OTHER: Provider = { id: 'other-college', name: 'Other College', type: 'college', country: 'GB', url: 'https://www.other.example/' }; // prettier-ignore
+const PROVIDER: Provider = {
+  id: 'harbour-institute',
+  name: 'Harbour Institute',
+  type: 'college',
+  country: 'GB',
+  url: 'https://www.harbour.example/',
+};
+const OTHER: Provider = {
+  id: 'other-college',
+  name: 'Other College',
+  type: 'college',
+  country: 'GB',
+  url: 'https://www.other.example/',
+};
 
 let store: CatalogueStore;
 let jobs: FeedJobs;
@@ -29,10 +41,28 @@ const csv = (numbers: number[], rows: string[] = []) =>
 
 async function send(feed: string, options: RawFeedOptions = {}, provider = PROVIDER) {
   const settings = parseFeedOptions(options);
-  const job = jobs.create({ providerId: provider.id, partnerId: null, origin: 'cli', source: 'test.csv', format: null, mode: settings.mode, dryRun: settings.dryRun, options: {} }); // prettier-ignore
+  const job = jobs.create({
+    providerId: provider.id,
+    partnerId: null,
+    origin: 'cli',
+    source: 'test.csv',
+    format: null,
+    mode: settings.mode,
+    dryRun: settings.dryRun,
+    options: {},
+  });
   let error: Error | undefined;
   try {
-    await runFeed(store, jobs, { jobId: job.id, provider, input: feed, mode: settings.mode, dryRun: settings.dryRun, limits: settings.limits, read: { mapping: settings.mapping }, receivedAt: new Date().toISOString() }); // prettier-ignore
+    await runFeed(store, jobs, {
+      jobId: job.id,
+      provider,
+      input: feed,
+      mode: settings.mode,
+      dryRun: settings.dryRun,
+      limits: settings.limits,
+      read: { mapping: settings.mapping },
+      receivedAt: new Date().toISOString(),
+    });
   } catch (caught) {
     error = caught as Error;
   }
@@ -40,7 +70,11 @@ async function send(feed: string, options: RawFeedOptions = {}, provider = PROVI
 }
 
 const active = () =>
-  (store.db.prepare("SELECT id FROM courses WHERE provider_id = ? AND status = 'active' ORDER BY id").all(PROVIDER.id) as { id: string }[]).map((r) => r.id); // prettier-ignore
+  (
+    store.db
+      .prepare("SELECT id FROM courses WHERE provider_id = ? AND status = 'active' ORDER BY id")
+      .all(PROVIDER.id) as { id: string }[]
+  ).map((r) => r.id);
 const snapshot = () =>
   store.db.prepare('SELECT id, status, content_hash, seq FROM courses ORDER BY id').all();
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -48,7 +82,11 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 describe('applying a feed', () => {
   it('adds courses, and the same feed sent twice changes nothing', async () => {
     const first = await send(csv(range(1, 10)));
-    expect(first.report).toMatchObject({ status: 'done', applied: true, counts: { rows: 10, accepted: 10, new: 10, changed: 0 } }); // prettier-ignore
+    expect(first.report).toMatchObject({
+      status: 'done',
+      applied: true,
+      counts: { rows: 10, accepted: 10, new: 10, changed: 0 },
+    });
     expect(active()).toHaveLength(10);
     const before = snapshot();
     const second = await send(csv(range(1, 10)));
@@ -59,7 +97,11 @@ describe('applying a feed', () => {
   it('in upsert mode updates what the feed names and leaves the rest; a withdrawn row takes its course down', async () => {
     await send(csv(range(1, 10)));
     const { report } = await send(
-      ['course_id,title,url,cost,status', 'C1,Course 1,https://www.harbour.example/courses/1,£999,', 'C2,Course 2,https://www.harbour.example/courses/2,,withdrawn'].join('\n'), // prettier-ignore
+      [
+        'course_id,title,url,cost,status',
+        'C1,Course 1,https://www.harbour.example/courses/1,£999,',
+        'C2,Course 2,https://www.harbour.example/courses/2,,withdrawn',
+      ].join('\n'),
     );
     expect(report.counts).toMatchObject({ changed: 2, withdrawn: 0 });
     expect(active()).toHaveLength(9);
@@ -81,7 +123,9 @@ describe('applying a feed', () => {
     const before = snapshot();
     const { report } = await send(csv(range(1, 4)), { mode: 'replace' });
     expect(report.applied).toBe(false);
-    expect(report.blocked!.reason).toBe('This feed would withdraw 6 of your 10 listed courses (60%), more than the 50% safety limit for a replace feed.'); // prettier-ignore
+    expect(report.blocked!.reason).toBe(
+      'This feed would withdraw 6 of your 10 listed courses (60%), more than the 50% safety limit for a replace feed.',
+    );
     expect(report.blocked!.fix).toContain('maxWithdrawShare=0.6');
     expect(snapshot()).toEqual(before);
     const forced = await send(csv(range(1, 4)), { mode: 'replace', maxWithdrawShare: '0.6' });
@@ -90,7 +134,10 @@ describe('applying a feed', () => {
 
   it('refuses a replace feed with too many rejected rows; upsert applies the accepted ones', async () => {
     await send(csv(range(1, 10)));
-    const broken = csv(range(1, 6), range(7, 10).map((n) => `C${n},,https://www.harbour.example/courses/${n},6 weeks,£1,Online`)); // prettier-ignore
+    const broken = csv(
+      range(1, 6),
+      range(7, 10).map((n) => `C${n},,https://www.harbour.example/courses/${n},6 weeks,£1,Online`),
+    );
     const replace = await send(broken, { mode: 'replace' });
     expect(replace.report).toMatchObject({ applied: false, counts: { rejected: 4 } });
     expect(replace.report.blocked!.reason).toMatch(/^4 of 10 rows \(40%\) were rejected, more than the 20%/);
@@ -107,7 +154,11 @@ describe('applying a feed', () => {
     const feed = csv(range(1, 9), ['C10,Course 10,not a url,6 weeks,£1,Online']);
     const { report } = await send(feed, { mode: 'replace' });
     expect(report).toMatchObject({ applied: true, counts: { rejected: 1, withdrawn: 0 } });
-    expect(report.problems.find((p) => p.severity === 'error')).toMatchObject({ row: 11, field: 'url', value: 'not a url' }); // prettier-ignore
+    expect(report.problems.find((p) => p.severity === 'error')).toMatchObject({
+      row: 11,
+      field: 'url',
+      value: 'not a url',
+    });
     expect(active()).toHaveLength(10);
   });
 
@@ -130,7 +181,9 @@ describe('applying a feed', () => {
     const before = snapshot();
     const { report, error } = await send(other, {}, OTHER);
     expect(error!.name).toBe('FeedError');
-    expect(error!.message).toBe('Row 2 is a course of provider "harbour-institute"; this key may only write courses of "other-college".'); // prettier-ignore
+    expect(error!.message).toBe(
+      'Row 2 is a course of provider "harbour-institute"; this key may only write courses of "other-college".',
+    );
     expect(report).toMatchObject({ status: 'failed', applied: false });
     expect(snapshot()).toEqual(before);
   });
@@ -138,7 +191,10 @@ describe('applying a feed', () => {
   it('records a feed that cannot be read as failed, with the line, and writes nothing', async () => {
     const { report, error } = await send('title,url\n"Broken,https://www.harbour.example/x\n');
     expect(error).toBeDefined();
-    expect(report).toMatchObject({ status: 'failed', error: { line: 2, message: expect.stringMatching(/^Line 2: a quote/) } }); // prettier-ignore
+    expect(report).toMatchObject({
+      status: 'failed',
+      error: { line: 2, message: expect.stringMatching(/^Line 2: a quote/) },
+    });
     expect(active()).toHaveLength(0);
   });
 

@@ -1,4 +1,11 @@
-import { checkFeed, FeedError, ForeignProviderError, openFeed, type FeedInput, type FeedOptions } from '@shortlist/crawler/feeds'; // prettier-ignore
+import {
+  checkFeed,
+  FeedError,
+  ForeignProviderError,
+  openFeed,
+  type FeedInput,
+  type FeedOptions,
+} from '@shortlist/crawler/feeds';
 import type { CatalogueStore } from '@shortlist/indexer';
 import {
   applyFeed,
@@ -99,12 +106,22 @@ export async function runFeed(store: CatalogueStore, jobs: FeedJobs, run: FeedRu
       if (run.mode === 'replace') {
         const { withdrawn, listed } = preview.withdrawals();
         summary.counts.withdrawn = withdrawn;
-        summary.blocked = rejectedBlock(summary.rows, summary.rejected, run.limits) ?? withdrawBlock(withdrawn, listed, run.limits); // prettier-ignore
+        summary.blocked =
+          rejectedBlock(summary.rows, summary.rejected, run.limits) ??
+          withdrawBlock(withdrawn, listed, run.limits);
       }
       jobs.finish(jobId, summary);
       return summary;
     }
-    const plan = { providerId: provider.id, mode: run.mode, staging: staging!, namedIds: named, rows: summary.rows, rejected: summary.rejected, limits: run.limits }; // prettier-ignore
+    const plan = {
+      providerId: provider.id,
+      mode: run.mode,
+      staging: staging!,
+      namedIds: named,
+      rows: summary.rows,
+      rejected: summary.rejected,
+      limits: run.limits,
+    };
     run.onApply?.(summary.accepted);
     const outcome = applyFeed(store, plan, ({ counts }) =>
       jobs.finish(jobId, { ...summary, counts, applied: true }),
@@ -116,8 +133,16 @@ export async function runFeed(store: CatalogueStore, jobs: FeedJobs, run: FeedRu
     flush();
     summary.error =
       error instanceof FeedError
-        ? { message: error.message, fix: error.fix, ...error.where, ...(error.parameter ? { parameter: error.parameter } : {}) } // prettier-ignore
-        : { message: 'The feed could not be processed because of an internal error; it has been logged.', fix: 'Send it again later.' }; // prettier-ignore
+        ? {
+            message: error.message,
+            fix: error.fix,
+            ...error.where,
+            ...(error.parameter ? { parameter: error.parameter } : {}),
+          }
+        : {
+            message: 'The feed could not be processed because of an internal error; it has been logged.',
+            fix: 'Send it again later.',
+          };
     jobs.finish(jobId, summary);
     throw error;
   } finally {

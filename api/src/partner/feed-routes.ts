@@ -11,7 +11,16 @@ import { feedReport } from './feed-report.ts';
 import type { FeedRunner, JobOptions } from './feed-runner.ts';
 import { spoolRequest } from './upload.ts';
 
-const OPTION_NAMES = ['mode', 'dryRun', 'format', 'mapping', 'delimiter', 'maxWithdrawShare', 'maxRejectedShare', 'force'] as const; // prettier-ignore
+const OPTION_NAMES = [
+  'mode',
+  'dryRun',
+  'format',
+  'mapping',
+  'delimiter',
+  'maxWithdrawShare',
+  'maxRejectedShare',
+  'force',
+] as const;
 
 /** Options from the query string, overridden by form fields sent with a multipart upload. */
 function optionsOf(query: Record<string, string>, fields: Record<string, string>): RawFeedOptions {
@@ -42,7 +51,6 @@ export function feedRoutes({
   settings: PartnerSettings;
   uploadsDir: string;
 }) {
-  // prettier-ignore
   const { jobs } = runner;
   return new Hono<{ Variables: PartnerVariables }>()
     .post('/', async (c) => {
@@ -56,8 +64,22 @@ export function feedRoutes({
         rmSync(spooled.path, { force: true });
         return feedErrorResponse(error);
       }
-      const options: JobOptions = { ...raw, contentType: spooled.contentType, ...(spooled.fileName ? { fileName: spooled.fileName } : {}) }; // prettier-ignore
-      const job = jobs.create({ providerId: partner.providerId, partnerId: partner.id, origin: 'upload', source: spooled.fileName ?? (spooled.contentType || null), format: parsed.format ?? null, mode: parsed.mode, dryRun: parsed.dryRun, options: { ...options }, uploadPath: spooled.path }); // prettier-ignore
+      const options: JobOptions = {
+        ...raw,
+        contentType: spooled.contentType,
+        ...(spooled.fileName ? { fileName: spooled.fileName } : {}),
+      };
+      const job = jobs.create({
+        providerId: partner.providerId,
+        partnerId: partner.id,
+        origin: 'upload',
+        source: spooled.fileName ?? (spooled.contentType || null),
+        format: parsed.format ?? null,
+        mode: parsed.mode,
+        dryRun: parsed.dryRun,
+        options: { ...options },
+        uploadPath: spooled.path,
+      });
       const asJob =
         (c.req.query('async') ?? spooled.fields.async) === 'true' || spooled.bytes > settings.syncFeedBytes;
       if (asJob) {
@@ -82,10 +104,23 @@ export function feedRoutes({
     .get('/:jobId/annotated.csv', (c) => {
       const job = ownJob(c.get('partner').providerId, c.req.param('jobId'));
       if (job.status === 'queued' || job.status === 'running')
-        throw apiError(409, `Feed ${job.id} is still ${job.status}; ask again when GET ${feedReport(jobs, job, { withProblems: false }).links.self} says done.`, 'jobId'); // prettier-ignore
-      if (job.summary?.error) throw apiError(409, `Feed ${job.id} could not be read, so it has no rows to annotate: ${job.summary.error.message}`, 'jobId'); // prettier-ignore
+        throw apiError(
+          409,
+          `Feed ${job.id} is still ${job.status}; ask again when GET ${feedReport(jobs, job, { withProblems: false }).links.self} says done.`,
+          'jobId',
+        );
+      if (job.summary?.error)
+        throw apiError(
+          409,
+          `Feed ${job.id} could not be read, so it has no rows to annotate: ${job.summary.error.message}`,
+          'jobId',
+        );
       if (!job.uploadPath || !existsSync(job.uploadPath))
-        throw apiError(410, `The file of feed ${job.id} is no longer kept (only the latest 50 are); send it again with dryRun=true to get a new report.`, 'jobId'); // prettier-ignore
+        throw apiError(
+          410,
+          `The file of feed ${job.id} is no longer kept (only the latest 50 are); send it again with dryRun=true to get a new report.`,
+          'jobId',
+        );
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="${job.id}-annotated.csv"`);
       return stream(c, async (out) => {

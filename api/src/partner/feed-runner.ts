@@ -42,7 +42,13 @@ export class FeedRunner {
       mode: settings.mode,
       dryRun: settings.dryRun,
       limits: settings.limits,
-      read: { format: settings.format, mapping: settings.mapping, delimiter: settings.delimiter, contentType: options.contentType, fileName: options.fileName }, // prettier-ignore
+      read: {
+        format: settings.format,
+        mapping: settings.mapping,
+        delimiter: settings.delimiter,
+        contentType: options.contentType,
+        fileName: options.fileName,
+      },
       receivedAt: job.createdAt,
       sourceUrl: options.sourceUrl,
     });
@@ -73,10 +79,20 @@ export class FeedRunner {
       if (job.uploadPath && existsSync(job.uploadPath)) this.enqueue(job);
       else
         this.jobs.finish(job.id, {
-          format: job.format, encoding: null, rows: 0, accepted: 0, rejected: 0, warnings: 0,
-          counts: { new: 0, changed: 0, unchanged: 0, withdrawn: 0 }, applied: false, blocked: null,
-          error: { message: 'The server stopped before this feed was applied; nothing of it was written.', fix: 'Send the feed again.' }, // prettier-ignore
-        }); // prettier-ignore
+          format: job.format,
+          encoding: null,
+          rows: 0,
+          accepted: 0,
+          rejected: 0,
+          warnings: 0,
+          counts: { new: 0, changed: 0, unchanged: 0, withdrawn: 0 },
+          applied: false,
+          blocked: null,
+          error: {
+            message: 'The server stopped before this feed was applied; nothing of it was written.',
+            fix: 'Send the feed again.',
+          },
+        });
     }
     return interrupted.length;
   }

@@ -3,15 +3,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CatalogueStore, createMeiliClient, SearchIndex, startBundledMeilisearch, type MeiliConnection } from '@shortlist/indexer'; // prettier-ignore
+import {
+  CatalogueStore,
+  createMeiliClient,
+  SearchIndex,
+  startBundledMeilisearch,
+  type MeiliConnection,
+} from '@shortlist/indexer';
 import { PartnerAccounts } from '@shortlist/indexer/partners';
 import type { Provider } from '@shortlist/schemas';
 import { createApp } from '../app.ts';
 import { readPartnerSettings } from './env.ts';
 import { FeedRunner } from './feed-runner.ts';
 
-const HARBOUR: Provider = { id: 'harbour-institute', name: 'Harbour Institute', type: 'college', country: 'GB', url: 'https://www.harbour.example/' }; // prettier-ignore
-const RIVAL: Provider = { id: 'rival-academy', name: 'Rival Academy', type: 'company', country: 'GB', url: 'https://www.rival.example/' }; // prettier-ignore
+const HARBOUR: Provider = {
+  id: 'harbour-institute',
+  name: 'Harbour Institute',
+  type: 'college',
+  country: 'GB',
+  url: 'https://www.harbour.example/',
+};
+const RIVAL: Provider = {
+  id: 'rival-academy',
+  name: 'Rival Academy',
+  type: 'company',
+  country: 'GB',
+  url: 'https://www.rival.example/',
+};
 const LIMIT = 64 * 1024;
 
 let meili: MeiliConnection;
@@ -44,7 +62,8 @@ afterAll(async () => {
 
 const auth = (value = key) => ({ Authorization: `Bearer ${value}` });
 const csv = (rows: string[]) => ['course_id,title,url,duration,cost,mode', ...rows].join('\n');
-const row = (n: number, provider = 'harbour') => `${provider.toUpperCase()}-${n},${provider} course ${n},https://www.${provider}.example/courses/${n},6 weeks,£${100 + n},Online`; // prettier-ignore
+const row = (n: number, provider = 'harbour') =>
+  `${provider.toUpperCase()}-${n},${provider} course ${n},https://www.${provider}.example/courses/${n},6 weeks,£${100 + n},Online`;
 
 async function send(
   body: BodyInit,
@@ -54,8 +73,11 @@ async function send(
     as = key,
   }: { query?: string; headers?: Record<string, string>; as?: string } = {},
 ) {
-  // prettier-ignore
-  const response = await app.request(`/v1/partner/feeds${query}`, { method: 'POST', body, headers: { 'Content-Type': 'text/csv', ...auth(as), ...headers } }); // prettier-ignore
+  const response = await app.request(`/v1/partner/feeds${query}`, {
+    method: 'POST',
+    body,
+    headers: { 'Content-Type': 'text/csv', ...auth(as), ...headers },
+  });
   return { status: response.status, body: await response.json(), headers: response.headers };
 }
 
@@ -79,7 +101,9 @@ describe('partner authentication', () => {
     const response = await app.request('/v1/partner/feeds', { method: 'POST', body: csv([row(1)]), headers });
     expect(response.status).toBe(401);
     expect(response.headers.get('WWW-Authenticate')).toMatch(/^Bearer/);
-    expect(await response.json()).toEqual({ error: { status: 401, message: expect.stringMatching(message), parameter: 'Authorization' } }); // prettier-ignore
+    expect(await response.json()).toEqual({
+      error: { status: 401, message: expect.stringMatching(message), parameter: 'Authorization' },
+    });
     expect(store.countCourses()).toBe(0);
   });
 
@@ -105,10 +129,22 @@ describe('partner authentication', () => {
 
 describe('POST /v1/partner/feeds', () => {
   it('applies a CSV body at once, reports every row, and the courses become searchable', async () => {
-    const { status, body } = await send(csv([row(1), row(2), 'HARBOUR-3,,https://www.harbour.example/courses/3,6 weeks,£1,Online']), { query: '?mode=upsert' }); // prettier-ignore
+    const { status, body } = await send(
+      csv([row(1), row(2), 'HARBOUR-3,,https://www.harbour.example/courses/3,6 weeks,£1,Online']),
+      { query: '?mode=upsert' },
+    );
     expect(status).toBe(200);
-    expect(body).toMatchObject({ status: 'done', applied: true, format: 'csv', counts: { rows: 3, accepted: 2, rejected: 1, new: 2 } }); // prettier-ignore
-    expect(body.problems.find((p: any) => p.severity === 'error')).toMatchObject({ row: 4, field: 'title', message: 'title is missing: every course needs a name.' }); // prettier-ignore
+    expect(body).toMatchObject({
+      status: 'done',
+      applied: true,
+      format: 'csv',
+      counts: { rows: 3, accepted: 2, rejected: 1, new: 2 },
+    });
+    expect(body.problems.find((p: any) => p.severity === 'error')).toMatchObject({
+      row: 4,
+      field: 'title',
+      message: 'title is missing: every course needs a name.',
+    });
     await index.syncFrom(store);
     const search = await (await app.request('/v1/search?q=harbour%20course%202')).json();
     expect(search.hits[0]).toMatchObject({ title: 'harbour course 2', provider: { id: HARBOUR.id } });
@@ -122,15 +158,40 @@ describe('POST /v1/partner/feeds', () => {
     const response = await app.request('/v1/partner/feeds', { method: 'POST', body: form, headers: auth() });
     const body = await response.json();
     expect(response.status).toBe(200);
-    expect(body).toMatchObject({ dryRun: true, mode: 'replace', source: 'courses.csv', counts: { new: 1, unchanged: 2 } }); // prettier-ignore
+    expect(body).toMatchObject({
+      dryRun: true,
+      mode: 'replace',
+      source: 'courses.csv',
+      counts: { new: 1, unchanged: 2 },
+    });
     expect(store.countCourses()).toBe(2);
   });
 
   it.each([
-    ['broken quotes', 'title,url\n"Unclosed,https://www.harbour.example/x\n', 'text/csv', /^Line 2: a quote opens a cell that is never closed/], // prettier-ignore
-    ['a wrong delimiter', 'title|url|cost\nA|https://www.harbour.example/a|1\n', 'text/csv', /^Line 1 is a single column/], // prettier-ignore
-    ['truncated JSON', '[{"title": "A", "url": "https://www.harbour.example/a"}, {"title": "B", ', 'application/json', /^The JSON ends before it is complete \(at line 1\)/], // prettier-ignore
-    ['not a feed', '<!doctype html><html><body>Our courses</body></html>', 'text/html', /^This is not a feed: the content is an HTML page/], // prettier-ignore
+    [
+      'broken quotes',
+      'title,url\n"Unclosed,https://www.harbour.example/x\n',
+      'text/csv',
+      /^Line 2: a quote opens a cell that is never closed/,
+    ],
+    [
+      'a wrong delimiter',
+      'title|url|cost\nA|https://www.harbour.example/a|1\n',
+      'text/csv',
+      /^Line 1 is a single column/,
+    ],
+    [
+      'truncated JSON',
+      '[{"title": "A", "url": "https://www.harbour.example/a"}, {"title": "B", ',
+      'application/json',
+      /^The JSON ends before it is complete \(at line 1\)/,
+    ],
+    [
+      'not a feed',
+      '<!doctype html><html><body>Our courses</body></html>',
+      'text/html',
+      /^This is not a feed: the content is an HTML page/,
+    ],
   ])('refuses %s with 400 naming the place', async (_what, body, type, message) => {
     const before = store.countCourses();
     const answer = await send(body, { headers: { 'Content-Type': type } });
@@ -149,7 +210,6 @@ describe('POST /v1/partner/feeds', () => {
   });
 
   it('refuses an upload over the limit with 413 and the limit in the message, also when compressed or streamed', async () => {
-    // prettier-ignore
     const big = csv(Array.from({ length: 2000 }, (_, n) => row(n)));
     const declared = await send(big);
     expect(declared.status).toBe(413);
@@ -159,8 +219,18 @@ describe('POST /v1/partner/feeds', () => {
     const bomb = gzipSync(Buffer.alloc(50 * 1024 * 1024, 'a'));
     const compressed = await send(bomb, { headers: { 'Content-Encoding': 'gzip' } });
     expect(compressed.status).toBe(413);
-    const chunked = new ReadableStream({ start(controller) { controller.enqueue(new TextEncoder().encode(big)); controller.close(); } }); // prettier-ignore
-    const streamed = await app.request('/v1/partner/feeds', { method: 'POST', body: chunked, headers: { 'Content-Type': 'text/csv', ...auth() }, duplex: 'half' } as RequestInit); // prettier-ignore
+    const chunked = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(big));
+        controller.close();
+      },
+    });
+    const streamed = await app.request('/v1/partner/feeds', {
+      method: 'POST',
+      body: chunked,
+      headers: { 'Content-Type': 'text/csv', ...auth() },
+      duplex: 'half',
+    } as RequestInit);
     expect(streamed.status).toBe(413);
   });
 
@@ -186,7 +256,9 @@ describe('POST /v1/partner/feeds', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
     expect(lines[0]).toBe('course_id,title,url,duration,cost,mode,errors');
-    expect(lines[8]).toBe('HARBOUR-107,Bad link course,www.harbour.example/no-scheme,6 weeks,£5,Online,"url ""www.harbour.example/no-scheme"" is not an absolute web address."'); // prettier-ignore
+    expect(lines[8]).toBe(
+      'HARBOUR-107,Bad link course,www.harbour.example/no-scheme,6 weeks,£5,Online,"url ""www.harbour.example/no-scheme"" is not an absolute web address."',
+    );
     expect(lines[9]).toMatch(/,Online,$/);
   });
 
@@ -202,7 +274,9 @@ describe('POST /v1/partner/feeds', () => {
 describe("a partner writes only its own provider's courses", () => {
   it("refuses to withdraw another provider's course (403) and leaves it listed", async () => {
     const { body } = await send(csv([row(1, 'rival')]), { as: rivalKey });
-    const rivalCourse = store.db.prepare("SELECT id FROM courses WHERE provider_id = 'rival-academy'").get() as { id: string }; // prettier-ignore
+    const rivalCourse = store.db
+      .prepare("SELECT id FROM courses WHERE provider_id = 'rival-academy'")
+      .get() as { id: string };
     expect(body.applied).toBe(true);
     const response = await app.request(`/v1/partner/courses/${rivalCourse.id}`, {
       method: 'DELETE',
@@ -211,7 +285,9 @@ describe("a partner writes only its own provider's courses", () => {
     expect(response.status).toBe(403);
     expect((await response.json()).error.message).toContain('belongs to provider "rival-academy"');
     expect(store.getCourse(rivalCourse.id)!.status).toBe('active');
-    const own = store.db.prepare("SELECT id FROM courses WHERE provider_id = 'harbour-institute' LIMIT 1").get() as { id: string }; // prettier-ignore
+    const own = store.db
+      .prepare("SELECT id FROM courses WHERE provider_id = 'harbour-institute' LIMIT 1")
+      .get() as { id: string };
     const mine = await app.request(`/v1/partner/courses/${own.id}`, { method: 'DELETE', headers: auth() });
     expect(await mine.json()).toEqual({ id: own.id, status: 'withdrawn' });
   });
@@ -221,7 +297,10 @@ describe("a partner writes only its own provider's courses", () => {
     const page = await send(csv(['MINE,Taken over,https://www.rival.example/courses/1,1 week,£1,Online']));
     expect(page.status).toBe(403);
     expect(page.body.error.message).toMatch(/course of provider "rival-academy".*Nothing was changed/);
-    const named = await send(JSON.stringify([{ title: 'X', url: 'https://www.harbour.example/x', providerId: 'rival-academy' }]), { headers: { 'Content-Type': 'application/json' } }); // prettier-ignore
+    const named = await send(
+      JSON.stringify([{ title: 'X', url: 'https://www.harbour.example/x', providerId: 'rival-academy' }]),
+      { headers: { 'Content-Type': 'application/json' } },
+    );
     expect(named.status).toBe(403);
     expect(store.db.prepare('SELECT id, status, content_hash FROM courses ORDER BY id').all()).toEqual(
       before,

@@ -8,7 +8,9 @@ import { partnerAuth, type PartnerVariables } from './auth.ts';
 import { courseRoutes } from './course-routes.ts';
 import { readPartnerSettings, type PartnerSettings } from './env.ts';
 import { feedRoutes } from './feed-routes.ts';
+import { FeedPoller } from './feed-poller.ts';
 import { FeedRunner } from './feed-runner.ts';
+import { feedUrlRoutes } from './feed-url-routes.ts';
 
 export interface PartnerDeps {
   store: CatalogueStore;
@@ -16,11 +18,15 @@ export interface PartnerDeps {
   runner?: FeedRunner;
   /** where uploads are kept for jobs and annotated copies; next to the catalogue by default */
   uploadsDir?: string;
+  /** polls feed URLs when a partner asks (\`POST /v1/partner/feed-urls/:id/poll\`) */
+  poller?: FeedPoller;
 }
 
 export function uploadsFolder(store: CatalogueStore): string {
   const file = store.db.name;
-  return file === ':memory:' || file === '' ? join(tmpdir(), 'shortlist-feed-uploads') : join(dirname(file), 'feed-uploads'); // prettier-ignore
+  return file === ':memory:' || file === ''
+    ? join(tmpdir(), 'shortlist-feed-uploads')
+    : join(dirname(file), 'feed-uploads');
 }
 
 /** `/v1/partner/*`: the template is public; everything else needs a partner key. */
@@ -29,9 +35,10 @@ export function partnerRoutes({
   settings = readPartnerSettings(),
   runner = new FeedRunner(store),
   uploadsDir = uploadsFolder(store),
+  poller,
 }: PartnerDeps) {
-  // prettier-ignore
   const accounts = new PartnerAccounts(store);
+  const feedUrlPoller = poller ?? new FeedPoller(store, runner, settings, { uploadsDir });
   return new Hono<{ Variables: PartnerVariables }>()
     .get('/template.csv', (c) => {
       c.header('Content-Type', 'text/csv; charset=utf-8');
@@ -41,5 +48,6 @@ export function partnerRoutes({
     .use('*', partnerAuth({ accounts, store }))
     .get('/me', (c) => c.json({ partner: c.get('partner'), provider: c.get('provider') }))
     .route('/feeds', feedRoutes({ runner, settings, uploadsDir }))
-    .route('/courses', courseRoutes(store));
+    .route('/courses', courseRoutes(store))
+    .route('/feed-urls', feedUrlRoutes(feedUrlPoller, settings.pollMinutes));
 }

@@ -43,7 +43,11 @@ export function decompressor(encoding: string | undefined): Transform | null {
   if (!name || name === 'identity') return null;
   if (name === 'gzip' || name === 'x-gzip') return createGunzip();
   if (name === 'deflate') return createInflate();
-  throw apiError(415, `Content-Encoding "${encoding}" is not supported; send the feed plain or gzip-compressed.`, 'Content-Encoding'); // prettier-ignore
+  throw apiError(
+    415,
+    `Content-Encoding "${encoding}" is not supported; send the feed plain or gzip-compressed.`,
+    'Content-Encoding',
+  );
 }
 
 class LimitExceeded extends Error {}
@@ -65,14 +69,22 @@ export async function spoolRequest(request: Request, folder: string, limit: numb
     if (/^multipart\/form-data/i.test(contentType)) await spoolMultipart(request, spooled, limit);
     else {
       const inflate = decompressor(encoding);
-      const steps = [Readable.fromWeb(request.body as never), ...(inflate ? [inflate] : []), byteLimit(limit, () => new LimitExceeded())]; // prettier-ignore
+      const steps = [
+        Readable.fromWeb(request.body as never),
+        ...(inflate ? [inflate] : []),
+        byteLimit(limit, () => new LimitExceeded()),
+      ];
       await pipeline([...steps, countInto(spooled), createWriteStream(path)]);
     }
   } catch (error) {
     rmSync(path, { force: true });
     if (error instanceof LimitExceeded) throw tooLarge(limit);
     if (error instanceof Error && 'code' in error && String(error.code).startsWith('Z_'))
-      throw apiError(400, `The body says Content-Encoding: ${encoding} but is not valid ${encoding} data (${error.message}).`, 'Content-Encoding'); // prettier-ignore
+      throw apiError(
+        400,
+        `The body says Content-Encoding: ${encoding} but is not valid ${encoding} data (${error.message}).`,
+        'Content-Encoding',
+      );
     throw error;
   }
   if (spooled.bytes === 0) {
@@ -92,12 +104,18 @@ function countInto(spooled: SpooledFeed): Transform {
 }
 
 function emptyFeed() {
-  return apiError(400, 'The request has no feed: send the file as the body (e.g. Content-Type: text/csv) or as the form field "file".', 'body'); // prettier-ignore
+  return apiError(
+    400,
+    'The request has no feed: send the file as the body (e.g. Content-Type: text/csv) or as the form field "file".',
+    'body',
+  );
 }
 
 /** Multipart forms are parsed in memory, so the whole request is held to the limit first. */
 async function spoolMultipart(request: Request, spooled: SpooledFeed, limit: number): Promise<void> {
-  const limited = Readable.toWeb(Readable.fromWeb(request.body as never).pipe(byteLimit(limit + 64 * 1024, () => new LimitExceeded()))); // prettier-ignore
+  const limited = Readable.toWeb(
+    Readable.fromWeb(request.body as never).pipe(byteLimit(limit + 64 * 1024, () => new LimitExceeded())),
+  );
   let form: FormData;
   try {
     form = await new Response(limited as ReadableStream, {

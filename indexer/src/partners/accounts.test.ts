@@ -23,7 +23,10 @@ describe('partner keys', () => {
     expect(await accounts.authenticate(key)).toEqual({ partner });
     const stored = JSON.stringify(store.db.prepare('SELECT * FROM partner_keys').all());
     expect(stored).not.toContain(secretOf(key));
-    expect(store.db.prepare('SELECT salt, hash FROM partner_keys').get()).toMatchObject({ salt: expect.stringMatching(/^[0-9a-f]{32}$/), hash: expect.stringMatching(/^[0-9a-f]{64}$/) }); // prettier-ignore
+    expect(store.db.prepare('SELECT salt, hash FROM partner_keys').get()).toMatchObject({
+      salt: expect.stringMatching(/^[0-9a-f]{32}$/),
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 
   it('refuses a key with a wrong secret, an unknown id, or no key shape at all', async () => {

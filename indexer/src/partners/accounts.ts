@@ -68,8 +68,9 @@ export class PartnerAccounts {
   }
 
   get(id: string): Partner | undefined {
-    const row = this.db.prepare('SELECT id, name, provider_id, created_at FROM partners WHERE id = ?').get(id) as
-      { id: string; name: string; provider_id: string; created_at: string } | undefined; // prettier-ignore
+    const row = this.db
+      .prepare('SELECT id, name, provider_id, created_at FROM partners WHERE id = ?')
+      .get(id) as { id: string; name: string; provider_id: string; created_at: string } | undefined;
     return row && { id: row.id, name: row.name, providerId: row.provider_id, createdAt: row.created_at };
   }
 
@@ -89,10 +90,12 @@ export class PartnerAccounts {
           revoked_at: string | null;
           last_used_at: string | null;
         }[]
-      ).map(
-        // prettier-ignore
-        (key) => ({ keyId: key.key_id, createdAt: key.created_at, revokedAt: key.revoked_at, lastUsedAt: key.last_used_at }), // prettier-ignore
-      ),
+      ).map((key) => ({
+        keyId: key.key_id,
+        createdAt: key.created_at,
+        revokedAt: key.revoked_at,
+        lastUsedAt: key.last_used_at,
+      })),
     }));
   }
 

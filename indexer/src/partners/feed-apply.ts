@@ -161,7 +161,9 @@ export class FeedPreview {
     private readonly store: CatalogueStore,
     private readonly providerId: string,
   ) {
-    this.findRecord = store.db.prepare('SELECT course_id, content_hash, status FROM course_records WHERE record_id = ?'); // prettier-ignore
+    this.findRecord = store.db.prepare(
+      'SELECT course_id, content_hash, status FROM course_records WHERE record_id = ?',
+    );
     this.findByUrl = store.db.prepare(
       "SELECT course_id FROM course_records WHERE url_key = ? AND provider_id = ? AND status = 'active' LIMIT 1",
     );
@@ -180,7 +182,7 @@ export class FeedPreview {
   /** Counts an accepted course as new, changed or unchanged. */
   add(course: Course): void {
     const existing = this.findRecord.get(course.id) as
-      { course_id: string; content_hash: string; status: string } | undefined; // prettier-ignore
+      { course_id: string; content_hash: string; status: string } | undefined;
     if (!existing) {
       this.counts.new++;
       const sameUrl = this.findByUrl.get(urlKey(course.url), this.providerId) as

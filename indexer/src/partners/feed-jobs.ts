@@ -106,8 +106,19 @@ export class FeedJobs {
         `INSERT INTO feed_jobs (id, provider_id, partner_id, origin, source, format, mode, dry_run, status, options, upload_path, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
       )
-      .run(id, init.providerId, init.partnerId, init.origin, init.source, init.format, init.mode, init.dryRun ? 1 : 0,
-        JSON.stringify(init.options), init.uploadPath ?? null, new Date().toISOString()); // prettier-ignore
+      .run(
+        id,
+        init.providerId,
+        init.partnerId,
+        init.origin,
+        init.source,
+        init.format,
+        init.mode,
+        init.dryRun ? 1 : 0,
+        JSON.stringify(init.options),
+        init.uploadPath ?? null,
+        new Date().toISOString(),
+      );
     return this.get(id)!;
   }
 
@@ -200,8 +211,10 @@ export class FeedJobs {
   /** Forgets the problems of all but the newest `keep` jobs of a provider; returns the uploads no longer needed. */
   prune(providerId: string, keep = 50): string[] {
     const old = this.db
-      .prepare('SELECT id, upload_path FROM feed_jobs WHERE provider_id = ? ORDER BY created_at DESC, rowid DESC LIMIT -1 OFFSET ?')
-      .all(providerId, keep) as { id: string; upload_path: string | null }[]; // prettier-ignore
+      .prepare(
+        'SELECT id, upload_path FROM feed_jobs WHERE provider_id = ? ORDER BY created_at DESC, rowid DESC LIMIT -1 OFFSET ?',
+      )
+      .all(providerId, keep) as { id: string; upload_path: string | null }[];
     const forget = this.db.prepare('DELETE FROM feed_problems WHERE job_id = ?');
     const unlink = this.db.prepare('UPDATE feed_jobs SET upload_path = NULL WHERE id = ?');
     this.db.transaction(() => old.forEach((job) => (forget.run(job.id), unlink.run(job.id))))();

@@ -1,0 +1,102 @@
+import { Hono } from 'hono';
+import { refuseUrl } from '@shortlist/crawler/feeds';
+import { apiError } from '../errors.ts';
+import type { PartnerVariables } from './auth.ts';
+import { parseFeedOptions } from './feed-options.ts';
+import type { FeedPoller } from './feed-poller.ts';
+import { feedReport } from './feed-report.ts';
+import { feedErrorResponse } from './feed-routes.ts';
+
+const OPTION_NAMES = [
+  'mode',
+  'format',
+  'mapping',
+  'delimiter',
+  'maxWithdrawShare',
+  'maxRejectedShare',
+  'force',
+] as const;
+const MIN_INTERVAL = 5;
+const MAX_INTERVAL = 7 * 24 * 60;
+
+/** Feed URLs a partner registers for Shortlist to poll; `POST /:id/poll` polls at once and waits. */
+export function feedUrlRoutes(poller: FeedPoller, defaultIntervalMinutes: number) {
+  const { urls } = poller;
+  return new Hono<{ Variables: PartnerVariables }>()
+    .post('/', async (c) => {
+      const body = (await c.req.json().catch(() => {
+        throw apiError(
+          400,
+          'Send a JSON object such as {"url": "https://…/courses.csv", "mode": "replace"}.',
+          'body',
+        );
+      })) as Record<string, unknown>;
+      if (typeof body.url !== 'string')
+        throw apiError(400, 'url is missing: give the address of your feed.', 'url');
+      let url: URL;
+      try {
+        url = new URL(body.url);
+      } catch {
+        throw apiError(
+          400,
+          `url "${body.url}" is not a web address; write it in full, starting with https://.`,
+          'url',
+        );
+      }
+      const refused = refuseUrl(url, poller.fetchPolicy);
+      if (refused) throw apiError(400, `url: ${refused}; register a public https:// address.`, 'url');
+      const options: Record<string, string> = {};
+      for (const name of OPTION_NAMES)
+        if (body[name] !== undefined)
+          options[name] = typeof body[name] === 'string' ? body[name] : JSON.stringify(body[name]);
+      try {
+        parseFeedOptions(options);
+      } catch (error) {
+        feedErrorResponse(error);
+      }
+      const interval =
+        body.intervalMinutes === undefined ? defaultIntervalMinutes : Number(body.intervalMinutes);
+      if (!Number.isFinite(interval) || interval < MIN_INTERVAL || interval > MAX_INTERVAL)
+        throw apiError(
+          400,
+          `intervalMinutes must be between ${MIN_INTERVAL} and ${MAX_INTERVAL} (a week).`,
+          'intervalMinutes',
+        );
+      const partner = c.get('partner');
+      const feed = urls.register({
+        partnerId: partner.id,
+        providerId: partner.providerId,
+        url: url.href,
+        options,
+        intervalMinutes: interval,
+      });
+      return c.json(feed, 201, { Location: `/v1/partner/feed-urls/${feed.id}` });
+    })
+    .get('/', (c) => c.json({ feedUrls: urls.list(c.get('partner').providerId) }))
+    .delete('/:id', (c) => {
+      const feed = own(c.get('partner').providerId, c.req.param('id'));
+      urls.remove(feed.id);
+      return c.json({ id: feed.id, removed: true });
+    })
+    .post('/:id/poll', async (c) => {
+      const feed = own(c.get('partner').providerId, c.req.param('id'));
+      const result = await poller.poll(feed, { wait: true });
+      const job = 'jobId' in result ? poller.runner.jobs.get(result.jobId) : undefined;
+      return c.json({
+        ...result,
+        feedUrl: urls.get(feed.id),
+        report: job ? feedReport(poller.runner.jobs, job) : null,
+      });
+    });
+
+  function own(providerId: string, id: string) {
+    const feed = urls.get(id);
+    if (!feed || feed.providerId !== providerId)
+      throw apiError(
+        404,
+        `No feed URL "${id}" of your provider; GET /v1/partner/feed-urls lists yours.`,
+        'id',
+      );
+    return feed;
+  }
+}
