@@ -32,6 +32,34 @@ describe('demo sites → crawl → catalogue → Meilisearch → API', () => {
     expect(total).toBeGreaterThanOrEqual(150);
   });
 
+  it('normalises every demo course’s mode, duration and cost to the ground truth', () => {
+    const listings = [...system.store.activeCourses()].flat();
+    const mismatches = demoExpected().flatMap((expected) => {
+      const course = listings.find(
+        (listing) => listing.providerId === expected.providerId && listing.title === expected.title,
+      );
+      if (!course) return [`${expected.title}: missing`];
+      const actual = {
+        mode: course.delivery.mode,
+        minWeeks: course.duration.minWeeks,
+        maxWeeks: course.duration.maxWeeks,
+        costAmount: course.cost.amount,
+        costCurrency: expected.costCurrency === null ? null : course.cost.currency,
+      };
+      const wanted = {
+        mode: expected.mode,
+        minWeeks: expected.minWeeks,
+        maxWeeks: expected.maxWeeks,
+        costAmount: expected.costAmount,
+        costCurrency: expected.costCurrency,
+      };
+      return JSON.stringify(actual) === JSON.stringify(wanted)
+        ? []
+        : [`${expected.title}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(wanted)}`];
+    });
+    expect(mismatches).toEqual([]);
+  });
+
   it('finds demo courses about data', async () => {
     const body = await search('q=data&perPage=50');
     expect(body.total).toBeGreaterThan(2);

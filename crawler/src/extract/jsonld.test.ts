@@ -188,6 +188,18 @@ describe('JSON-LD', () => {
       course('Category', { offers: { '@type': 'Offer', category: 'Free' } }),
       course('Accessible', { isAccessibleForFree: true }),
       course('Words', { offers: { '@type': 'Offer', price: { '@value': 'Free' } } }),
+      course('Audit', {
+        offers: [
+          { '@type': 'Offer', price: 0, priceCurrency: 'USD', category: 'Free' },
+          {
+            '@type': 'Offer',
+            name: 'Verified certificate',
+            price: 49,
+            priceCurrency: 'USD',
+            category: 'Paid',
+          },
+        ],
+      }),
     ]);
     const costs = extractPage(html, 'https://costs.example/').records.map((record) => [
       record.title,
@@ -201,6 +213,7 @@ describe('JSON-LD', () => {
       ['Category', '0', undefined],
       ['Accessible', '0', undefined],
       ['Words', '0', undefined],
+      ['Audit', 'Free; Verified certificate: 49 USD', undefined],
     ]);
   });
 

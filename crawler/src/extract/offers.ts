@@ -10,6 +10,8 @@ export interface OfferFacts {
 
 /** Reads price and currency from `Offer`, `AggregateOffer` and `PriceSpecification`; the first priced offer wins. */
 export function readOffers(offers: readonly SchemaNode[], warnings: string[], course: string): OfferFacts {
+  const certificate = freeWithPaidCertificate(offers);
+  if (certificate) return certificate;
   const priced = offers.map(readOffer).filter((offer) => offer.cost !== undefined);
   const first = priced[0] ?? offers.map(readOffer)[0] ?? {};
   const distinct = new Set(priced.map((offer) => `${offer.cost} ${offer.currency ?? ''}`.trim()));
@@ -19,6 +21,25 @@ export function readOffers(offers: readonly SchemaNode[], warnings: string[], co
     );
   }
   return first;
+}
+
+/** A free offer next to a paid certificate offer: "Free; Verified certificate: 49 USD", for the normaliser. */
+function freeWithPaidCertificate(offers: readonly SchemaNode[]): OfferFacts | undefined {
+  const read = offers.map((offer) => ({ offer, facts: readOffer(offer) }));
+  const free = read.find(({ facts }) => facts.cost !== undefined && Number(facts.cost) === 0);
+  const certificate = read.find(
+    ({ offer, facts }) =>
+      facts.cost !== undefined &&
+      Number(facts.cost) > 0 &&
+      [...textsOf(offer, 'name'), ...textsOf(offer, 'description')].some((text) => /certificat/i.test(text)),
+  );
+  if (!free || !certificate) return undefined;
+  const name = firstTextOf(certificate.offer, 'name') ?? 'Certificate';
+  const { cost, currency, enrolmentUrl } = certificate.facts;
+  return {
+    cost: `Free; ${name}: ${cost} ${currency ?? ''}`.trim(),
+    ...(enrolmentUrl ? { enrolmentUrl } : {}),
+  };
 }
 
 function readOffer(offer: SchemaNode): OfferFacts {

@@ -4,7 +4,8 @@ import type { DemoCourse } from './model.ts';
 /** The ground truth a test compares extraction and normalisation against. */
 export function expectedCourse(course: DemoCourse): ExpectedCourse {
   const { cost, duration } = course;
-  const amount = cost ? (cost.freeClass === 'paid' ? cost.amount : 0) : null;
+  // For a free course with a paid certificate, the amount is the certificate's price.
+  const amount = !cost ? null : cost.freeClass === 'paid' ? cost.amount : (cost.certificate ?? 0);
   return {
     providerId: course.providerId,
     path: course.path,

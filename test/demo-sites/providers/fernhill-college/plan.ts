@@ -13,7 +13,7 @@ export const plan: ProviderPlan = {
     duration: [
       { text: '10 weeks', iso: 'P10W', weeks: weeks(10) },
       { text: '12 weeks', iso: 'P12W', weeks: weeks(12) },
-      { text: '1 semester', weeks: null },
+      { text: '1 semester', weeks: [16, 16] },
       { text: '6 weeks', iso: 'P6W', weeks: weeks(6) },
       { text: '8 weeks', iso: 'P8W', weeks: weeks(8) },
       { text: '4 Months', iso: 'P4M', weeks: monthsInWeeks(4) },

@@ -16,7 +16,7 @@ export const plan: ProviderPlan = {
       { text: '5 weeks', iso: 'P5W', weeks: weeks(5) },
       { text: '10 weeks', iso: 'P10W', weeks: weeks(10) },
       { text: '8–10 weeks', weeks: weeks(8, 10) },
-      { text: '1 semester', weeks: null },
+      { text: '1 semester', weeks: [16, 16] },
       { text: '12 weeks, 3–5 hours per week', weeks: weeks(12) },
       { text: '4 Months', iso: 'P4M', weeks: monthsInWeeks(4) },
       { text: '3 days', iso: 'P3D', weeks: daysInWeeks(3) },

@@ -16,7 +16,7 @@ export const plan: ProviderPlan = {
     duration: [
       { text: '6 weeks', weeks: weeks(6) },
       { text: '8–10 weeks', weeks: weeks(8, 10) },
-      { text: '1 semester', weeks: null },
+      { text: '1 semester', weeks: [16, 16] },
       { text: '4 Months', weeks: monthsInWeeks(4) },
       { text: '2 weeks (summer school)', weeks: weeks(2) },
       { text: '5 days', weeks: daysInWeeks(5) },
