@@ -7,6 +7,7 @@ export default defineConfig({
       input: {
         search: resolve(import.meta.dirname, 'index.html'),
         course: resolve(import.meta.dirname, 'course.html'),
+        partner: resolve(import.meta.dirname, 'partner.html'),
       },
     },
   },

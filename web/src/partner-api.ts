@@ -1,0 +1,83 @@
+/** The parts of the partner API's answers that the partner page reads (see the partner guide). */
+export interface FeedProblem {
+  row: number;
+  severity: 'error' | 'warning';
+  field: string | null;
+  value: string | null;
+  message: string;
+  fix: string;
+}
+
+export interface FeedReport {
+  jobId: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  origin: 'upload' | 'url' | 'cli';
+  source: string | null;
+  mode: 'replace' | 'upsert';
+  dryRun: boolean;
+  format: string | null;
+  applied: boolean;
+  blocked: { reason: string; fix: string } | null;
+  error: { message: string; fix: string } | null;
+  counts: Record<
+    'rows' | 'accepted' | 'rejected' | 'warnings' | 'new' | 'changed' | 'unchanged' | 'withdrawn',
+    number
+  >;
+  problems: FeedProblem[];
+  problemsOmitted: number;
+  createdAt: string;
+  links: { self: string; annotatedCsv: string };
+}
+
+export interface FeedUrl {
+  id: string;
+  url: string;
+  intervalMinutes: number;
+  lastPolledAt: string | null;
+  lastError: string | null;
+  lastJobId: string | null;
+  options: Record<string, string>;
+}
+
+export interface Me {
+  partner: { id: string; name: string };
+  provider: { id: string; name: string };
+}
+
+export class PartnerApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Calls the partner API with the key; answers with the parsed JSON, or throws the API's error message. */
+export async function partnerFetch<T>(key: string, path: string, init: RequestInit = {}): Promise<T> {
+  const response = await fetch(path, {
+    ...init,
+    headers: { Accept: 'application/json', ...init.headers, Authorization: `Bearer ${key}` },
+  });
+  const body = (await response.json().catch(() => ({}))) as T & { error?: { message: string } };
+  if (!response.ok) throw new PartnerApiError(body.error?.message ?? `request failed with ${response.status}`, response.status); // prettier-ignore
+  return body;
+}
+
+/** Downloads a file that needs the key (the annotated CSV) and hands it to the browser as a download. */
+export async function downloadWithKey(key: string, path: string, fileName: string): Promise<void> {
+  const response = await fetch(path, { headers: { Authorization: `Bearer ${key}` } });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as { error?: { message: string } };
+    throw new PartnerApiError(
+      body.error?.message ?? `download failed with ${response.status}`,
+      response.status,
+    );
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
