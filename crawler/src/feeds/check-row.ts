@@ -115,21 +115,27 @@ export function checkRecord(record: FeedRecord, context: FeedContext, seen: Map<
       );
     } else seen.set(id, row);
   }
-  if (problems.some((item) => item.severity === 'error') || !key)
-    return { row, id, course: null, problems, cells: record.cells };
-
-  const built = buildCourse(
-    { ...raw, url: url! },
-    {
+  const build = (facts: RawCourse, courseKey: string) =>
+    buildCourse(facts, {
       providerId: provider.id,
       country: provider.country,
       source: 'feed',
       sourceUrl: context.sourceUrl,
       fetchedAt: context.fetchedAt,
-      key,
+      key: courseKey,
       extractor: 'feed',
-    },
-  );
+    });
+  if (problems.some((item) => item.severity === 'error') || !key) {
+    // still read the rest of the row, so that every problem of it is reported at once
+    const stand = build(
+      { ...raw, title: raw.title ?? 'untitled', url: url ?? provider.url },
+      key ?? `row-${row}`,
+    );
+    if ('course' in stand) checkUnderstood(raw, stand.course, warn);
+    return { row, id, course: null, problems, cells: record.cells };
+  }
+
+  const built = build({ ...raw, url: url! }, key);
   if ('error' in built) {
     const field = /^([\w.]+):/.exec(built.error)?.[1] ?? null;
     error(

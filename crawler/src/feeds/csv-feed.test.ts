@@ -182,6 +182,18 @@ describe('CSV feeds', () => {
     ]);
     expect(rows[0]!.problems[0]!.fix).toMatch(/6 weeks/);
   });
+  it('reports the other problems of a rejected row too, and names documented columns the file lacks', async () => {
+    const { rows } = await readTestFeed(
+      'title,url,duration\n,https://www.northbridge.example/x,a while\nFine,https://www.northbridge.example/y,6 weeks\n',
+    );
+    expect(rows[0]!.problems.map((p) => [p.severity, p.field])).toEqual([
+      ['error', 'title'],
+      ['warning', 'duration'],
+    ]);
+    expect(rows[1]!.problems[0]!.fix).toMatch(
+      /^Add learning_outcomes, workload, level, assessment, mode, quality_assurance, cost, start_dates, credit;/,
+    );
+  });
 });
 
 describe('malformed CSV is refused with the line to look at', () => {

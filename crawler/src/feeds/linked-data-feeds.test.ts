@@ -124,7 +124,7 @@ describe('Credential Engine CTDL feeds', () => {
     delete document['@graph'][1]!['ceterms:name'];
     const { rows } = await readTestFeed(JSON.stringify(document));
     expect(rows.map((row) => row.course !== null)).toEqual([true, false, true]);
-    expect(rows[1]!.problems[0]).toMatchObject({ row: 2, field: 'title', severity: 'error' });
+    expect(rows[1]!.problems[0]).toMatchObject({ row: 2, field: 'ceterms:name', severity: 'error' });
   });
 });
 

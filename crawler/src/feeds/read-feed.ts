@@ -4,6 +4,7 @@ import { readCsvFeed, type ColumnMapping } from './csv-feed.ts';
 import type { Delimiter } from './csv-tokenizer.ts';
 import { decodeFeed, type FeedEncoding, type FeedInput, type TextChunks } from './decode.ts';
 import { detectFormat } from './detect.ts';
+import { fieldNamer } from './field-names.ts';
 import { readElmFeed } from './elm-feed.ts';
 import type { FeedNotes, FeedRecord } from './feed-record.ts';
 import { readJsonDocument } from './json-document.ts';
@@ -94,9 +95,10 @@ async function* readRecords(
 /** Normalises and checks every record of an opened feed for the partner's provider. */
 export async function* checkFeed(feed: OpenedFeed, context: FeedContext): AsyncGenerator<CheckedRow> {
   const seen = new Map<string, number>();
+  let fieldName = context.fieldName;
   for await (const record of feed.records) {
-    const columnOf = feed.notes.columnOf;
-    const fieldName = columnOf ? (field: string) => columnOf.get(field) ?? field : context.fieldName;
+    // the CSV header is known once the first row is read
+    fieldName ??= fieldNamer(feed.format, feed.notes.columnOf);
     yield checkRecord(record, { ...context, fieldName }, seen);
   }
 }
