@@ -1,10 +1,12 @@
-import { BasicCrawler, Log, LogLevel, RequestQueueV1, log } from '@crawlee/cheerio';
+import { BasicCrawler, Log, LogLevel, RequestQueue, log } from '@crawlee/cheerio';
 import type { Source } from '@shortlist/schemas';
-import { createCrawlContext, type CrawlContext } from './crawl-context.ts';
-import { LISTING, SITEMAP } from './discovery/link-patterns.ts';
+import { createCrawlContext } from './crawl-context.ts';
+import type { QueuedRequest } from './crawl-journal.ts';
+import { classifyFailure, incompleteReasons } from './crawl-outcome.ts';
 import { crawlUrl } from './discovery/crawl-url.ts';
-import { FetchError, GONE_KINDS } from './fetch/fetch-error.ts';
+import { LISTING, SITEMAP } from './discovery/link-patterns.ts';
 import { MAX_CRAWL_DELAY_MS, sharedManners, type Manners } from './fetch/polite-fetch.ts';
+import { sharedReaders, type PageReaders } from './reading/page-readers.ts';
 import { recordError, type CrawlReport } from './report.ts';
 import { createRoutes } from './routes.ts';
 import { RunState } from './run-state.ts';
@@ -17,11 +19,13 @@ export interface CrawlOptions {
   /** overrides every source's politeness delay (e.g. 0 in benchmarks against local sites) */
   delayMs?: number;
   requestTimeoutSecs?: number;
-  /** where an interrupted crawl's queue is kept so the next run resumes it; omitted, crawls live in memory */
+  /** where an interrupted crawl's journal is kept so the next run resumes it; omitted, crawls live in memory */
   storageDir?: string;
   /** per-host turn-taking and robots.txt cache; shared by every crawl in the process unless given */
   manners?: Manners;
-  /** pages of one source in progress at once; requests to one host still go one at a time */
+  /** threads that parse pages and extract courses; shared by every crawl in the process unless given */
+  readers?: PageReaders;
+  /** pages of one source in progress at once (fetching, reading, storing); requests to one host still go one at a time */
   concurrency?: number;
 }
 
@@ -32,36 +36,15 @@ function userAgentFor(source: Source, userAgent: string): string {
   return source.contactUrl ? userAgent.replace(/\(\+[^)]*\)|$/, `(+${source.contactUrl})`) : userAgent;
 }
 
-function startRequests(source: Source) {
-  const request = (href: string, label: string) => {
+function startRequests(source: Source): QueuedRequest[] {
+  const request = (href: string, label: QueuedRequest['label']) => {
     const target = crawlUrl(href)!;
-    return { url: target.url, uniqueKey: target.key, label };
+    return { url: target.url, uniqueKey: target.key, label, crawlDepth: 0 };
   };
   return [
     ...source.sitemaps.map((url) => request(url, SITEMAP)),
     ...source.startUrls.map((url) => request(url, LISTING)),
   ];
-}
-
-function classifyFailure(error: Error): { kind: FetchError['kind'] | 'internal'; message: string } {
-  if (error instanceof FetchError) return { kind: error.kind, message: error.message };
-  if (/timed out/i.test(error.message)) return { kind: 'timeout', message: error.message.split('\n')[0]! };
-  return { kind: 'internal', message: error.message.split('\n')[0]! };
-}
-
-/** Why a finished crawl may not count towards withdrawing courses; empty when it may. */
-function incompleteReasons(crawl: CrawlContext): string[] {
-  const { report, source } = crawl;
-  const reasons: string[] = [];
-  const failed = Object.entries(report.errorsByKind)
-    .filter(([kind]) => !GONE_KINDS.has(kind as FetchError['kind']))
-    .map(([kind, summary]) => `${summary.count} ${kind}`);
-  if (failed.length > 0) reasons.push(`some pages failed (${failed.join(', ')})`);
-  if (crawl.capReached) reasons.push(`stopped at politeness.maxPages (${source.politeness.maxPages})`);
-  if (report.pagesFetched === 0) reasons.push('no page could be fetched');
-  else if (report.coursesFound + report.records.unchanged === 0)
-    reasons.push('no course found at all, which looks like broken extraction rather than an empty catalogue');
-  return reasons;
 }
 
 /**
@@ -72,7 +55,7 @@ export async function crawlSource(source: Source, options: CrawlOptions): Promis
   const run = options.storageDir
     ? RunState.open(options.storageDir, source.id)
     : RunState.inMemory(source.id);
-  const { report } = run;
+  const { report, journal } = run;
   let finished = false;
   try {
     await options.sink.provider({
@@ -88,7 +71,9 @@ export async function crawlSource(source: Source, options: CrawlOptions): Promis
     const crawl = createCrawlContext(source, {
       sink: options.sink,
       report,
+      journal,
       manners: options.manners ?? sharedManners,
+      readers: options.readers ?? sharedReaders,
       request: {
         userAgent: userAgentFor(source, options.userAgent),
         delayMs: options.delayMs ?? source.politeness.delayMs,
@@ -97,15 +82,27 @@ export async function crawlSource(source: Source, options: CrawlOptions): Promis
       },
       afterPage: () => run.checkpoint(),
     });
-    const queue = await RequestQueueV1.open(null, { config: run.config });
-    const concurrency = options.concurrency ?? 2;
+
+    // a resumed crawl picks up what the journal says was queued and not finished; finished pages stay finished
+    const done = journal?.done ?? new Set<string>();
+    const starts = startRequests(source).filter((request) => !done.has(request.uniqueKey));
+    journal?.queued(starts);
+    const initial = new Map(
+      [...starts, ...(journal?.pending ?? [])].map((request) => [request.uniqueKey, request]),
+    );
+    for (const key of [...done, ...initial.keys()]) crawl.queued.add(key);
+    const pageBudget = source.politeness.maxPages - done.size;
+
+    const queue = await RequestQueue.open(null, { config: run.config });
+    // enough pages in progress to keep every reader busy while the next page downloads
+    const concurrency = options.concurrency ?? crawl.readers.size + 2;
     const crawler = new BasicCrawler(
       {
         requestQueue: queue,
         requestHandler: createRoutes(crawl),
         minConcurrency: concurrency,
         maxConcurrency: concurrency,
-        maxRequestsPerCrawl: source.politeness.maxPages,
+        maxRequestsPerCrawl: Math.max(1, pageBudget),
         maxCrawlDepth: source.politeness.maxDepth,
         // fetchForCrawl retries what is worth retrying, sooner than Crawlee's queue would hand a request back
         maxRequestRetries: 0,
@@ -118,14 +115,14 @@ export async function crawlSource(source: Source, options: CrawlOptions): Promis
         },
         failedRequestHandler: ({ request }, error) => {
           recordError(report, { url: request.url, ...classifyFailure(error) });
+          journal?.finished(request.uniqueKey);
           run.checkpoint();
         },
       },
       run.config,
     );
-    await crawler.run(startRequests(source));
-    const handled = await queue.handledCount();
-    if (handled >= source.politeness.maxPages) crawl.capReached = true;
+    await crawler.run([...initial.values()]);
+    if ((await queue.handledCount()) >= pageBudget) crawl.capReached = true;
     if (!crawl.capReached && !(await queue.isFinished())) {
       report.incomplete = ['interrupted; the next crawl resumes where this one stopped'];
       return report;
@@ -142,11 +139,11 @@ export async function crawlSource(source: Source, options: CrawlOptions): Promis
     await options.sink.finished?.(report);
     return report;
   } finally {
-    await run.close(finished);
+    run.close(finished);
   }
 }
 
-/** Runs `tasks` with at most `limit` in progress. */
+/** Runs `task` over `items` with at most `limit` in progress. */
 async function inBatches<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;

@@ -1,16 +1,12 @@
-import { createHash } from 'node:crypto';
-import * as cheerio from 'cheerio';
-import type { CheerioAPI } from 'cheerio';
+import { hash } from 'node:crypto';
 import type { BasicCrawlingContext } from '@crawlee/cheerio';
 import type { CrawlContext } from './crawl-context.ts';
-import { countDetailLinks, enqueue, linkRequests } from './enqueue.ts';
+import { countDetailLinks, enqueue } from './enqueue.ts';
 import { crawlUrl } from './discovery/crawl-url.ts';
 import { DETAIL, type PageLabel } from './discovery/link-patterns.ts';
-import { pageLinks, readRobotsMeta } from './discovery/page-links.ts';
-import { decodeHtml } from './fetch/charset.ts';
 import { DisallowedByRobots, FetchError } from './fetch/fetch-error.ts';
 import { politeFetch, type PoliteRequest, type PoliteResponse } from './fetch/polite-fetch.ts';
-import { coursesFromPage } from './records.ts';
+import type { PageRecords } from './records.ts';
 import { recordRejected, recordWarning } from './report.ts';
 import type { PageState } from './sink.ts';
 
@@ -62,10 +58,9 @@ async function markSeen(crawl: CrawlContext, ids: string[], seenAt: string): Pro
   crawl.report.records.unchanged += ids.length;
 }
 
-/** Reads, normalises and stores the courses on a page; returns their ids ([] for a duplicate of a page already read). */
-async function storeCourses(crawl: CrawlContext, $: CheerioAPI, pageUrl: string, fetchedAt: string) {
-  const { report, sink, source } = crawl;
-  const page = coursesFromPage($, pageUrl, source, fetchedAt);
+/** Stores the courses read from a page; returns their ids ([] for a duplicate of a page already read). */
+async function storeCourses(crawl: CrawlContext, page: PageRecords, pageUrl: string) {
+  const { report, sink } = crawl;
   const canonical = crawlUrl(page.canonicalUrl ?? pageUrl)?.key ?? pageUrl;
   if (crawl.canonicals.has(canonical)) {
     report.skipped.duplicate++;
@@ -86,8 +81,9 @@ async function storeCourses(crawl: CrawlContext, $: CheerioAPI, pageUrl: string,
   return page.courses.map((course) => course.id);
 }
 
-function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+/** Tells an unchanged page from a changed one; not a security boundary, so the fast hash will do. */
+function bodyHash(bytes: Buffer): string {
+  return hash('sha1', bytes, 'hex');
 }
 
 /** A listing or course page: follow its links, store its courses unless nothing changed since last time. */
@@ -116,27 +112,34 @@ export async function visitPage(crawl: CrawlContext, context: BasicCrawlingConte
     report.skipped.other++;
     return;
   }
-  const decoded = decodeHtml(response.body, contentType);
-  if (decoded.warning) recordWarning(report, `${response.url}: ${decoded.warning}`);
-  // Crawlee's own parser setup: htmlparser2, which `extract` on a saved page uses too
-  const $ = cheerio.load(decoded.text, { xml: { xmlMode: false, decodeEntities: true } });
-  const robots = readRobotsMeta($, crawl.productToken, response.headers.get('x-robots-tag'));
-  const links = robots.nofollow
-    ? []
-    : linkRequests(crawl, pageLinks($, response.url), (link) => crawl.patterns.classify(link));
-  await enqueue(context, links);
+  const contentHash = `${crawl.extractionHash}:${bodyHash(response.body)}`;
+  const unchanged = current?.contentHash === contentHash;
+  const read = await crawl.readers.read({
+    body: response.body,
+    contentType,
+    robotsHeader: response.headers.get('x-robots-tag'),
+    url: response.url,
+    productToken: crawl.productToken,
+    extract: holdsCourses && !unchanged,
+    source,
+    sourceKey: crawl.sourceKey,
+    fetchedAt,
+  });
+  if (read.warning) recordWarning(report, `${response.url}: ${read.warning}`);
+  const links = read.links.requests;
+  report.skipped.trap += read.links.traps;
+  await enqueue(crawl, context, links);
   if (!holdsCourses) return;
 
-  const contentHash = `${crawl.extractionHash}:${sha256(response.body)}`;
   let courseIds: string[];
-  if (robots.noindex) {
+  if (read.robots.noindex) {
     report.skipped.noindex++;
     courseIds = [];
-  } else if (current?.contentHash === contentHash) {
+  } else if (unchanged) {
     courseIds = current.courseIds;
     await markSeen(crawl, courseIds, fetchedAt);
   } else {
-    courseIds = await storeCourses(crawl, $, response.url, fetchedAt);
+    courseIds = await storeCourses(crawl, read.records!, response.url);
   }
   // validators only where a 304 loses nothing: a page linking to other course pages is always read in full
   const conditional = label === DETAIL && countDetailLinks(links, url) === 0;

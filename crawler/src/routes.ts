@@ -12,6 +12,7 @@ export function createRoutes(crawl: CrawlContext) {
   const after = (visit: (context: BasicCrawlingContext) => Promise<void>) =>
     async function visitAndCheckpoint(context: BasicCrawlingContext) {
       await visit(context);
+      crawl.journal?.finished(context.request.uniqueKey);
       crawl.afterPage();
     };
   router.addHandler(

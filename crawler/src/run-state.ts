@@ -1,26 +1,21 @@
-import {
-  existsSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-  mkdirSync,
-  renameSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Configuration, KeyValueStore, RequestQueueV1 } from '@crawlee/cheerio';
+import { Configuration } from '@crawlee/cheerio';
+import { CrawlJournal } from './crawl-journal.ts';
 import { newCrawlReport, type CrawlReport } from './report.ts';
 
 const CHECKPOINT_EVERY_MS = 1000;
 
 /**
- * Where one source's crawl keeps what it needs to resume after being killed: Crawlee's request queue and the
- * report so far, under `<storageDir>/<source-id>`. Removed when the crawl ends; a crawl that finds it resumes.
+ * Where one source's crawl keeps what it needs to resume after being killed, under `<storageDir>/<source-id>`:
+ * the journal of queued and finished requests and the report so far. Removed when the crawl ends; a crawl that
+ * finds it resumes. Crawlee's own queue lives in memory and is refilled from the journal.
  */
 export class RunState {
-  readonly config: Configuration;
+  // concurrency is fixed, so Crawlee's system snapshots (which spawn `ps`) are not needed often
+  readonly config = new Configuration({ persistStorage: false, systemInfoIntervalMillis: 600_000 });
   readonly report: CrawlReport;
+  readonly journal: CrawlJournal | null;
   private lastCheckpoint = 0;
 
   private constructor(
@@ -28,13 +23,7 @@ export class RunState {
     report: CrawlReport,
   ) {
     this.report = report;
-    this.config = dir
-      ? new Configuration({
-          persistStorage: true,
-          purgeOnStart: false,
-          storageClientOptions: { localDataDirectory: join(dir, 'storage') },
-        })
-      : new Configuration({ persistStorage: false });
+    this.journal = dir ? new CrawlJournal(join(dir, 'journal.ndjson')) : null;
   }
 
   /** In memory only: nothing is written, nothing resumes (dry runs, tests, the demo). */
@@ -53,18 +42,13 @@ export class RunState {
         report = JSON.parse(readFileSync(saved, 'utf8')) as CrawlReport;
         report.resumed++;
       } catch {
-        // a checkpoint cut short by the kill: the queue still resumes, the counts start again
+        // a checkpoint cut short by the kill: the journal still resumes the crawl, the counts start again
         report.resumed = 1;
       }
-      removeStaleFileLocks(join(dir, 'storage'));
     }
     const state = new RunState(dir, report);
     state.checkpoint(true);
     return state;
-  }
-
-  get resuming(): boolean {
-    return this.report.resumed > 0;
   }
 
   /** Saves the report so far, at most once a second unless forced. */
@@ -76,14 +60,9 @@ export class RunState {
     renameSync(`${file}.tmp`, file);
   }
 
-  /** Keeps the queue for the next run (interrupted) or removes everything (finished). */
-  async close(finished: boolean): Promise<void> {
-    // Crawlee caches persisted storages per folder for the whole process: drop them, not just their files
-    if (finished) {
-      await (await RequestQueueV1.open(null, { config: this.config })).drop();
-      await (await KeyValueStore.open(null, { config: this.config })).drop();
-    }
-    await this.config.getStorageClient().teardown?.();
+  /** Keeps the journal for the next run (interrupted) or removes everything (finished). */
+  close(finished: boolean): void {
+    this.journal?.close();
     if (!this.dir) return;
     if (finished) rmSync(this.dir, { recursive: true, force: true });
     else {
@@ -102,7 +81,7 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/** One crawler per source and data folder: a second one would corrupt the queue. */
+/** One crawler per source and data folder: a second one would interleave the journal. */
 function claimLock(dir: string, sourceId: string): void {
   const file = join(dir, 'crawl.pid');
   if (existsSync(file)) {
@@ -114,15 +93,4 @@ function claimLock(dir: string, sourceId: string): void {
     }
   }
   writeFileSync(file, String(process.pid));
-}
-
-/** A killed process leaves proper-lockfile's `<file>.lock` folders behind; we hold the crawl lock, so they are stale. */
-function removeStaleFileLocks(dir: string): void {
-  if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (!statSync(path).isDirectory()) continue;
-    if (name.endsWith('.lock')) rmSync(path, { recursive: true, force: true });
-    else removeStaleFileLocks(path);
-  }
 }

@@ -3,7 +3,7 @@ import type { CrawlContext } from './crawl-context.ts';
 import { crawlUrl } from './discovery/crawl-url.ts';
 import { SITEMAP } from './discovery/link-patterns.ts';
 import { MAX_SITEMAP_BYTES, readSitemap } from './discovery/sitemap.ts';
-import { enqueue, linkRequests, type CrawlRequest } from './enqueue.ts';
+import { enqueue, type CrawlRequest } from './enqueue.ts';
 import { fetchForCrawl } from './page-visit.ts';
 
 /** A sitemap or sitemap index (plain or `.xml.gz`): queue its child sitemaps and the course pages it lists. */
@@ -20,6 +20,7 @@ export async function visitSitemap(crawl: CrawlContext, context: BasicCrawlingCo
     const target = crawlUrl(href, response.url);
     return target ? [{ url: target.url, uniqueKey: target.key, label: SITEMAP }] : [];
   });
-  const pages = linkRequests(crawl, entries.pages, (url) => crawl.patterns.classifyFromSitemap(url));
-  await enqueue(context, [...sitemaps, ...pages]);
+  const pages = crawl.links.sitemapLinks(response.url, entries.pages);
+  crawl.report.skipped.trap += pages.traps;
+  await enqueue(crawl, context, [...sitemaps, ...pages.requests]);
 }

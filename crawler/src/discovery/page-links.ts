@@ -1,4 +1,4 @@
-import type { CheerioAPI } from 'cheerio';
+import type { PageElements } from '../extract/page-elements.ts';
 
 export interface RobotsMeta {
   /** do not store what the page says */
@@ -11,13 +11,13 @@ export interface RobotsMeta {
  * `<meta name="robots">` (or one naming our product token) and the X-Robots-Tag header: a provider's way of saying
  * "don't list this" or "don't follow these links".
  */
-export function readRobotsMeta($: CheerioAPI, productToken: string, header: string | null): RobotsMeta {
+export function readRobotsMeta(page: PageElements, productToken: string, header: string | null): RobotsMeta {
   const names = new Set(['robots', productToken.toLowerCase()]);
   const directives = [header ?? ''];
-  $('meta[name][content]').each((_, element) => {
-    if (names.has(($(element).attr('name') ?? '').toLowerCase()))
-      directives.push($(element).attr('content') ?? '');
-  });
+  for (const meta of page.byTag('meta')) {
+    const { name, content } = meta.attribs;
+    if (name && content && names.has(name.toLowerCase())) directives.push(content);
+  }
   const words = new Set(
     directives
       .join(',')
@@ -30,10 +30,17 @@ export function readRobotsMeta($: CheerioAPI, productToken: string, header: stri
   };
 }
 
-/** Every link on the page worth considering, absolute; `rel="nofollow"` links are left alone. */
-export function pageLinks($: CheerioAPI, pageUrl: string): string[] {
+export interface PageLinks {
+  /** what relative links resolve against: the page URL, or its `<base href>` */
+  base: string;
+  /** as written in the page; `rel="nofollow"` links are left out */
+  hrefs: string[];
+}
+
+/** Every link on the page worth considering: anchors, image-map areas and `<link rel="next|prev">`. */
+export function pageLinks(page: PageElements, pageUrl: string): PageLinks {
   let base = pageUrl;
-  const declared = $('base[href]').first().attr('href');
+  const declared = page.byTag('base').find((element) => element.attribs.href)?.attribs.href;
   if (declared) {
     try {
       base = new URL(declared, pageUrl).href;
@@ -41,15 +48,13 @@ export function pageLinks($: CheerioAPI, pageUrl: string): string[] {
       // a broken <base> is ignored, as browsers do
     }
   }
-  const links: string[] = [];
-  $('a[href], area[href], link[rel~="next"][href], link[rel~="prev"][href]').each((_, element) => {
-    const link = $(element);
-    if (/\bnofollow\b/i.test(link.attr('rel') ?? '')) return;
-    try {
-      links.push(new URL(link.attr('href')!, base).href);
-    } catch {
-      // not a URL
-    }
-  });
-  return links;
+  const hrefs: string[] = [];
+  const add = (href: string | undefined, rel = '') => {
+    if (href && !/\bnofollow\b/i.test(rel)) hrefs.push(href);
+  };
+  for (const tag of ['a', 'area'])
+    for (const link of page.byTag(tag)) add(link.attribs.href, link.attribs.rel);
+  for (const link of page.byTag('link'))
+    if (/\b(?:next|prev)\b/i.test(link.attribs.rel ?? '')) add(link.attribs.href);
+  return { base, hrefs };
 }

@@ -14,8 +14,13 @@ export interface PageElements {
   byTag(tag: string): readonly DomElement[];
 }
 
+const indexed = new WeakMap<DomNode, PageElements>();
+
+/** Indexed once per parsed page: the crawler reads links and robots meta from the same index the extractors use. */
 export function indexPage($: CheerioAPI): PageElements {
   const root = $.root()[0]!;
+  const known = indexed.get(root);
+  if (known) return known;
   const all = elementsUnder(root);
   const tags = new Map<string, DomElement[]>();
   for (const element of all) {
@@ -25,7 +30,9 @@ export function indexPage($: CheerioAPI): PageElements {
     else tags.set(tag, [element]);
   }
   const byTag = (tag: string) => tags.get(tag) ?? [];
-  return { root, body: byTag('body')[0] ?? root, all, byTag };
+  const page = { root, body: byTag('body')[0] ?? root, all, byTag };
+  indexed.set(root, page);
+  return page;
 }
 
 /** The text inside an element such as `<script>`, exactly as written. */

@@ -45,8 +45,12 @@ function mayBeLabelled(line: string): boolean {
   return line.length <= MAX_LABEL_LENGTH + MAX_VALUE_LENGTH && /[:–—]| - /.test(line);
 }
 
+/** Every label above starts with one of these words: most lines of a page are ruled out by this one test. */
+const LABEL_START =
+  /^\s*(?:course|programme|program|tuition|duration|length|cost|fee|price|workload|estimated|effort|time|commitment|study|hours|delivery|mode|format|attendance|pac|level|cpd|credit|ects|cats|start|next|further|upcoming|intake|cohort|dates|location|venue|campus|city|where|language|taught|award|credential|qualification|certification|prerequisite|entry|admission|requirement|assessment|assessed)/i;
+
 function fieldForLabel(label: string): CourseField | undefined {
-  if (label.length > MAX_LABEL_LENGTH) return undefined;
+  if (label.length > MAX_LABEL_LENGTH || !LABEL_START.test(label)) return undefined;
   const cleaned = collapseWhitespace(label.replace(/[:：]\s*$/, ''));
   return LABELS.find(([pattern]) => pattern.test(cleaned))?.[1];
 }
@@ -61,8 +65,9 @@ export function withoutLabel(text: string): string {
 export function readLabelledFacts(scope: DomNode): RawCourse {
   const record = emptyCourse();
   const found = (field: CourseField | undefined, value: string) => {
+    if (!field) return;
     const text = collapseWhitespace(value);
-    if (!field || !text || text.length > MAX_VALUE_LENGTH) return;
+    if (!text || text.length > MAX_VALUE_LENGTH) return;
     if (field === 'startDates' && record.startDates) return addStartDates(record, readStartDates(text));
     if (record[field] !== undefined || (field === 'city' && NOT_A_PLACE.test(text))) return;
     const values =
@@ -90,8 +95,9 @@ export function readLabelledFacts(scope: DomNode): RawCourse {
     const next = lines[index + 1];
     if (labelled) found(fieldForLabel(labelled[1]!), labelled[2]!);
     // a label alone on its line, its value on the next (cards, definition lists, table cells)
-    else if (next !== undefined && line.length <= 40 && !LABELLED_LINE.test(next) && !fieldForLabel(next)) {
-      found(fieldForLabel(line), next);
+    else if (next !== undefined && line.length <= 40) {
+      const field = fieldForLabel(line);
+      if (field && !LABELLED_LINE.test(next) && !fieldForLabel(next)) found(field, next);
     }
   });
   // a label element and its value element as the only content of their parent: <span>Effort</span><span>4 hours</span>

@@ -1,0 +1,85 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { readPage, type PageRead, type PageToRead } from './read-page.ts';
+
+interface Job {
+  resolve(read: PageRead): void;
+  reject(error: Error): void;
+}
+
+interface Reader {
+  worker: Worker;
+  jobs: Map<number, Job>;
+}
+
+// A worker thread starts without the TypeScript loader this process may have: register tsx, then load the reader.
+const BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => {
+  tsx.register();
+  return import(${JSON.stringify(new URL('./page-reader-worker.ts', import.meta.url).href)});
+});`;
+
+/**
+ * Worker threads that parse pages and extract their courses, so one crawl uses every core: fetching stays on the
+ * main thread (one request at a time per host), reading spreads over the workers. With no workers, pages are read
+ * inline. Workers start on first use, hold the process open only while they have work, and are replaced if one dies.
+ */
+export class PageReaders {
+  private readonly readers: Reader[] = [];
+  private nextId = 0;
+
+  constructor(readonly size = Math.min(4, availableParallelism())) {}
+
+  async read(page: PageToRead): Promise<PageRead> {
+    if (this.size === 0) return readPage(page);
+    const reader = this.leastBusy();
+    const id = this.nextId++;
+    return new Promise<PageRead>((resolve, reject) => {
+      reader.jobs.set(id, { resolve, reject });
+      if (reader.jobs.size === 1) reader.worker.ref();
+      // the body moves to the worker rather than being copied; the caller is done with it
+      const transfer = page.body.byteLength === page.body.buffer.byteLength ? [page.body.buffer] : [];
+      reader.worker.postMessage({ id, page }, transfer as ArrayBuffer[]);
+    });
+  }
+
+  /** Stops the workers; reading again starts new ones. */
+  async close(): Promise<void> {
+    await Promise.all(this.readers.splice(0).map(({ worker }) => worker.terminate()));
+  }
+
+  private leastBusy(): Reader {
+    if (this.readers.length < this.size) {
+      const idle = this.readers.find((reader) => reader.jobs.size === 0);
+      if (idle) return idle;
+      return this.start();
+    }
+    return this.readers.reduce((best, reader) => (reader.jobs.size < best.jobs.size ? reader : best));
+  }
+
+  private start(): Reader {
+    const worker = new Worker(BOOTSTRAP, { eval: true });
+    const reader: Reader = { worker, jobs: new Map() };
+    worker.unref();
+    worker.on('message', ({ id, read, error }: { id: number; read?: PageRead; error?: string }) => {
+      const job = reader.jobs.get(id);
+      reader.jobs.delete(id);
+      if (reader.jobs.size === 0) worker.unref();
+      if (error !== undefined) job?.reject(new Error(`reading the page failed: ${error}`));
+      else job?.resolve(read!);
+    });
+    const fail = (error: Error) => {
+      const index = this.readers.indexOf(reader);
+      if (index >= 0) this.readers.splice(index, 1);
+      for (const job of reader.jobs.values())
+        job.reject(new Error(`the page reader stopped: ${error.message}`));
+      reader.jobs.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`exit code ${code}`)));
+    this.readers.push(reader);
+    return reader;
+  }
+}
+
+/** Shared by every crawl in the process, like the host gate. */
+export const sharedReaders = new PageReaders();

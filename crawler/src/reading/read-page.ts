@@ -1,0 +1,65 @@
+import * as cheerio from 'cheerio';
+import type { Source } from '@shortlist/schemas';
+import { LinkJudge, type JudgedLinks } from '../discovery/link-judge.ts';
+import { pageLinks, readRobotsMeta, type RobotsMeta } from '../discovery/page-links.ts';
+import { indexPage } from '../extract/page-elements.ts';
+import { decodeHtml } from '../fetch/charset.ts';
+import { coursesFromPage, type PageRecords } from '../records.ts';
+
+/** One fetched HTML page to read: everything needed, nothing shared, so it can cross to a worker thread. */
+export interface PageToRead {
+  body: Uint8Array;
+  contentType: string | null;
+  /** X-Robots-Tag */
+  robotsHeader: string | null;
+  /** after redirects: links resolve against it */
+  url: string;
+  productToken: string;
+  /** read its courses too, unless the page says noindex; false when only its links are wanted */
+  extract: boolean;
+  source: Source;
+  /** changes whenever the source config does: names the link judge a reader keeps for it */
+  sourceKey: string;
+  fetchedAt: string;
+}
+
+export interface PageRead {
+  robots: RobotsMeta;
+  /** the links to follow (none when the page says nofollow) */
+  links: JudgedLinks;
+  /** set when courses were asked for and the page allows indexing */
+  records?: PageRecords;
+  warning?: string;
+}
+
+const MAX_JUDGES = 64;
+const judges = new Map<string, LinkJudge>();
+
+/** Each thread judges links with its own memory of them, one judge per source config. */
+function judgeFor(page: PageToRead): LinkJudge {
+  let judge = judges.get(page.sourceKey);
+  if (!judge) {
+    if (judges.size >= MAX_JUDGES) judges.clear();
+    judge = new LinkJudge(page.source);
+    judges.set(page.sourceKey, judge);
+  }
+  return judge;
+}
+
+/** Decodes, parses and reads one page: robots meta, links to follow and, when asked, its courses. CPU-bound. */
+export function readPage(page: PageToRead): PageRead {
+  const decoded = decodeHtml(page.body, page.contentType);
+  // htmlparser2, as Crawlee's CheerioCrawler parses, so `extract` on a saved page agrees with a crawl
+  const $ = cheerio.load(decoded.text, { xml: { xmlMode: false, decodeEntities: true } });
+  const elements = indexPage($);
+  const robots = readRobotsMeta(elements, page.productToken, page.robotsHeader);
+  const { base, hrefs } = pageLinks(elements, page.url);
+  const read: PageRead = {
+    robots,
+    links: robots.nofollow ? { requests: [], traps: 0 } : judgeFor(page).pageLinks(base, hrefs),
+  };
+  if (decoded.warning) read.warning = decoded.warning;
+  if (page.extract && !robots.noindex)
+    read.records = coursesFromPage($, page.url, page.source, page.fetchedAt);
+  return read;
+}
