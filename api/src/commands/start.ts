@@ -6,7 +6,12 @@ import type { Source } from '@shortlist/schemas';
 import { createApp } from '../app.ts';
 import type { ApiEnv } from '../env.ts';
 import { openServices } from '../services.ts';
+import { readPartnerSettings } from '../partner/env.ts';
+import { FeedPoller } from '../partner/feed-poller.ts';
+import { FeedRunner } from '../partner/feed-runner.ts';
+import { uploadsFolder } from '../partner/routes.ts';
 import { scheduleCrawls } from './crawl-schedule.ts';
+import { setUpDemoFeeds } from './demo-feeds.ts';
 import { startDemo, userAgent } from './demo.ts';
 
 const WEB_ROOT = fileURLToPath(new URL('../../../web/dist', import.meta.url));
@@ -20,7 +25,21 @@ export async function startCommand(env: ApiEnv, { demo }: { demo: boolean }): Pr
   if (!existsSync(WEB_ROOT))
     console.warn(`The web frontend is not built (${WEB_ROOT}); run npm run build -w @shortlist/web.`);
 
-  const app = createApp({ ...services, webRoot: WEB_ROOT });
+  // partner feeds: uploads run as jobs, registered feed URLs are polled; an interrupted job runs again
+  const settings = readPartnerSettings();
+  const runner = new FeedRunner(services.store);
+  const uploadsDir = uploadsFolder(services.store);
+  const poller = new FeedPoller(services.store, runner, settings, {
+    uploadsDir,
+    userAgent: userAgent(env),
+    log: console.log,
+  });
+  runner.resumeInterrupted();
+  const app = createApp({
+    ...services,
+    webRoot: WEB_ROOT,
+    partner: { settings, runner, poller, uploadsDir },
+  });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -34,6 +53,8 @@ export async function startCommand(env: ApiEnv, { demo }: { demo: boolean }): Pr
     `${services.store.countCourses()} courses in the catalogue; crawling ${sources.length} sources as they fall due.`,
   );
 
+  if (demo) await setUpDemoFeeds(services.store, `http://${host}:${port}`);
+  const stopPolling = poller.start();
   const stopCrawls = scheduleCrawls(sources, services, userAgent(env));
   let stopping = false;
   const stop = async (signal: string) => {
@@ -41,6 +62,7 @@ export async function startCommand(env: ApiEnv, { demo }: { demo: boolean }): Pr
     stopping = true;
     console.log(`${signal}: stopping…`);
     stopCrawls();
+    stopPolling();
     server.close();
     await demoSites?.close();
     await services.close();

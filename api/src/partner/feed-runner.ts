@@ -74,7 +74,8 @@ export class FeedRunner {
 
   /** After a restart: jobs the last process did not finish are run again from their saved upload. */
   resumeInterrupted(): number {
-    const interrupted = this.jobs.interrupted();
+    // a command-line import may still be running in another process; it records its own outcome
+    const interrupted = this.jobs.interrupted().filter((job) => job.origin !== 'cli');
     for (const job of interrupted) {
       if (job.uploadPath && existsSync(job.uploadPath)) this.enqueue(job);
       else
