@@ -1,9 +1,10 @@
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { FeedError } from '@shortlist/crawler/feeds';
 import { FeedJobs } from '@shortlist/indexer/partners';
 import { parseFeedOptions, type RawFeedOptions } from '../partner/feed-options.ts';
 import { runFeed } from '../partner/feed-pipeline.ts';
+import { checkWorkersFor } from '../partner/feed-runner.ts';
 import { describeReport, feedReport } from '../partner/feed-report.ts';
 import { openServices } from '../services.ts';
 import { importRecords } from './import-records.ts';
@@ -72,6 +73,7 @@ export async function importCommand(file: string, args: ImportArgs): Promise<voi
             fileName: file,
           },
           receivedAt: new Date().toISOString(),
+          workers: checkWorkersFor(statSync(file).size),
           onApply: (courses) =>
             console.error(`applying ${courses.toLocaleString('en')} courses in one transaction…`),
         });

@@ -1,5 +1,6 @@
 import {
-  checkFeed,
+  checkFeedRows,
+  courseJson,
   FeedError,
   ForeignProviderError,
   openFeed,
@@ -35,6 +36,8 @@ export interface FeedRun {
   sourceUrl?: string;
   /** called just before the one transaction that applies the feed */
   onApply?: (courses: number) => void;
+  /** check rows on this many worker threads (for large feeds); 0 checks them inline */
+  workers?: number;
 }
 
 function emptySummary(): FeedJobSummary {
@@ -82,13 +85,15 @@ export async function runFeed(store: CatalogueStore, jobs: FeedJobs, run: FeedRu
     const preview = new FeedPreview(store, provider.id);
     const named = new Set<string>();
     const context = { provider, fetchedAt: run.receivedAt, sourceUrl: run.sourceUrl ?? provider.url };
-    for await (const row of checkFeed(feed, context)) {
+    for await (const row of checkFeedRows(feed, context, {
+      workers: run.workers ?? 0,
+      serialise: !run.dryRun,
+    })) {
       summary.rows++;
       if (row.course) {
-        const owner = preview.foreignOwner(row.course);
+        const owner = preview.add(row.course);
         if (owner) throw new ForeignProviderError(row.row, owner, provider.id);
-        preview.add(row.course);
-        staging?.add(row.course);
+        staging?.add(courseJson(row.course));
         summary.accepted++;
       } else {
         summary.rejected++;

@@ -1,4 +1,5 @@
-import { createReadStream, existsSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { FeedError } from '@shortlist/crawler/feeds';
 import type { CatalogueStore } from '@shortlist/indexer';
 import { FeedJobs, type FeedJob, type FeedJobSummary } from '@shortlist/indexer/partners';
@@ -10,6 +11,14 @@ export interface JobOptions extends RawFeedOptions {
   contentType?: string;
   fileName?: string;
   sourceUrl?: string;
+}
+
+/**
+ * Worker threads for checking a feed of this size: only large feeds, and only with cores to spare (each thread
+ * costs ~100 MB and the main thread keeps one core busy reading and writing).
+ */
+export function checkWorkersFor(bytes: number, cores = availableParallelism()): number {
+  return bytes >= 4 * 1024 * 1024 && cores > 2 ? Math.min(cores - 1, 4) : 0;
 }
 
 /**
@@ -51,6 +60,7 @@ export class FeedRunner {
       },
       receivedAt: job.createdAt,
       sourceUrl: options.sourceUrl,
+      workers: checkWorkersFor(statSync(job.uploadPath).size),
     });
     for (const path of this.jobs.prune(job.providerId)) rmSync(path, { force: true });
     return summary;

@@ -24,6 +24,9 @@ export interface CheckedRow {
   row: number;
   /** the course the row stands for, when it can be told, even if rejected (its listing is then kept) */
   id: string | null;
+  /** what identifies the course within the provider: the partner's own id, else the URL */
+  key: string | null;
+  keyField: 'key' | 'url';
   course: Course | null;
   problems: FeedProblem[];
   cells?: string[];
@@ -67,9 +70,9 @@ const NO_CREDIT = /\b(?:no|none|not|n\/a|nil|zero)\b/i;
 /**
  * Normalises one feed record into a course of the partner's provider and checks it: every problem of the row
  * at once, errors (the row is rejected) and warnings (values that were not understood, missing critical
- * information). `seen` holds the ids of earlier rows, to refuse the same course twice.
+ * information). A course listed twice is caught across rows by `markDuplicate`.
  */
-export function checkRecord(record: FeedRecord, context: FeedContext, seen: Map<string, number>): CheckedRow {
+export function checkRecord(record: FeedRecord, context: FeedContext): CheckedRow {
   const { provider } = context;
   const name = context.fieldName ?? ((field: string) => field);
   const row = record.row;
@@ -103,18 +106,16 @@ export function checkRecord(record: FeedRecord, context: FeedContext, seen: Map<
     );
   const key = record.key?.trim() || url;
   const id = key ? courseId(provider.id, key) : null;
-  if (id !== null) {
-    const earlier = seen.get(id);
-    if (earlier !== undefined && earlier !== row) {
-      const field = record.key ? 'key' : 'url';
-      error(
-        field,
-        key,
-        `This course (${record.key ? 'id' : 'url'} "${key}") is already on row ${earlier}.`,
-        'List each course once; give different courses different ids.',
-      );
-    } else seen.set(id, row);
-  }
+  const keyField = record.key?.trim() ? ('key' as const) : ('url' as const);
+  const rejected = (): CheckedRow => ({
+    row,
+    id,
+    key,
+    keyField,
+    course: null,
+    problems,
+    cells: record.cells,
+  });
   const build = (facts: RawCourse, courseKey: string) =>
     buildCourse(facts, {
       providerId: provider.id,
@@ -132,7 +133,7 @@ export function checkRecord(record: FeedRecord, context: FeedContext, seen: Map<
       key ?? `row-${row}`,
     );
     if ('course' in stand) checkUnderstood(raw, stand.course, warn);
-    return { row, id, course: null, problems, cells: record.cells };
+    return rejected();
   }
 
   const built = build({ ...raw, url: url! }, key);
@@ -144,7 +145,7 @@ export function checkRecord(record: FeedRecord, context: FeedContext, seen: Map<
       built.error,
       'Correct the value so that it can be read.',
     );
-    return { row, id, course: null, problems, cells: record.cells };
+    return rejected();
   }
   const course =
     record.status === 'withdrawn' ? { ...built.course, status: 'withdrawn' as const } : built.course;
@@ -165,7 +166,31 @@ export function checkRecord(record: FeedRecord, context: FeedContext, seen: Map<
       ),
     );
   }
-  return { row, id, course, problems, cells: record.cells };
+  return { row, id: course.id, key, keyField, course, problems, cells: record.cells };
+}
+
+/** The parts of a checked row the duplicate rule reads. */
+type Identified = Pick<CheckedRow, 'row' | 'id' | 'key' | 'keyField' | 'problems'> & { course: unknown };
+
+/** The same course twice in one feed: the later row is rejected, naming the row it repeats. */
+export function markDuplicate<T extends Identified>(
+  checked: T,
+  seen: Map<string, number>,
+  name = (field: string) => field,
+): T {
+  // prettier-ignore
+  if (checked.id === null) return checked;
+  const earlier = seen.get(checked.id);
+  if (earlier === undefined) {
+    seen.set(checked.id, checked.row);
+    return checked;
+  }
+  checked.problems.push(
+    problem(checked.row, 'error', name(checked.keyField), checked.key,
+      `This course (${checked.keyField === 'key' ? 'id' : 'url'} "${checked.key}") is already on row ${earlier}.`,
+      'List each course once; give different courses different ids.'), // prettier-ignore
+  );
+  return { ...checked, course: null };
 }
 
 function absoluteUrl(value: string | undefined): string | null {

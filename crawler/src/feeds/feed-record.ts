@@ -46,13 +46,15 @@ export function cleanList(values: readonly (string | undefined)[]): string[] | u
 export function rawCourse(
   fields: Partial<Record<keyof RawCourse, string | string[] | undefined>>,
 ): RawCourse {
-  const raw: RawCourse = { provenance: {} };
-  for (const [field, value] of Object.entries(fields)) {
-    if (field === 'provenance' || value === undefined) continue;
-    const cleaned = Array.isArray(value) ? cleanList(value) : cleanText(value);
+  const raw: Record<string, string | string[]> = {};
+  const provenance: Record<string, 'feed'> = {};
+  for (const field in fields) {
+    const value = fields[field as keyof RawCourse];
+    if (value === undefined || field === 'provenance') continue;
+    const cleaned = typeof value === 'string' ? cleanText(value) : cleanList(value);
     if (cleaned === undefined) continue;
-    Object.assign(raw, { [field]: cleaned });
-    raw.provenance![field] = 'feed';
+    raw[field] = cleaned;
+    provenance[field] = 'feed';
   }
-  return raw;
+  return { ...raw, provenance };
 }

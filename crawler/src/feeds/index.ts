@@ -11,6 +11,7 @@ export { readSchemaOrgFeed } from './schemaorg-feed.ts';
 export { readCtdlFeed, unwrapEnvelopes } from './ctdl-feed.ts';
 export { readElmFeed } from './elm-feed.ts';
 export * from './check-row.ts';
+export * from './check-digest.ts';
 export * from './read-feed.ts';
 export * from './csv-writer.ts';
 export * from './address-policy.ts';

@@ -1,4 +1,12 @@
-import { checkRecord, type CheckedRow, type FeedContext } from './check-row.ts';
+import { digestRow, type CheckedDigest } from './check-digest.ts';
+import {
+  checkRecord,
+  ForeignProviderError,
+  markDuplicate,
+  type CheckedRow,
+  type FeedContext,
+} from './check-row.ts';
+import { CheckWorkers } from './check-workers.ts';
 import { readCtdlFeed } from './ctdl-feed.ts';
 import { readCsvFeed, type ColumnMapping } from './csv-feed.ts';
 import type { Delimiter } from './csv-tokenizer.ts';
@@ -99,6 +107,51 @@ export async function* checkFeed(feed: OpenedFeed, context: FeedContext): AsyncG
   for await (const record of feed.records) {
     // the CSV header is known once the first row is read
     fieldName ??= fieldNamer(feed.format, feed.notes.columnOf);
-    yield checkRecord(record, { ...context, fieldName }, seen);
+    yield markDuplicate(checkRecord(record, { ...context, fieldName }), seen, fieldName);
+  }
+}
+
+const BATCH = 250;
+
+/**
+ * checkFeed as digests, in row order. With `workers`, the rows are checked on that many threads (a large feed
+ * then uses every core) and accepted courses come back serialised when `serialise` (they are to be staged).
+ */
+export async function* checkFeedRows(
+  feed: OpenedFeed,
+  context: Omit<FeedContext, 'fieldName'>,
+  { workers = 0, serialise = true } = {},
+): AsyncGenerator<CheckedDigest> {
+  if (workers === 0) {
+    for await (const row of checkFeed(feed, context)) yield digestRow(row);
+    return;
+  }
+  const pool = new CheckWorkers(workers);
+  const seen = new Map<string, number>();
+  const inFlight: Promise<CheckedDigest[]>[] = [];
+  let batch: FeedRecord[] = [];
+  let fieldName: ((field: string) => string) | undefined;
+  const send = () => {
+    fieldName ??= fieldNamer(feed.format, feed.notes.columnOf);
+    const columnOf = [...(feed.notes.columnOf ?? new Map<string, string>())];
+    inFlight.push(pool.check({ format: feed.format, columnOf, context, records: batch, serialise }));
+    batch = [];
+  };
+  try {
+    for await (const record of feed.records) {
+      if (record.providerId !== undefined && record.providerId !== context.provider.id)
+        throw new ForeignProviderError(record.row, record.providerId, context.provider.id);
+      batch.push(record);
+      if (batch.length >= BATCH) send();
+      while (inFlight.length > workers * 3)
+        for (const row of await inFlight.shift()!) yield markDuplicate(row, seen, fieldName);
+    }
+    if (batch.length > 0) send();
+    while (inFlight.length > 0)
+      for (const row of await inFlight.shift()!) yield markDuplicate(row, seen, fieldName);
+  } finally {
+    // batches still in flight when the caller stops early are dropped with their workers
+    for (const pending of inFlight) void pending.catch(() => undefined);
+    await pool.close();
   }
 }

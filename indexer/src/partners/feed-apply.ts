@@ -155,7 +155,6 @@ export class FeedPreview {
   private readonly covered = new Set<string>();
   private readonly findRecord;
   private readonly findByUrl;
-  private readonly findOwner;
 
   constructor(
     private readonly store: CatalogueStore,
@@ -165,35 +164,31 @@ export class FeedPreview {
       'SELECT course_id, content_hash, status FROM course_records WHERE record_id = ?',
     );
     this.findByUrl = store.db.prepare(
-      "SELECT course_id FROM course_records WHERE url_key = ? AND provider_id = ? AND status = 'active' LIMIT 1",
-    );
-    this.findOwner = store.db.prepare(
-      "SELECT provider_id FROM course_records WHERE url_key = ? AND provider_id <> ? AND status = 'active' LIMIT 1",
+      "SELECT course_id, provider_id FROM course_records WHERE url_key = ? AND status = 'active' LIMIT 8",
     );
   }
 
-  /** The provider whose course page this is, when it is another provider's. */
-  foreignOwner(course: Course): string | null {
-    const row = this.findOwner.get(urlKey(course.url), this.providerId) as
-      { provider_id: string } | undefined;
-    return row?.provider_id ?? null;
-  }
-
-  /** Counts an accepted course as new, changed or unchanged. */
-  add(course: Course): void {
+  /**
+   * Counts an accepted course as new, changed or unchanged; returns the provider whose course page it is when
+   * that is another provider (the feed must then be refused), else null.
+   */
+  add(course: Pick<Course, 'id' | 'url' | 'contentHash' | 'status'>): string | null {
+    const sameUrl = this.findByUrl.all(urlKey(course.url)) as { course_id: string; provider_id: string }[];
+    const foreign = sameUrl.find((record) => record.provider_id !== this.providerId);
+    if (foreign) return foreign.provider_id;
     const existing = this.findRecord.get(course.id) as
       { course_id: string; content_hash: string; status: string } | undefined;
     if (!existing) {
       this.counts.new++;
-      const sameUrl = this.findByUrl.get(urlKey(course.url), this.providerId) as
-        { course_id: string } | undefined;
-      if (sameUrl) this.covered.add(sameUrl.course_id);
-      return;
+      const own = sameUrl.find((record) => record.provider_id === this.providerId);
+      if (own) this.covered.add(own.course_id);
+      return null;
     }
     this.covered.add(existing.course_id);
     if (existing.content_hash === course.contentHash && existing.status === course.status)
       this.counts.unchanged++;
     else this.counts.changed++;
+    return null;
   }
 
   /** A rejected row that names a course: its listing is kept. */

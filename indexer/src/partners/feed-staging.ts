@@ -28,8 +28,9 @@ export class FeedStaging {
     return this.count;
   }
 
-  add(course: Course): void {
-    this.pending.push(JSON.stringify(course));
+  /** Stages a course, given as the course or as its JSON. */
+  add(course: Course | string): void {
+    this.pending.push(typeof course === 'string' ? course : JSON.stringify(course));
     this.count++;
     if (this.pending.length >= 1000) this.flush();
   }

@@ -1,0 +1,127 @@
+// `npm run bench:feed`: a generated partner CSV of 100,000 rows through the feed pipeline, as a dry run
+// (read, check, normalise, classify; nothing written) and as an import (the same, staged, then applied in
+// one transaction). Prints rows/s and peak RSS. Goal: ≥ 20,000 rows/s dry run, RSS < 300 MB.
+// Usage: tsx test/bench/feed.ts [rows] [worker threads; default as for a large upload: none on ≤ 2 cores]
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runFeed } from '../../api/src/partner/feed-pipeline.ts';
+import { checkWorkersFor } from '../../api/src/partner/feed-runner.ts';
+import { CatalogueStore } from '@shortlist/indexer';
+import { DEFAULT_FEED_LIMITS, FeedJobs } from '@shortlist/indexer/partners';
+import type { Provider } from '@shortlist/schemas';
+
+const ROWS = Number(process.argv[2] ?? 100_000);
+const WORKERS = Number(process.argv[3] ?? checkWorkersFor(Number.MAX_SAFE_INTEGER));
+const PROVIDER: Provider = {
+  id: 'bench-college',
+  name: 'Bench College',
+  type: 'college',
+  country: 'GB',
+  url: 'https://www.bench-college.example/',
+};
+const TOPICS = ['Data Analytics', 'Welding', 'Nursing Leadership', 'Cloud Computing', 'Spanish', 'Project Management', 'UX Design', 'Accounting', 'Solar Installation', 'Early Childhood Education']; // prettier-ignore
+const DURATIONS = [
+  '6 weeks',
+  '3 months',
+  '10-12 weeks',
+  'self-paced about 8 weeks',
+  '1 year part-time',
+  'P8W',
+];
+const WORKLOADS = ['4-6 hours per week', '120 hours', '3 hours a week', '2 evenings per week'];
+const COSTS = ['450', '£1,250', 'Free', '€900', 'Free to audit, certificate £49', '2,400.00'];
+const MODES = ['online', 'in person', 'blended', 'Online (live sessions)'];
+const LEVELS = ['EQF 4', 'EQF 5', 'introductory', 'intermediate', 'advanced'];
+const HEADER = 'course_id,title,url,summary,learning_outcomes,subjects,duration,workload,cost,currency,mode,city,country,level,credit,credential,assessment,quality_assurance,languages,start_dates'; // prettier-ignore
+
+const pick = <T>(list: readonly T[], n: number) => list[n % list.length]!;
+
+function row(n: number): string {
+  const topic = pick(TOPICS, n);
+  const cells = [
+    `BC-${n}`,
+    `${topic} ${Math.floor(n / TOPICS.length) + 1}`,
+    `https://www.bench-college.example/courses/${n}`,
+    `"A practical course in ${topic.toLowerCase()}, with projects, feedback and a final assessment."`,
+    `"Explain the core ideas of ${topic.toLowerCase()} | Apply them to a real case | Present your results"`,
+    topic,
+    pick(DURATIONS, n),
+    pick(WORKLOADS, n >> 1),
+    `"${pick(COSTS, n >> 2)}"`,
+    n % 3 === 0 ? 'GBP' : '',
+    pick(MODES, n >> 3),
+    n % 4 === 0 ? 'Leeds' : '',
+    'GB',
+    pick(LEVELS, n >> 4),
+    n % 2 ? '10 CATS' : '5 ECTS',
+    'Certificate',
+    'Project and exam',
+    'Validated by the academic board',
+    'en',
+    `2027-0${1 + (n % 9)}-1${n % 10}`,
+  ];
+  return cells.join(',');
+}
+
+async function generate(file: string): Promise<void> {
+  const out = createWriteStream(file);
+  out.write(`${HEADER}\n`);
+  for (let n = 0; n < ROWS; n++) {
+    if (!out.write(`${row(n)}\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+/** Runs `work` while sampling RSS; returns seconds and the highest RSS seen (MB). */
+async function measure<T>(work: () => Promise<T>): Promise<{ seconds: number; peakMb: number; result: T }> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+  const started = performance.now();
+  const result = await work();
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage.rss());
+  return { seconds, peakMb: peak / 1024 / 1024, result };
+}
+
+const folder = mkdtempSync(join(tmpdir(), 'bench-feed-'));
+const file = join(folder, 'feed.csv');
+try {
+  await generate(file);
+  console.log(`Generated ${ROWS.toLocaleString('en')} rows (${(statSync(file).size / 1024 / 1024).toFixed(1)} MB CSV).`); // prettier-ignore
+  const store = new CatalogueStore(join(folder, 'catalogue.db'));
+  store.upsertProvider(PROVIDER);
+  const jobs = new FeedJobs(store);
+  const run = (dryRun: boolean) => {
+    const job = jobs.create({ providerId: PROVIDER.id, partnerId: null, origin: 'cli', source: 'bench.csv', format: 'csv', mode: 'upsert', dryRun, options: {} }); // prettier-ignore
+    return runFeed(store, jobs, {
+      jobId: job.id,
+      provider: PROVIDER,
+      input: createReadStream(file, { highWaterMark: 256 * 1024 }),
+      mode: 'upsert',
+      dryRun,
+      limits: DEFAULT_FEED_LIMITS,
+      read: {},
+      receivedAt: new Date().toISOString(),
+      workers: WORKERS,
+    });
+  };
+  for (const [label, dryRun] of [
+    ['dry run', true],
+    ['import ', false],
+  ] as const) {
+    const { seconds, peakMb, result } = await measure(() => run(dryRun));
+    const rate = Math.round(result.rows / seconds);
+    console.log(
+      `${label}: ${result.rows.toLocaleString('en')} rows in ${seconds.toFixed(1)} s = ${rate.toLocaleString('en')} rows/s; peak RSS ${peakMb.toFixed(0)} MB; ${result.accepted} accepted, ${result.rejected} rejected, ${result.warnings} warnings, ${result.counts.new} new`,
+    );
+  }
+  console.log(`(${WORKERS} worker threads checking rows on ${availableParallelism()} cores)`);
+  console.log(`process peak RSS (maxRSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  store.close();
+} finally {
+  rmSync(folder, { recursive: true, force: true });
+}
