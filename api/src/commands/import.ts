@@ -34,7 +34,7 @@ export async function importCommand(file: string, args: ImportArgs): Promise<voi
       });
       for (const problem of result.problems.slice(0, 200))
         console.error(
-          `record ${problem.row}${problem.field ? ` [${problem.field}]` : ''}: ${problem.message}`,
+          `record ${problem.row} (index ${problem.row - 1})${problem.field ? ` [${problem.field}]` : ''}: ${problem.message}`,
         );
       if (result.problems.length > 200) console.error(`… and ${result.problems.length - 200} more problems`);
       console.log(
