@@ -262,11 +262,52 @@ describe('POST /v1/partner/feeds', () => {
     expect(lines[9]).toMatch(/,Online,$/);
   });
 
+  it('reads JSON-LD uploads by their content, and annotates them one line per record', async () => {
+    const document = {
+      '@context': 'https://credreg.net/ctdl/schema/context/json',
+      '@graph': [
+        {
+          '@type': 'ceterms:Course',
+          'ceterms:ctid': 'ce-0001',
+          'ceterms:name': { 'en-US': 'Harbour Pilotage' },
+          'ceterms:subjectWebpage': 'https://www.harbour.example/pilotage',
+        },
+        {
+          '@type': 'ceterms:Course',
+          'ceterms:ctid': 'ce-0002',
+          'ceterms:subjectWebpage': 'https://www.harbour.example/untitled',
+        },
+      ],
+    };
+    const { status, body } = await send(JSON.stringify(document), {
+      headers: { 'Content-Type': 'application/ld+json' },
+    });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ format: 'ctdl', counts: { accepted: 1, rejected: 1 } });
+    expect(body.problems.find((p: any) => p.severity === 'error')).toMatchObject({
+      row: 2,
+      field: 'ceterms:name',
+    });
+    const annotated = await app.request(body.links.annotatedCsv, { headers: auth() });
+    const lines = Buffer.from(await annotated.arrayBuffer())
+      .subarray(3)
+      .toString('utf8')
+      .split('\r\n');
+    expect(lines.slice(0, 3)).toEqual([
+      'record,course_id,title,url,errors',
+      '1,ce-0001,Harbour Pilotage,https://www.harbour.example/pilotage,',
+      '2,ce-0002,,https://www.harbour.example/untitled,title is missing: every course needs a name.',
+    ]);
+  });
+
   it('lists the feed history, newest first', async () => {
     const response = await app.request('/v1/partner/feeds', { headers: auth() });
     const { feeds } = await response.json();
     expect(feeds.length).toBeGreaterThanOrEqual(3);
-    expect(feeds[0]).toMatchObject({ counts: { rows: 120 }, status: 'done' });
+    expect(feeds.slice(0, 2)).toMatchObject([
+      { format: 'ctdl', status: 'done' },
+      { counts: { rows: 120 }, status: 'done' },
+    ]);
     expect(feeds.every((feed: any) => feed.providerId === HARBOUR.id)).toBe(true);
   });
 });
