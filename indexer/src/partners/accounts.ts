@@ -34,6 +34,7 @@ function hashSecret(secret: string, salt: Buffer): Promise<Buffer> {
 }
 
 const now = () => new Date().toISOString();
+const DECOY_SALT = randomBytes(16);
 
 /**
  * Partner accounts and their API keys. A key is `slk_<key id>_<secret>`: the key id finds the row, the
@@ -125,7 +126,11 @@ export class PartnerAccounts {
       .prepare('SELECT partner_id, salt, hash, revoked_at FROM partner_keys WHERE key_id = ?')
       .get(keyId) as
       { partner_id: string; salt: string; hash: string; revoked_at: string | null } | undefined;
-    if (!row) return { refused: 'unknown' };
+    if (!row) {
+      // as slow as a real check, so timing does not tell which key ids exist
+      await hashSecret(match[2]!, DECOY_SALT);
+      return { refused: 'unknown' };
+    }
     const fingerprint = createHash('sha256').update(key.trim()).digest('hex');
     const cached = this.verified.get(fingerprint);
     if (!cached || cached.until < Date.now() || cached.keyId !== keyId) {
