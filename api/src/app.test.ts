@@ -207,4 +207,5 @@ it('GET /openapi.json documents every search parameter the API accepts', async (
     (parameter: any) => parameter.name === 'perPage',
   );
   expect(perPage.schema.maximum).toBe(100);
+  expect(body.paths['/v1/partner/feeds'].post.security).toEqual([{ partnerKey: [] }]);
 });

@@ -49,6 +49,11 @@ export function openApiDocument() {
       version: '0.1.0',
       description: 'Search and compare short courses and micro-credentials, normalised from many providers.',
     },
+    components: {
+      securitySchemes: {
+        partnerKey: { type: 'http', scheme: 'bearer', description: 'A partner API key (slk_…)' },
+      },
+    },
     paths: {
       '/v1/search': {
         get: {
@@ -78,11 +83,132 @@ export function openApiDocument() {
           responses: { 200: json('The provider'), 404: ErrorResponse },
         },
       },
+      '/v1/crawls': { get: { summary: 'Recent crawl run reports', responses: { 200: json('Run reports') } } },
+      '/v1/partner/template.csv': {
+        get: {
+          summary: 'The CSV feed template, one example row per common case',
+          responses: { 200: { description: 'CSV' } },
+        },
+      },
+      ...partnerPaths(),
       '/health': {
         get: {
           summary: 'Catalogue size and search availability',
           responses: { 200: json('{ status, courses, search }') },
         },
+      },
+    },
+  };
+}
+
+const bearer = [{ partnerKey: [] }];
+const id = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+const partnerResponses = (ok: string) => ({
+  200: json(ok),
+  401: ErrorResponse,
+  403: ErrorResponse,
+});
+
+/** The partner endpoints; every one needs `Authorization: Bearer <partner key>`. */
+function partnerPaths() {
+  return {
+    '/v1/partner/me': {
+      get: {
+        summary: 'The partner and provider this key belongs to',
+        security: bearer,
+        responses: partnerResponses('{ partner, provider }'),
+      },
+    },
+    '/v1/partner/feeds': {
+      post: {
+        summary:
+          'Submit a feed (CSV, JSON, schema.org, CTDL, ELM); small feeds answer with the report, large ones with 202 and a job',
+        security: bearer,
+        parameters: [
+          'mode',
+          'dryRun',
+          'format',
+          'mapping',
+          'delimiter',
+          'maxWithdrawShare',
+          'maxRejectedShare',
+          'force',
+        ].map((name) => ({
+          name,
+          in: 'query',
+          required: false,
+          schema: { type: 'string' },
+        })),
+        responses: {
+          ...partnerResponses('The feed report'),
+          202: json('{ jobId, status }'),
+          400: ErrorResponse,
+          413: ErrorResponse,
+        },
+      },
+      get: {
+        summary: 'Feed history, newest first',
+        security: bearer,
+        responses: partnerResponses('{ feeds }'),
+      },
+    },
+    '/v1/partner/feeds/{jobId}': {
+      get: {
+        summary: 'A feed job: status and report',
+        security: bearer,
+        parameters: [id('jobId')],
+        responses: { ...partnerResponses('The report'), 404: ErrorResponse },
+      },
+    },
+    '/v1/partner/feeds/{jobId}/annotated.csv': {
+      get: {
+        summary: 'The feed as sent, with an added errors column',
+        security: bearer,
+        parameters: [id('jobId')],
+        responses: { 200: { description: 'CSV' } },
+      },
+    },
+    '/v1/partner/courses': {
+      get: {
+        summary: 'The provider’s listings',
+        security: bearer,
+        responses: partnerResponses('{ courses }'),
+      },
+    },
+    '/v1/partner/courses/{id}': {
+      delete: {
+        summary: 'Withdraw one of the provider’s listings',
+        security: bearer,
+        parameters: [id('id')],
+        responses: { ...partnerResponses('The withdrawn course'), 404: ErrorResponse },
+      },
+    },
+    '/v1/partner/feed-urls': {
+      post: {
+        summary: 'Register a feed URL, polled on a schedule with conditional GET',
+        security: bearer,
+        responses: { ...partnerResponses('The feed URL'), 400: ErrorResponse },
+      },
+      get: {
+        summary: 'Registered feed URLs with their last fetch',
+        security: bearer,
+        responses: partnerResponses('{ feedUrls }'),
+      },
+    },
+    '/v1/partner/feed-urls/{id}': {
+      delete: {
+        summary: 'Stop polling a feed URL',
+        security: bearer,
+        parameters: [id('id')],
+        responses: partnerResponses('Deleted'),
+      },
+    },
+    '/v1/partner/feed-urls/{id}/poll': {
+      post: {
+        summary: 'Fetch a feed URL now and wait for the report',
+        security: bearer,
+        parameters: [id('id')],
+        responses: partnerResponses('The report'),
       },
     },
   };
