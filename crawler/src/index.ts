@@ -7,4 +7,5 @@ export { classifyLink, DETAIL, LISTING, SITEMAP } from './discovery/link-pattern
 export { crawlUrl, trapReason } from './discovery/crawl-url.ts';
 export { readSitemap } from './discovery/sitemap.ts';
 export * from './fetch/index.ts';
+export { PageReaders, sharedReaders } from './reading/page-readers.ts';
 export { extractPage } from './extract/index.ts';

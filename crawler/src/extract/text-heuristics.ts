@@ -42,7 +42,8 @@ const MAX_LABEL_LENGTH = 48;
 
 /** A cheap test before the labelled-line pattern, which most lines of a page fail. */
 function mayBeLabelled(line: string): boolean {
-  return line.length <= MAX_LABEL_LENGTH + MAX_VALUE_LENGTH && /[:–—]| - /.test(line);
+  if (line.length > MAX_LABEL_LENGTH + MAX_VALUE_LENGTH) return false;
+  return line.includes(':') || line.includes('–') || line.includes('—') || line.includes(' - ');
 }
 
 /** Every label above starts with one of these words: most lines of a page are ruled out by this one test. */

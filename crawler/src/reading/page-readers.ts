@@ -2,6 +2,11 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { readPage, type PageRead, type PageToRead } from './read-page.ts';
 
+/** Room for the DOM of a page at the 5 MB default cap; small enough that workers collect garbage rather than grow. */
+const WORKER_HEAP_MB = 128;
+/** A page's DOM is garbage as soon as it is read: a young generation that holds it lets it die there, cheaply. */
+const WORKER_YOUNG_MB = 64;
+
 interface Job {
   resolve(read: PageRead): void;
   reject(error: Error): void;
@@ -57,7 +62,11 @@ export class PageReaders {
   }
 
   private start(): Reader {
-    const worker = new Worker(BOOTSTRAP, { eval: true });
+    // a bounded heap: V8 otherwise lets each worker's heap grow for as long as memory allows
+    const worker = new Worker(BOOTSTRAP, {
+      eval: true,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+    });
     const reader: Reader = { worker, jobs: new Map() };
     worker.unref();
     worker.on('message', ({ id, read, error }: { id: number; read?: PageRead; error?: string }) => {
