@@ -13,6 +13,8 @@ const Pattern = z.string().refine(
   { message: 'must be a valid regular expression tested against the URL path and query, e.g. "^/courses/"' },
 );
 
+const ABSOLUTE_URL = 'an absolute URL such as "https://www.example.ac.uk/courses/"';
+
 /** CSS selectors per field; `selector@attr` reads an attribute instead of the text. */
 export const SelectorMap = z
   .object({
@@ -50,9 +52,11 @@ export const Source = z
     providerType: ProviderType,
     country: z.string().regex(/^[A-Z]{2}$/, 'use an ISO 3166-1 alpha-2 code such as "GB"'),
     /** the provider's home page */
-    url: z.url(),
-    startUrls: z.array(z.url()).default([]),
-    sitemaps: z.array(z.url()).default([]),
+    url: z.url(ABSOLUTE_URL),
+    /** listing pages the crawl starts from */
+    startUrls: z.array(z.url(ABSOLUTE_URL)).default([]),
+    /** sitemaps or sitemap indexes (`.xml` or `.xml.gz`) listing course pages */
+    sitemaps: z.array(z.url(ABSOLUTE_URL)).default([]),
     follow: z
       .object({
         /** pages that list courses and link to more listings (pagination) */
