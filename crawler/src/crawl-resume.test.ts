@@ -78,10 +78,11 @@ describe('a crawl killed with SIGKILL', () => {
     expect([...byId.values()].sort()).toEqual(COURSES.map((name) => `Course ${name}`));
     expect(byId.size).toBe(COURSES.length);
 
-    // resumed rather than restarted: only pages in flight at the kill were fetched twice
+    // resumed rather than restarted (which would fetch 15+ pages twice): only the few pages in flight
+    // at the kill (fetched, not yet journaled) were fetched twice
     const courseFetches = fixture.paths().filter((path) => path.endsWith('.html'));
     expect(new Set(courseFetches).size).toBe(COURSES.length);
-    expect(courseFetches.length).toBeLessThanOrEqual(COURSES.length + 2);
+    expect(courseFetches.length).toBeLessThanOrEqual(COURSES.length + 5);
     expect(servedBeforeKill).toBeGreaterThanOrEqual(15);
     expect(fixture.paths().filter((path) => path === '/courses/')).toHaveLength(1);
 
