@@ -2,6 +2,18 @@ import type { CrawlContext } from './crawl-context.ts';
 import { FetchError, GONE_KINDS, type FetchErrorKind } from './fetch/fetch-error.ts';
 import type { CrawlErrorKind } from './report.ts';
 
+/**
+ * Failures that may pass (a slow or restarting server, a network blip, a crawler stopped mid-request): a resumed
+ * crawl tries those pages again and forgets these errors; other failures stand.
+ */
+export const RETRIED_ON_RESUME: ReadonlySet<CrawlErrorKind> = new Set([
+  'timeout',
+  'network',
+  'http-5xx',
+  'robots-unreachable',
+  'internal',
+]);
+
 /** What kind of failure a page's error was, for the report. */
 export function classifyFailure(error: Error): { kind: CrawlErrorKind; message: string } {
   if (error instanceof FetchError) return { kind: error.kind, message: error.message };

@@ -2,7 +2,7 @@ import { BasicCrawler, Log, LogLevel, RequestQueue, log } from '@crawlee/cheerio
 import type { Source } from '@shortlist/schemas';
 import { createCrawlContext } from './crawl-context.ts';
 import type { QueuedRequest } from './crawl-journal.ts';
-import { classifyFailure, incompleteReasons } from './crawl-outcome.ts';
+import { classifyFailure, incompleteReasons, RETRIED_ON_RESUME } from './crawl-outcome.ts';
 import { crawlUrl } from './discovery/crawl-url.ts';
 import { LISTING, SITEMAP } from './discovery/link-patterns.ts';
 import { MAX_CRAWL_DELAY_MS, sharedManners, type Manners } from './fetch/polite-fetch.ts';
@@ -114,8 +114,9 @@ export async function crawlSource(source: Source, options: CrawlOptions): Promis
           if (reason === 'limit') crawl.capReached = true;
         },
         failedRequestHandler: ({ request }, error) => {
-          recordError(report, { url: request.url, ...classifyFailure(error) });
-          journal?.finished(request.uniqueKey);
+          const failure = classifyFailure(error);
+          recordError(report, { url: request.url, ...failure });
+          if (!RETRIED_ON_RESUME.has(failure.kind)) journal?.finished(request.uniqueKey);
           run.checkpoint();
         },
       },

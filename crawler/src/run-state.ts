@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import { Configuration } from '@crawlee/cheerio';
 import { CrawlJournal } from './crawl-journal.ts';
+import { RETRIED_ON_RESUME } from './crawl-outcome.ts';
 import { newCrawlReport, type CrawlReport } from './report.ts';
 
 const CHECKPOINT_EVERY_MS = 1000;
@@ -39,7 +40,7 @@ export class RunState {
     let report = newCrawlReport(sourceId);
     if (existsSync(saved)) {
       try {
-        report = JSON.parse(readFileSync(saved, 'utf8')) as CrawlReport;
+        report = forgetPassingErrors(JSON.parse(readFileSync(saved, 'utf8')) as CrawlReport);
         report.resumed++;
       } catch {
         // a checkpoint cut short by the kill: the journal still resumes the crawl, the counts start again
@@ -70,6 +71,13 @@ export class RunState {
       rmSync(join(this.dir, 'crawl.pid'), { force: true });
     }
   }
+}
+
+/** The pages behind these errors are queued again by the journal: whether they fail is for this run to say. */
+function forgetPassingErrors(report: CrawlReport): CrawlReport {
+  report.errors = report.errors.filter((error) => !RETRIED_ON_RESUME.has(error.kind));
+  for (const kind of RETRIED_ON_RESUME) delete report.errorsByKind[kind];
+  return report;
 }
 
 function processAlive(pid: number): boolean {

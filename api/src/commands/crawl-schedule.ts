@@ -37,7 +37,12 @@ export function catalogueSink({
   };
 }
 
-/** Crawls one source into the catalogue; an interrupted crawl resumes from `$SHORTLIST_DATA/crawls/<source-id>`. */
+/** Where interrupted crawls resume from: `$SHORTLIST_DATA/crawls/<source-id>`. */
+export function crawlStorageDir(): string {
+  return join(readIndexerEnv().dataDir, 'crawls');
+}
+
+/** Crawls one source into the catalogue, resuming it if an earlier run was interrupted. */
 export async function crawlAndRecord(
   source: Source,
   services: Pick<Services, 'store' | 'sync'>,
@@ -46,7 +51,7 @@ export async function crawlAndRecord(
   return crawlSource(source, {
     sink: catalogueSink(services),
     userAgent,
-    storageDir: join(readIndexerEnv().dataDir, 'crawls'),
+    storageDir: crawlStorageDir(),
   });
 }
 

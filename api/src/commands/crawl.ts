@@ -9,7 +9,7 @@ import {
 import type { Source } from '@shortlist/schemas';
 import type { ApiEnv } from '../env.ts';
 import { openServices } from '../services.ts';
-import { crawlAndRecord } from './crawl-schedule.ts';
+import { catalogueSink, crawlStorageDir } from './crawl-schedule.ts';
 import { startDemo, userAgent } from './demo.ts';
 
 export interface CrawlCommandOptions {
@@ -56,9 +56,12 @@ export async function crawlCommand(env: ApiEnv, options: CrawlCommandOptions): P
     }
     const services = await openServices();
     try {
-      const reports = await Promise.all(
-        sources.map((source) => crawlAndRecord(source, services, userAgent(env))),
-      );
+      // a few sources at a time, each polite to its own hosts
+      const reports = await crawlSources(sources, {
+        sink: catalogueSink(services),
+        userAgent: userAgent(env),
+        storageDir: crawlStorageDir(),
+      });
       for (const report of reports) console.log(summariseReport(report));
       await services.sync.flush();
       console.log(`${services.store.countCourses()} active courses in the catalogue, all searchable.`);
