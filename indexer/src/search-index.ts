@@ -11,7 +11,7 @@ import {
 } from './settings.ts';
 
 const BATCH_SIZE = 1000;
-const BATCHES_IN_FLIGHT = 100;
+const BATCHES_IN_FLIGHT = 20;
 
 export function createMeiliClient(url: string, key: string | undefined): Meilisearch {
   // The client's default 5 s wait is too short for large batches under load.

@@ -45,17 +45,9 @@ export async function startCommand(env: ApiEnv, { demo }: { demo: boolean }): Pr
     server.once('listening', resolve);
     server.once('error', reject);
   });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : env.PORT;
-  const host = env.HOST === '127.0.0.1' || env.HOST === '0.0.0.0' ? 'localhost' : env.HOST;
-  console.log(`Shortlist is running: http://${host}:${port}`);
-  console.log(
-    `${services.store.countCourses()} courses in the catalogue; crawling ${sources.length} sources as they fall due.`,
-  );
-
-  if (demo) await setUpDemoFeeds(services.store, `http://${host}:${port}`);
-  const stopPolling = poller.start();
-  const stopCrawls = scheduleCrawls(sources, services, userAgent(env));
+  // Signals are handled from here on, so a stop during the demo set-up still cleans up.
+  let stopCrawls = () => {};
+  let stopPolling = () => {};
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -70,4 +62,17 @@ export async function startCommand(env: ApiEnv, { demo }: { demo: boolean }): Pr
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  const host = env.HOST === '127.0.0.1' || env.HOST === '0.0.0.0' ? 'localhost' : env.HOST;
+  console.log(`Shortlist is running: http://${host}:${port}`);
+  console.log(
+    `${services.store.countCourses()} courses in the catalogue; crawling ${sources.length} sources as they fall due.`,
+  );
+
+  if (demo) await setUpDemoFeeds(services.store, `http://${host}:${port}`);
+  if (stopping) return;
+  stopPolling = poller.start();
+  stopCrawls = scheduleCrawls(sources, services, userAgent(env));
 }
