@@ -1,5 +1,5 @@
 import { Meilisearch, type EnqueuedTask, type Task } from 'meilisearch';
-import type { CatalogueStore } from './catalogue.ts';
+import type { CatalogueStore, CourseChange } from './catalogue.ts';
 import type { Course } from '@shortlist/schemas';
 import { toSearchDocument, type SearchDocument } from './search-document.ts';
 import { providerDocuments } from './provider-stats.ts';
@@ -11,7 +11,9 @@ import {
 } from './settings.ts';
 
 const BATCH_SIZE = 1000;
-const BATCHES_IN_FLIGHT = 20;
+const BATCHES_PER_CHUNK = 10;
+/** chunks sent ahead of the oldest one still being indexed */
+const CHUNKS_IN_FLIGHT = 2;
 
 export function createMeiliClient(url: string, key: string | undefined): Meilisearch {
   // The client's default 5 s wait is too short for large batches under load.
@@ -67,39 +69,53 @@ export class SearchIndex {
   }
 
   /**
-   * Sends every catalogue change after the stored cursor, a batch at a time, and moves the cursor only
-   * after Meilisearch reports the batch succeeded: a crash or an outage replays, never skips.
+   * Sends every catalogue change after the stored cursor in batches, enqueued in order (Meilisearch
+   * applies them in that order). The next chunk is read and sent while Meilisearch indexes the one
+   * before, and the cursor moves past a chunk only once it and every chunk before it succeeded: a crash
+   * or an outage replays, never skips.
    */
   async syncFrom(store: CatalogueStore, cursorName = this.cursorName): Promise<number> {
-    let sent = 0;
     const providers = new Set<string>();
+    const inFlight: { tasks: EnqueuedTask[]; lastSeq: number; size: number }[] = [];
+    let sent = 0;
+    let readFrom = store.getCursor(cursorName);
+    const settleOldest = async () => {
+      const chunk = inFlight.shift()!;
+      for (const task of await this.client.tasks.waitForTasks(chunk.tasks)) assertSucceeded(task, task.type);
+      store.setCursor(cursorName, chunk.lastSeq);
+      sent += chunk.size;
+    };
     for (;;) {
-      const changes = store.changesSince(store.getCursor(cursorName), BATCH_SIZE * BATCHES_IN_FLIGHT);
-      if (changes.length === 0) {
-        await this.syncProviders(store, providers);
-        return sent;
-      }
+      const changes = store.changesSince(readFrom, BATCH_SIZE * BATCHES_PER_CHUNK);
+      if (changes.length === 0) break;
       for (const change of changes) providers.add(change.course.providerId);
-      // Enqueued one after another (Meilisearch applies them in that order), awaited together.
-      const index = this.client.index(this.uid);
+      const writes = this.batchWrites(store, changes);
       const tasks: EnqueuedTask[] = [];
-      // Built first, then sent back to back, so Meilisearch can fold the batches into one indexing run.
-      const writes: (() => Promise<EnqueuedTask>)[] = [];
-      for (let start = 0; start < changes.length; start += BATCH_SIZE) {
-        const batch = changes.slice(start, start + BATCH_SIZE);
-        const active = toDocuments(
-          store,
-          batch.filter((change) => change.status === 'active').map((change) => change.course),
-        );
-        const gone = batch.filter((change) => change.status !== 'active').map((change) => change.id);
-        if (active.length > 0) writes.push(() => index.addDocuments(active));
-        if (gone.length > 0) writes.push(() => index.deleteDocuments(gone));
-      }
       for (const write of writes) tasks.push(await write());
-      for (const task of await this.client.tasks.waitForTasks(tasks)) assertSucceeded(task, task.type);
-      store.setCursor(cursorName, changes.at(-1)!.seq);
-      sent += changes.length;
+      inFlight.push({ tasks, lastSeq: changes.at(-1)!.seq, size: changes.length });
+      readFrom = changes.at(-1)!.seq;
+      if (inFlight.length > CHUNKS_IN_FLIGHT) await settleOldest();
     }
+    while (inFlight.length > 0) await settleOldest();
+    await this.syncProviders(store, providers);
+    return sent;
+  }
+
+  /** One chunk's writes, documents built first so they go out back to back and Meilisearch can batch them. */
+  private batchWrites(store: CatalogueStore, changes: CourseChange[]): (() => Promise<EnqueuedTask>)[] {
+    const index = this.client.index(this.uid);
+    const writes: (() => Promise<EnqueuedTask>)[] = [];
+    for (let start = 0; start < changes.length; start += BATCH_SIZE) {
+      const batch = changes.slice(start, start + BATCH_SIZE);
+      const active = toDocuments(
+        store,
+        batch.filter((change) => change.status === 'active').map((change) => change.course),
+      );
+      const gone = batch.filter((change) => change.status !== 'active').map((change) => change.id);
+      if (active.length > 0) writes.push(() => index.addDocuments(active));
+      if (gone.length > 0) writes.push(() => index.deleteDocuments(gone));
+    }
+    return writes;
   }
 
   /** Recomputes the statistics of the providers whose courses changed. */
