@@ -1,24 +1,5 @@
-import type { Course, Provider } from '@shortlist/schemas';
+import type { Course, PageState, Provider, StoreCounts } from '@shortlist/schemas';
 import type { CrawlReport } from './report.ts';
-
-/** What a sink did with a batch of courses. */
-export interface StoreCounts {
-  new: number;
-  changed: number;
-  unchanged: number;
-}
-
-/** What the crawler saw at a URL last time: for conditional GET and unchanged-page detection. */
-export interface PageState {
-  url: string;
-  sourceId: string;
-  etag: string | null;
-  lastModified: string | null;
-  /** `<extraction settings hash>:<body hash>`, so a changed selector map re-reads unchanged pages */
-  contentHash: string;
-  courseIds: string[];
-  fetchedAt: string;
-}
 
 /**
  * Where a crawl hands what it found; the caller decides how to store it. Only `provider` and `courses` are
@@ -41,3 +22,5 @@ export interface CrawlSink {
   /** the finished crawl's report, once */
   finished?(report: CrawlReport): void | Promise<void>;
 }
+
+export type { PageState, StoreCounts };

@@ -1,28 +1,11 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Provider, type Course } from '@shortlist/schemas';
+import { Provider, type Course, type PageState, type StoreCounts } from '@shortlist/schemas';
 import { historyEntries, type HistoryEntry } from './history.ts';
 import { mergeRecords } from './merge.ts';
 import { migrate } from './migrations.ts';
 import { isNearDuplicate, titleKey, urlKey } from './near-duplicate.ts';
-
-export interface UpsertCounts {
-  new: number;
-  changed: number;
-  unchanged: number;
-}
-
-/** What the crawler saw at a URL last time. */
-export interface PageState {
-  url: string;
-  sourceId: string;
-  etag: string | null;
-  lastModified: string | null;
-  contentHash: string;
-  courseIds: string[];
-  fetchedAt: string;
-}
 
 export interface CourseChange {
   seq: number;
@@ -107,8 +90,8 @@ export class CatalogueStore {
    * Writes source records in one transaction and refreshes the listings they belong to. Counts are per
    * record: an unchanged record only has its lastSeenAt moved.
    */
-  upsertCourses(records: Course[]): UpsertCounts {
-    const counts: UpsertCounts = { new: 0, changed: 0, unchanged: 0 };
+  upsertCourses(records: Course[]): StoreCounts {
+    const counts: StoreCounts = { new: 0, changed: 0, unchanged: 0 };
     const find = this.sql(
       'SELECT record_id, course_id, status, content_hash FROM course_records WHERE record_id = ?',
     );
@@ -350,6 +333,18 @@ export class CatalogueStore {
     );
   }
 
+  /** The latest crawl reports, newest first; of one source when given. */
+  recentCrawls(limit: number, sourceId?: string): unknown[] {
+    const rows = (
+      sourceId
+        ? this.sql(
+            'SELECT report FROM crawl_runs WHERE source_id = ? ORDER BY started_at DESC, id DESC LIMIT ?',
+          ).all(sourceId, limit)
+        : this.sql('SELECT report FROM crawl_runs ORDER BY started_at DESC, id DESC LIMIT ?').all(limit)
+    ) as { report: string }[];
+    return rows.map((row) => JSON.parse(row.report) as unknown);
+  }
+
   lastCrawlFinishedAt(sourceId: string): string | undefined {
     const row = this.sql('SELECT MAX(finished_at) AS finished FROM crawl_runs WHERE source_id = ?').get(
       sourceId,
@@ -405,3 +400,5 @@ export class CatalogueStore {
     }
   }
 }
+
+export type { PageState, StoreCounts };

@@ -5,3 +5,4 @@ export * from './source.ts';
 export * from './search.ts';
 export * from './build-course.ts';
 export * from './normalise/index.ts';
+export * from './records.ts';

@@ -18,9 +18,8 @@ import {
   type FeedJobSummary,
   type FeedLimits,
   type FeedMode,
-  type StoredProblem,
 } from '@shortlist/indexer/partners';
-import type { Provider } from '@shortlist/schemas';
+import type { FeedProblem, Provider } from '@shortlist/schemas';
 
 export interface FeedRun {
   jobId: string;
@@ -65,12 +64,12 @@ export async function runFeed(store: CatalogueStore, jobs: FeedJobs, run: FeedRu
   const { jobId, provider } = run;
   const summary = emptySummary();
   const staging = run.dryRun ? null : new FeedStaging();
-  const problems: StoredProblem[] = [];
+  const problems: FeedProblem[] = [];
   const flush = () => {
     jobs.addProblems(jobId, problems);
     problems.length = 0;
   };
-  const record = (found: readonly StoredProblem[]) => {
+  const record = (found: readonly FeedProblem[]) => {
     for (const problem of found) {
       if (problem.severity === 'warning') summary.warnings++;
       problems.push(problem);

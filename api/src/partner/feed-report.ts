@@ -1,4 +1,5 @@
-import type { FeedJob, FeedJobs, StoredProblem } from '@shortlist/indexer/partners';
+import type { FeedProblem } from '@shortlist/schemas';
+import type { FeedJob, FeedJobs } from '@shortlist/indexer/partners';
 
 /** The report a partner gets for one feed: what was done, and every problem of every row. */
 export interface FeedReport {
@@ -24,7 +25,7 @@ export interface FeedReport {
     unchanged: number;
     withdrawn: number;
   };
-  problems: StoredProblem[];
+  problems: FeedProblem[];
   /** problems beyond MAX_REPORT_PROBLEMS are left out of the JSON; the annotated CSV has every error */
   problemsOmitted: number;
   createdAt: string;
@@ -65,7 +66,7 @@ export function feedReport(jobs: FeedJobs, job: FeedJob, { withProblems = true }
   };
 }
 
-const where = (problem: StoredProblem, format: string | null) =>
+const where = (problem: FeedProblem, format: string | null) =>
   problem.row === 0 ? 'feed' : `${format === 'csv' ? 'line' : 'record'} ${problem.row}`;
 
 /** The report as text, for the command line: the outcome first, then the problems. */
@@ -82,7 +83,7 @@ export function describeReport(report: FeedReport, { maxWarnings = 50 } = {}): s
   else lines.push('  Applied in one transaction.');
   const errors = report.problems.filter((problem) => problem.severity === 'error');
   const warnings = report.problems.filter((problem) => problem.severity === 'warning');
-  const show = (problem: StoredProblem) =>
+  const show = (problem: FeedProblem) =>
     `  ${where(problem, report.format)} ${problem.severity}${problem.field ? ` [${problem.field}]` : ''}: ${problem.message} Fix: ${problem.fix}`;
   if (errors.length > 0) lines.push('', `Rejected rows (${errors.length} problems):`, ...errors.map(show));
   if (warnings.length > 0) {

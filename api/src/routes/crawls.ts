@@ -13,12 +13,6 @@ export function crawlRoutes(store: CatalogueStore) {
     const limit = Number(limitText);
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
       throw apiError(400, `limit must be a whole number from 1 to ${MAX_LIMIT}, not "${limitText}"`, 'limit');
-    // the store has no reader for crawl_runs yet; this is the one query the API needs
-    const rows = store.db
-      .prepare(
-        `SELECT report FROM crawl_runs ${source ? 'WHERE source_id = ?' : ''} ORDER BY started_at DESC, id DESC LIMIT ?`,
-      )
-      .all(...(source ? [source, limit] : [limit])) as { report: string }[];
-    return c.json({ crawls: rows.map((row) => JSON.parse(row.report) as CrawlReport) });
+    return c.json({ crawls: store.recentCrawls(limit, source) as CrawlReport[] });
   });
 }

@@ -1,3 +1,5 @@
+import type { FeedProblem } from '@shortlist/schemas';
+
 /** The formats a partner feed can arrive in. */
 export const FEED_FORMATS = ['csv', 'json', 'schemaorg', 'ctdl', 'elm'] as const;
 export type FeedFormat = (typeof FEED_FORMATS)[number];
@@ -6,22 +8,7 @@ export function isFeedFormat(value: string): value is FeedFormat {
   return (FEED_FORMATS as readonly string[]).includes(value);
 }
 
-/**
- * One thing wrong with one row (or record) of a feed. An `error` rejects the row; a `warning` keeps it and
- * says what a learner will miss.
- */
-export interface FeedProblem {
-  /** CSV: the line the row starts on (the header is line 1); JSON formats: the record number, from 1; 0: the whole feed */
-  row: number;
-  severity: 'error' | 'warning';
-  /** the column (CSV) or field (JSON) at fault, or null when the row as a whole is */
-  field: string | null;
-  /** the offending value as the partner wrote it, shortened */
-  value: string | null;
-  message: string;
-  /** how to fix it, in one sentence */
-  fix: string;
-}
+export type { FeedProblem };
 
 export function problem(
   row: number,

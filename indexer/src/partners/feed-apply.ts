@@ -1,5 +1,6 @@
 import type { Course } from '@shortlist/schemas';
-import type { CatalogueStore, UpsertCounts } from '../catalogue.ts';
+import type { StoreCounts } from '@shortlist/schemas';
+import type { CatalogueStore } from '../catalogue.ts';
 import { urlKey } from '../near-duplicate.ts';
 import type { FeedStaging } from './feed-staging.ts';
 
@@ -15,7 +16,7 @@ export interface FeedLimits {
 
 export const DEFAULT_FEED_LIMITS: FeedLimits = { maxWithdrawShare: 0.5, maxRejectedShare: 0.2 };
 
-export interface FeedCounts extends UpsertCounts {
+export interface FeedCounts extends StoreCounts {
   withdrawn: number;
 }
 

@@ -1,19 +1,10 @@
+import type { FeedProblem } from '@shortlist/schemas';
 import { randomBytes } from 'node:crypto';
 import type { CatalogueStore } from '../catalogue.ts';
 import type { FeedBlock, FeedCounts, FeedMode } from './feed-apply.ts';
 
 export type FeedJobStatus = 'queued' | 'running' | 'done' | 'failed';
 export type FeedOrigin = 'upload' | 'url' | 'cli';
-
-/** One problem of one row, as the feed parsers report it (crawler/src/feeds/problems.ts). */
-export interface StoredProblem {
-  row: number;
-  severity: 'error' | 'warning';
-  field: string | null;
-  value: string | null;
-  message: string;
-  fix: string;
-}
 
 /** What a job found and did; problems are kept apart, a row each. */
 export interface FeedJobSummary {
@@ -141,7 +132,7 @@ export class FeedJobs {
     this.db.prepare('UPDATE feed_jobs SET format = ? WHERE id = ?').run(format, id);
   }
 
-  addProblems(id: string, problems: readonly StoredProblem[]): void {
+  addProblems(id: string, problems: readonly FeedProblem[]): void {
     if (problems.length === 0) return;
     const insert = this.db.prepare(
       'INSERT INTO feed_problems (job_id, row, severity, field, value, message, fix) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -159,12 +150,12 @@ export class FeedJobs {
       .run(status, new Date().toISOString(), JSON.stringify(summary), id);
   }
 
-  problems(id: string, { offset = 0, limit = 50_000 } = {}): StoredProblem[] {
+  problems(id: string, { offset = 0, limit = 50_000 } = {}): FeedProblem[] {
     return this.db
       .prepare(
         'SELECT row, severity, field, value, message, fix FROM feed_problems WHERE job_id = ? ORDER BY row, rowid LIMIT ? OFFSET ?',
       )
-      .all(id, limit, offset) as StoredProblem[];
+      .all(id, limit, offset) as FeedProblem[];
   }
 
   countProblems(id: string): number {
