@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
-import { Course } from './course.ts';
-import type { Extractor } from './course.ts';
+import { hash } from 'node:crypto';
+import { Course, type Extractor } from './course.ts';
 import type { RawCourse } from './raw-course.ts';
 import {
   assessCompleteness,
@@ -33,11 +32,20 @@ export interface CourseContext {
 }
 
 export function courseId(providerId: string, key: string): string {
-  return `${providerId}-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
+  return `${providerId}-${hash('sha256', key, 'hex').slice(0, 16)}`;
 }
 
 export function hashContent(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 32);
+  return hash('sha256', JSON.stringify(value), 'hex').slice(0, 32);
+}
+
+/** What a caller passes in is checked here; everything else in a course is made by the typed normalisers. */
+function contextProblem(context: CourseContext): string | null {
+  for (const field of ['providerId', 'sourceUrl', 'fetchedAt'] as const) {
+    const checked = Course.shape[field].safeParse(context[field]);
+    if (!checked.success) return `${field}: ${checked.error.issues[0]!.message}`;
+  }
+  return null;
 }
 
 const text = (value: string | undefined) => toPlainText(value) ?? null;
@@ -54,8 +62,15 @@ function absoluteUrl(value: string | undefined, base: string): string | null {
   }
 }
 
-/** Normalises what an extractor or a feed row found into a Course. Returns an error message when no course can be made. */
+/**
+ * Normalises what an extractor or a feed row found into a Course. Returns an error message when no course can
+ * be made. The result is not parsed again with the Course schema: its shape is checked by the compiler, the
+ * normalisers make only valid values (a property test parses their output on hostile input), and the
+ * caller's context is checked here.
+ */
 export function buildCourse(raw: RawCourse, context: CourseContext): { course: Course } | { error: string } {
+  const wrong = contextProblem(context);
+  if (wrong) return { error: wrong };
   const title = text(raw.title);
   if (!title) return { error: 'title is missing: every course needs a name' };
   const url = absoluteUrl(raw.url, context.sourceUrl) ?? context.sourceUrl;
@@ -89,7 +104,7 @@ export function buildCourse(raw: RawCourse, context: CourseContext): { course: C
     provenance[field] = raw.provenance?.[field] ?? context.extractor;
   }
 
-  const facts = {
+  const facts: Omit<Course, 'completeness'> = {
     id: courseId(context.providerId, context.key),
     providerId: context.providerId,
     source: context.source,
@@ -159,12 +174,7 @@ export function buildCourse(raw: RawCourse, context: CourseContext): { course: C
     provenance,
   };
   facts.contentHash = hashContent({ ...facts, fetchedAt: null, lastSeenAt: null });
-  const parsed = Course.safeParse({ ...facts, completeness: assessCompleteness(facts) });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return { error: `${issue.path.join('.')}: ${issue.message}` };
-  }
-  return { course: parsed.data };
+  return { course: { ...facts, completeness: assessCompleteness(facts) } };
 }
 
 const round2 = (value: number) => Math.round(value * 100) / 100;

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { buildCourse } from '../build-course.ts';
+import { Course } from '../course.ts';
+import type { RawCourse } from '../raw-course.ts';
 import {
   classifyField,
   normaliseCost,
@@ -89,5 +92,52 @@ describe('every normaliser is total and quick', () => {
       const result = normalise(value as never);
       expect(result === null || (Array.isArray(result) && result.length === 0)).toBe(true);
     }
+  });
+});
+
+describe('buildCourse makes only courses the Course schema accepts', () => {
+  const TEXT_FIELDS = ['title', 'summary', 'description', 'url', 'enrolmentUrl', 'duration', 'workload', 'cost', 'currency', 'mode', 'pacing', 'city', 'region', 'country', 'level', 'credit', 'credential', 'assessment', 'qualityAssurance', 'endorsement', 'prerequisites'] as const; // prettier-ignore
+  const LIST_FIELDS = [
+    'learningOutcomes',
+    'subjects',
+    'keywords',
+    'skills',
+    'languages',
+    'startDates',
+  ] as const;
+  const context = {
+    providerId: 'robust-college',
+    country: 'AU',
+    source: 'feed' as const,
+    sourceUrl: 'https://robust.example/feed',
+    fetchedAt: '2026-11-01T10:00:00.000Z',
+    key: 'k',
+    extractor: 'feed' as const,
+  };
+
+  it('parses the course built from 1,000 records of random text in every field', () => {
+    const next = random(7);
+    let built = 0;
+    for (let index = 0; index < 1000; index++) {
+      const raw: RawCourse = { title: garbage(next, 1 + Math.floor(next() * 40)) };
+      for (const field of TEXT_FIELDS) if (next() < 0.7) raw[field] = garbage(next, Math.floor(next() * 60));
+      for (const field of LIST_FIELDS)
+        if (next() < 0.5) raw[field] = [garbage(next, 20), '2027-02-30', garbage(next, 5)];
+      const result = buildCourse(raw, { ...context, key: `k${index}` });
+      if ('error' in result) continue;
+      built++;
+      const parsed = Course.safeParse(result.course);
+      expect(parsed.error?.issues ?? [], JSON.stringify(raw)).toEqual([]);
+    }
+    expect(built).toBeGreaterThan(900);
+  });
+
+  it.each([
+    ['providerId', { providerId: 'Robust College' }],
+    ['fetchedAt', { fetchedAt: 'yesterday' }],
+    ['sourceUrl', { sourceUrl: 'robust.example' }],
+  ])('refuses a context with a bad %s, naming it', (field, override) => {
+    const result = buildCourse({ title: 'Welding 1' }, { ...context, ...override });
+    expect(result).toEqual({ error: expect.stringMatching(new RegExp(`^${field}: `)) as unknown });
   });
 });
