@@ -39,12 +39,20 @@ export function hashContent(value: unknown): string {
   return hash('sha256', JSON.stringify(value), 'hex').slice(0, 32);
 }
 
+/** The last context found valid: a crawl or feed passes the same one for many courses. */
+let validContext: Pick<CourseContext, 'providerId' | 'sourceUrl' | 'fetchedAt'> | null = null;
+
 /** What a caller passes in is checked here; everything else in a course is made by the typed normalisers. */
 function contextProblem(context: CourseContext): string | null {
+  const { providerId, sourceUrl, fetchedAt } = context;
+  const known = validContext;
+  if (known?.providerId === providerId && known.sourceUrl === sourceUrl && known.fetchedAt === fetchedAt)
+    return null;
   for (const field of ['providerId', 'sourceUrl', 'fetchedAt'] as const) {
     const checked = Course.shape[field].safeParse(context[field]);
     if (!checked.success) return `${field}: ${checked.error.issues[0]!.message}`;
   }
+  validContext = { providerId, sourceUrl, fetchedAt };
   return null;
 }
 

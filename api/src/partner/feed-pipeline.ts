@@ -4,6 +4,7 @@ import {
   FeedError,
   ForeignProviderError,
   openFeed,
+  type CheckedDigest,
   type FeedInput,
   type FeedOptions,
 } from '@shortlist/crawler/feeds';
@@ -38,6 +39,9 @@ export interface FeedRun {
   /** check rows on this many worker threads (for large feeds); 0 checks them inline */
   workers?: number;
 }
+
+/** Rows looked up in the catalogue together. */
+const PREVIEW_BATCH = 500;
 
 function emptySummary(): FeedJobSummary {
   return {
@@ -84,23 +88,27 @@ export async function runFeed(store: CatalogueStore, jobs: FeedJobs, run: FeedRu
     const preview = new FeedPreview(store, provider.id);
     const named = new Set<string>();
     const context = { provider, fetchedAt: run.receivedAt, sourceUrl: run.sourceUrl ?? provider.url };
+    const take = (rows: CheckedDigest[]) => {
+      const foreign = preview.review(rows);
+      if (foreign) throw new ForeignProviderError(foreign.row.row, foreign.providerId, provider.id);
+      for (const row of rows) {
+        summary.rows++;
+        if (row.course) {
+          staging?.add(courseJson(row.course));
+          summary.accepted++;
+        } else summary.rejected++;
+        if (row.id) named.add(row.id);
+        record(row.problems);
+      }
+      rows.length = 0;
+    };
+    const batch: CheckedDigest[] = [];
     for await (const row of checkFeedRows(feed, context, {
       workers: run.workers ?? 0,
       serialise: !run.dryRun,
-    })) {
-      summary.rows++;
-      if (row.course) {
-        const owner = preview.add(row.course);
-        if (owner) throw new ForeignProviderError(row.row, owner, provider.id);
-        staging?.add(courseJson(row.course));
-        summary.accepted++;
-      } else {
-        summary.rejected++;
-        if (row.id) preview.keep(row.id);
-      }
-      if (row.id) named.add(row.id);
-      record(row.problems);
-    }
+    }))
+      if (batch.push(row) >= PREVIEW_BATCH) take(batch);
+    take(batch);
     record(feed.notes.problems);
     flush();
     if (feed.notes.header) summary.header = feed.notes.header;
