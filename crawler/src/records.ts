@@ -1,6 +1,5 @@
-import type { CheerioAPI } from 'cheerio';
 import { buildCourse, type Course, type Source } from '@shortlist/schemas';
-import { extractPage } from './extract/index.ts';
+import { extractPage, type HtmlPage } from './extract/index.ts';
 
 export interface PageRecords {
   courses: Course[];
@@ -12,7 +11,7 @@ export interface PageRecords {
 
 /** Extracts every course on a page (HTML text, or a page the crawler already parsed) and normalises it for the source's provider. */
 export function coursesFromPage(
-  html: string | CheerioAPI,
+  html: HtmlPage,
   pageUrl: string,
   source: Source,
   fetchedAt: string,

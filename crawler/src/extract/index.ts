@@ -7,7 +7,7 @@ import { presentFields } from './course-record.ts';
 import { readJsonLd } from './jsonld.ts';
 import { readMicrodata } from './microdata.ts';
 import { readRdfa } from './rdfa.ts';
-import { indexPage } from './page-elements.ts';
+import { indexPage, parseHtml, type PageElements } from './page-elements.ts';
 import { assignRecordUrls, documentBaseUrl, readCanonicalUrl } from './record-urls.ts';
 import { mapCourseNode } from './schema-org-course.ts';
 import type { SchemaNode } from './schema-org-node.ts';
@@ -22,6 +22,9 @@ export interface ExtractOptions {
   selectors?: SelectorMap;
 }
 
+/** HTML text, a page parsed with cheerio (Crawlee's `$`), or a page the crawler has already parsed and indexed. */
+export type HtmlPage = string | CheerioAPI | PageElements;
+
 export interface PageExtraction {
   /** one record per course on the page, each field's extractor in `provenance` */
   records: RawCourse[];
@@ -34,16 +37,14 @@ export interface PageExtraction {
  * Finds the courses on one page: JSON-LD, then microdata and RDFa, then the source's selector map, then labelled
  * text. Each later extractor fills the fields the earlier ones left empty.
  */
-export function extractPage(
-  html: string | CheerioAPI,
-  pageUrl: string,
-  options: ExtractOptions = {},
-): PageExtraction {
-  // a crawler that has already parsed the page (Crawlee's `$`) passes it in rather than paying for a second parse;
-  // text is parsed with htmlparser2 as Crawlee does, so `extract` on a saved page agrees with a crawl
-  const $ =
-    typeof html === 'string' ? cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } }) : html;
-  const page = indexPage($);
+export function extractPage(html: HtmlPage, pageUrl: string, options: ExtractOptions = {}): PageExtraction {
+  // a crawler that has already parsed the page passes it in rather than paying for a second parse
+  const page =
+    typeof html === 'string'
+      ? indexPage(parseHtml(html))
+      : typeof html === 'function'
+        ? indexPage(html.root()[0]!)
+        : html;
   const warnings: string[] = [];
   const baseUrl = documentBaseUrl(page, pageUrl);
   const canonicalUrl = readCanonicalUrl(page, pageUrl, warnings);
@@ -60,6 +61,8 @@ export function extractPage(
   }
 
   if (options.selectors) {
+    // only selector maps need cheerio's CSS engine; it wraps the parsed page as it is
+    const $ = typeof html === 'function' ? html : cheerio.load(page.root);
     const found = readSelectorMap($, options.selectors, baseUrl, warnings);
     for (const { record, container } of found)
       if (container) fillCourse(record, readLabelledFacts(container), warnings);

@@ -1,4 +1,4 @@
-import type { CheerioAPI } from 'cheerio';
+import { parseDocument } from 'htmlparser2';
 import { elementsUnder } from './dom.ts';
 import type { DomElement, DomNode } from './dom.ts';
 
@@ -14,13 +14,16 @@ export interface PageElements {
   byTag(tag: string): readonly DomElement[];
 }
 
-const indexed = new WeakMap<DomNode, PageElements>();
+/**
+ * Parses HTML as Crawlee's CheerioCrawler does (htmlparser2, entities decoded), so `extract` on a saved page agrees
+ * with a crawl. Straight to htmlparser2: each `cheerio.load` defines a class that keeps its page alive past young GCs.
+ */
+export function parseHtml(html: string): DomNode {
+  return parseDocument(html, { xmlMode: false, decodeEntities: true });
+}
 
 /** Indexed once per parsed page: the crawler reads links and robots meta from the same index the extractors use. */
-export function indexPage($: CheerioAPI): PageElements {
-  const root = $.root()[0]!;
-  const known = indexed.get(root);
-  if (known) return known;
+export function indexPage(root: DomNode): PageElements {
   const all = elementsUnder(root);
   const tags = new Map<string, DomElement[]>();
   for (const element of all) {
@@ -30,9 +33,7 @@ export function indexPage($: CheerioAPI): PageElements {
     else tags.set(tag, [element]);
   }
   const byTag = (tag: string) => tags.get(tag) ?? [];
-  const page = { root, body: byTag('body')[0] ?? root, all, byTag };
-  indexed.set(root, page);
-  return page;
+  return { root, body: byTag('body')[0] ?? root, all, byTag };
 }
 
 /** The text inside an element such as `<script>`, exactly as written. */

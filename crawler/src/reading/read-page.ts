@@ -1,8 +1,7 @@
-import * as cheerio from 'cheerio';
 import type { Source } from '@shortlist/schemas';
 import { LinkJudge, type JudgedLinks } from '../discovery/link-judge.ts';
 import { pageLinks, readRobotsMeta, type RobotsMeta } from '../discovery/page-links.ts';
-import { indexPage } from '../extract/page-elements.ts';
+import { indexPage, parseHtml } from '../extract/page-elements.ts';
 import { decodeHtml } from '../fetch/charset.ts';
 import { coursesFromPage, type PageRecords } from '../records.ts';
 
@@ -49,9 +48,7 @@ function judgeFor(page: PageToRead): LinkJudge {
 /** Decodes, parses and reads one page: robots meta, links to follow and, when asked, its courses. CPU-bound. */
 export function readPage(page: PageToRead): PageRead {
   const decoded = decodeHtml(page.body, page.contentType);
-  // htmlparser2, as Crawlee's CheerioCrawler parses, so `extract` on a saved page agrees with a crawl
-  const $ = cheerio.load(decoded.text, { xml: { xmlMode: false, decodeEntities: true } });
-  const elements = indexPage($);
+  const elements = indexPage(parseHtml(decoded.text));
   const robots = readRobotsMeta(elements, page.productToken, page.robotsHeader);
   const { base, hrefs } = pageLinks(elements, page.url);
   const read: PageRead = {
@@ -60,6 +57,6 @@ export function readPage(page: PageToRead): PageRead {
   };
   if (decoded.warning) read.warning = decoded.warning;
   if (page.extract && !robots.noindex)
-    read.records = coursesFromPage($, page.url, page.source, page.fetchedAt);
+    read.records = coursesFromPage(elements, page.url, page.source, page.fetchedAt);
   return read;
 }
