@@ -1,6 +1,5 @@
 import {
   checkFeedRows,
-  courseJson,
   FeedError,
   ForeignProviderError,
   openFeed,
@@ -94,7 +93,7 @@ export async function runFeed(store: CatalogueStore, jobs: FeedJobs, run: FeedRu
       for (const row of rows) {
         summary.rows++;
         if (row.course) {
-          staging?.add(courseJson(row.course));
+          staging?.add(row.course.json!);
           summary.accepted++;
         } else summary.rejected++;
         if (row.id) named.add(row.id);

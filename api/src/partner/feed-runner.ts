@@ -14,11 +14,11 @@ export interface JobOptions extends RawFeedOptions {
 }
 
 /**
- * Worker threads for checking a feed of this size: only large feeds, and only with cores to spare (each thread
- * costs ~100 MB and the main thread keeps one core busy reading and writing).
+ * Worker threads for checking a feed of this size: only large feeds, one per spare core (the main thread reads,
+ * writes and checks batches too; each thread costs ~60 MB).
  */
 export function checkWorkersFor(bytes: number, cores = availableParallelism()): number {
-  return bytes >= 4 * 1024 * 1024 && cores > 2 ? Math.min(cores - 1, 4) : 0;
+  return bytes >= 4 * 1024 * 1024 ? Math.min(cores - 1, 3) : 0;
 }
 
 /**

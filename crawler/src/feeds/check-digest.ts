@@ -7,31 +7,23 @@ export interface CourseDigest {
   contentHash: string;
   status: Course['status'];
   url: string;
-  /** the course as JSON, when serialised on another thread */
+  /** the course as JSON, when it is to be staged (a dry run needs only the digest) */
   json?: string;
-  /** the course itself, when checked on this thread */
-  course?: Course;
 }
 
-/** A checked row as it crosses threads: the course serialised once, where it was built. */
+/** A checked row as the feed pipeline keeps it: small, and cheap to send between threads. */
 export interface CheckedDigest extends Omit<CheckedRow, 'course' | 'cells'> {
   course: CourseDigest | null;
 }
 
-/** The digest of a checked row; `serialise` for rows that cross to another thread. */
+/** The digest of a checked row; `serialise` keeps the course as JSON, for staging. */
 export function digestRow(
   { row, id, key, keyField, problems, course }: CheckedRow,
-  serialise = false,
+  serialise: boolean,
 ): CheckedDigest {
   if (!course) return { row, id, key, keyField, problems, course: null };
   const { contentHash, status, url } = course;
   const digest: CourseDigest = { id: course.id, contentHash, status, url };
   if (serialise) digest.json = JSON.stringify(course);
-  else digest.course = course;
   return { row, id, key, keyField, problems, course: digest };
-}
-
-/** The course as JSON, for staging. */
-export function courseJson(digest: CourseDigest): string {
-  return digest.json ?? JSON.stringify(digest.course);
 }

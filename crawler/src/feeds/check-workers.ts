@@ -37,6 +37,11 @@ export class CheckWorkers {
     }
   }
 
+  /** batches sent and not yet answered */
+  get waiting(): number {
+    return this.pending.size;
+  }
+
   check(batch: Omit<CheckBatch, 'id'>): Promise<CheckedDigest[]> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;

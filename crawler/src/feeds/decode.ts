@@ -130,7 +130,8 @@ async function* decodeChunks(
   let sawNonAscii = false;
   for await (const chunk of chunks) {
     try {
-      yield decoder.decode(chunk, { stream: true });
+      if (encoding === 'utf-16le' || encoding === 'utf-16be') yield decoder.decode(chunk, { stream: true });
+      else yield* decodeLines(decoder, chunk);
     } catch {
       if (sawNonAscii) {
         const bad = firstInvalidUtf8(chunk);
@@ -149,6 +150,21 @@ async function* decodeChunks(
   }
   const tail = decoder.decode();
   if (tail) yield tail;
+}
+
+/**
+ * Decodes a chunk line by line: each line becomes its own string, so a cell read from it is stored in one byte
+ * per character unless its own line needs more, and does not keep the whole chunk alive.
+ */
+function decodeLines(decoder: TextDecoder, chunk: Uint8Array): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  for (let end = chunk.indexOf(10); end >= 0; end = chunk.indexOf(10, start)) {
+    lines.push(decoder.decode(chunk.subarray(start, end + 1), { stream: true }));
+    start = end + 1;
+  }
+  if (start < chunk.length) lines.push(decoder.decode(chunk.subarray(start), { stream: true }));
+  return lines;
 }
 
 /** The index of the first byte that breaks UTF-8 (a linear scan; the decoder does not say where). */
