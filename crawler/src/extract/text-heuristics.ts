@@ -40,10 +40,12 @@ const LABELLED_LINE = /^([\p{L}][\p{L}\p{N} ()/&'’-]{0,38}?)\s*(?::|\s[-–—
 const MAX_VALUE_LENGTH = 160;
 const MAX_LABEL_LENGTH = 48;
 
+const LABEL_SEPARATOR = /[:–—]| - /;
+
 /** A cheap test before the labelled-line pattern, which most lines of a page fail. */
 function mayBeLabelled(line: string): boolean {
   if (line.length > MAX_LABEL_LENGTH + MAX_VALUE_LENGTH) return false;
-  return line.includes(':') || line.includes('–') || line.includes('—') || line.includes(' - ');
+  return LABEL_SEPARATOR.test(line);
 }
 
 /** Every label above starts with one of these words: most lines of a page are ruled out by this one test. */
