@@ -58,7 +58,32 @@ describe('CatalogueStore', () => {
     store.upsertProvider(provider);
     expect(store.changesSince(cursor, 10)).toHaveLength(0);
     store.upsertProvider({ ...provider, name: 'Northbridge Univ.' });
-    expect(store.changesSince(cursor, 10)).toHaveLength(1);
+    const changes = store.changesSince(cursor, 10);
+    expect(changes).toHaveLength(1);
+    expect(JSON.parse(changes[0]!.document!)).toMatchObject({
+      title: 'Course A',
+      providerName: 'Northbridge Univ.',
+    });
+  });
+
+  it('stores each listing’s search document, none for a withdrawn one, and fills in those an older catalogue lacks', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'catalogue-documents-')), 'catalogue.db');
+    let store = new CatalogueStore(file);
+    store.upsertProvider({ id: 'northbridge-university', name: 'Northbridge University', type: 'university', country: 'GB', url: 'https://northbridge.example/' }); // prettier-ignore
+    const kept = testCourse({ title: 'Soil Science', mode: 'Online' });
+    const gone = testCourse({ title: 'Old Course' });
+    store.upsertCourses([kept, gone]);
+    store.upsertCourses([{ ...gone, status: 'withdrawn' }]);
+    const documents = () => new Map(store.changesSince(0, 10).map((change) => [change.id, change.document]));
+    expect(JSON.parse(documents().get(kept.id)!)).toMatchObject({ id: kept.id, mode: 'online', providerName: 'Northbridge University' }); // prettier-ignore
+    expect(documents().get(gone.id)).toBeNull();
+
+    store.db.prepare('UPDATE courses SET document = NULL').run();
+    store.close();
+    store = new CatalogueStore(file);
+    expect(JSON.parse(documents().get(kept.id)!)).toMatchObject({ id: kept.id, mode: 'online' });
+    expect(documents().get(gone.id)).toBeNull();
+    store.close();
   });
 });
 

@@ -6,12 +6,15 @@ import { historyEntries, type HistoryEntry } from './history.ts';
 import { mergeRecords } from './merge.ts';
 import { migrate } from './migrations.ts';
 import { isNearDuplicate, titleKey, urlKey } from './near-duplicate.ts';
+import { toSearchDocument } from './search-document.ts';
 
+/** A listing change for the search index: its search document as JSON, or null when it is withdrawn. */
 export interface CourseChange {
   seq: number;
   id: string;
+  providerId: string;
   status: Course['status'];
-  course: Course;
+  document: string | null;
 }
 
 type JoinReason = 'own' | 'same-url' | 'near-duplicate' | 'split';
@@ -40,6 +43,7 @@ export class CatalogueStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 10000');
     migrate(this.db);
+    this.fillDocuments();
   }
 
   private readonly statements = new Map<string, Database.Statement>();
@@ -69,11 +73,50 @@ export class CatalogueStore {
         this.sql(
           'INSERT INTO providers (id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',
         ).run(provider.id, data, new Date().toISOString());
-        // The index carries the provider's name on every course: resend them.
-        if (existing)
-          this.sql('UPDATE courses SET seq = ? WHERE provider_id = ?').run(this.nextSeq(), provider.id);
+        this.providerCache = null;
+        // The index carries the provider's name on every course: rewrite their documents and resend them.
+        const seq = this.nextSeq();
+        const rows = this.sql("SELECT id, data FROM courses WHERE provider_id = ? AND status = 'active'").all(
+          provider.id,
+        ) as { id: string; data: string }[];
+        for (const row of rows) this.setDocument(row.id, parseCourse(row), seq);
       })
       .immediate();
+  }
+
+  private providerCache: Map<string, Provider> | null = null;
+
+  /** Providers by id, read once and again after a provider changes. */
+  private providerById(id: string): Provider | undefined {
+    this.providerCache ??= new Map(this.listProviders().map((provider) => [provider.id, provider]));
+    return this.providerCache.get(id);
+  }
+
+  private searchDocument(listing: Course): string | null {
+    if (listing.status !== 'active') return null;
+    return JSON.stringify(toSearchDocument(listing, this.providerById(listing.providerId)));
+  }
+
+  private setDocument(id: string, listing: Course, seq: number): void {
+    this.sql('UPDATE courses SET document = ?, seq = ? WHERE id = ?').run(
+      this.searchDocument(listing),
+      seq,
+      id,
+    );
+  }
+
+  /** Writes the search documents a catalogue from before they were stored lacks (once, on opening it). */
+  private fillDocuments(): void {
+    const missing = this.sql(
+      "SELECT id, data, seq FROM courses WHERE status = 'active' AND document IS NULL LIMIT 1000",
+    );
+    for (;;) {
+      const rows = missing.all() as { id: string; data: string; seq: number }[];
+      if (rows.length === 0) return;
+      this.db.transaction(() => {
+        for (const row of rows) this.setDocument(row.id, parseCourse(row), row.seq);
+      })();
+    }
   }
 
   getProvider(id: string): Provider | undefined {
@@ -192,14 +235,15 @@ export class CatalogueStore {
       history.run(listing.id, entry.at, entry.field, JSON.stringify(entry.old), JSON.stringify(entry.new));
     }
     this.sql(
-      `INSERT INTO courses (id, provider_id, status, content_hash, title_key, data, first_seen_at, updated_at, seq)
-         VALUES (@id, @providerId, @status, @contentHash, @titleKey, @data, @now, @now, @seq)
+      `INSERT INTO courses (id, provider_id, status, content_hash, title_key, data, document, first_seen_at, updated_at, seq)
+         VALUES (@id, @providerId, @status, @contentHash, @titleKey, @data, @document, @now, @now, @seq)
          ON CONFLICT (id) DO UPDATE SET provider_id = excluded.provider_id, status = excluded.status, content_hash = excluded.content_hash,
-           title_key = excluded.title_key, data = excluded.data, updated_at = excluded.updated_at, seq = excluded.seq`,
+           title_key = excluded.title_key, data = excluded.data, document = excluded.document, updated_at = excluded.updated_at, seq = excluded.seq`,
     ).run({
       ...listing,
       titleKey: titleKey(listing.title),
       data: JSON.stringify(listing),
+      document: this.searchDocument(listing),
       now,
       seq: this.nextSeq(),
     });
@@ -300,11 +344,9 @@ export class CatalogueStore {
 
   /** Listing changes after `cursor`, oldest first: the outbox that the index sync reads. */
   changesSince(cursor: number, limit: number): CourseChange[] {
-    const rows = this.sql('SELECT seq, id, status, data FROM courses WHERE seq > ? ORDER BY seq LIMIT ?').all(
-      cursor,
-      limit,
-    ) as { seq: number; id: string; status: Course['status']; data: string }[];
-    return rows.map((row) => ({ seq: row.seq, id: row.id, status: row.status, course: parseCourse(row) }));
+    return this.sql(
+      'SELECT seq, id, provider_id AS providerId, status, document FROM courses WHERE seq > ? ORDER BY seq LIMIT ?',
+    ).all(cursor, limit) as CourseChange[];
   }
 
   latestSeq(): number {
@@ -387,7 +429,20 @@ export class CatalogueStore {
     ).run({ ...state, courseIds: JSON.stringify(state.courseIds) });
   }
 
-  /** Every active listing, in id order, a page at a time: for full rebuilds of the index. */
+  /** The search documents (JSON) of every active listing, in id order, a page at a time: for full rebuilds of the index. */
+  *activeDocuments(pageSize = 5000): Generator<string[]> {
+    let after = '';
+    for (;;) {
+      const rows = this.sql(
+        "SELECT id, document FROM courses WHERE status = 'active' AND id > ? ORDER BY id LIMIT ?",
+      ).all(after, pageSize) as { id: string; document: string }[];
+      if (rows.length === 0) return;
+      yield rows.map((row) => row.document);
+      after = rows.at(-1)!.id;
+    }
+  }
+
+  /** Every active listing, in id order, a page at a time. */
   *activeCourses(pageSize = 1000): Generator<Course[]> {
     let after = '';
     for (;;) {

@@ -148,6 +148,9 @@ const MIGRATIONS: string[] = [
      removed_at TEXT
    );
    CREATE INDEX feed_urls_due ON feed_urls (next_poll_at);`,
+  `-- the listing as the search index stores it, written with the listing so the index sync only copies it;
+   -- NULL for a withdrawn listing (and, until the store fills them in, for listings of older catalogues)
+   ALTER TABLE courses ADD COLUMN document TEXT;`,
 ];
 
 export function migrate(db: Database): void {

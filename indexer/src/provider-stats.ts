@@ -30,12 +30,12 @@ function median(values: number[]): number | null {
 
 const increment = (counts: Record<string, number>, key: string) => (counts[key] = (counts[key] ?? 0) + 1);
 
-/** Statistics over the providers' active listings, in one pass over the catalogue. */
+/** Statistics over the providers' active listings, in one pass over their search documents. */
 export function providerDocuments(store: CatalogueStore, providers: Provider[]): ProviderDocument[] {
   const rows = store.db
     .prepare(
-      `SELECT provider_id AS provider, json_extract(data, '$.delivery.mode') AS mode, json_extract(data, '$.fields') AS fields,
-         json_extract(data, '$.completeness.score') AS completeness, json_extract(data, '$.cost.reference.amount') AS cost
+      `SELECT provider_id AS provider, json_extract(document, '$.mode') AS mode, json_extract(document, '$.fields') AS fields,
+         json_extract(document, '$.completeness') AS completeness, json_extract(document, '$.costReference') AS cost
        FROM courses WHERE status = 'active' AND provider_id IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify(providers.map((provider) => provider.id))) as Facts[];
@@ -51,8 +51,9 @@ export function providerDocuments(store: CatalogueStore, providers: Provider[]):
     const fields: Record<string, number> = {};
     for (const course of courses) {
       if (course.mode) increment(modes, course.mode);
-      const broad = new Set((JSON.parse(course.fields) as string[]).map((code) => code.slice(0, 2)));
-      for (const code of broad) increment(fields, code);
+      // the search document lists every broader code too: the broad ones have two digits
+      for (const code of JSON.parse(course.fields) as string[])
+        if (code.length === 2) increment(fields, code);
     }
     const completeness = courses.reduce((sum, course) => sum + course.completeness, 0);
     return {

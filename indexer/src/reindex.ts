@@ -1,5 +1,6 @@
+import type { EnqueuedTask } from 'meilisearch';
 import type { CatalogueStore } from './catalogue.ts';
-import { assertSucceeded, createWithSettings, toDocuments, type SearchIndex } from './search-index.ts';
+import { addDocuments, assertSucceeded, createWithSettings, type SearchIndex } from './search-index.ts';
 
 export interface ReindexResult {
   documents: number;
@@ -17,14 +18,15 @@ export async function rebuildIndex(store: CatalogueStore, index: SearchIndex): P
   const fromSeq = store.latestSeq();
   await createWithSettings(client, temporary);
   try {
+    // every page is enqueued at once and awaited together: Meilisearch indexes them in order, in large batches
     let documents = 0;
-    for (const page of store.activeCourses(5000)) {
-      assertSucceeded(
-        await client.index(temporary).addDocuments(toDocuments(store, page)).waitTask(),
-        'add documents',
-      );
+    const tasks: EnqueuedTask[] = [];
+    for (const page of store.activeDocuments(5000)) {
+      tasks.push(await addDocuments(client.index(temporary), page));
       documents += page.length;
     }
+    for (const task of await client.tasks.waitForTasks(tasks, { timeout: 600_000 }))
+      assertSucceeded(task, 'add documents');
     const stats = await client.index(temporary).getStats();
     if (stats.numberOfDocuments !== documents) {
       throw new Error(

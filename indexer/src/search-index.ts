@@ -1,7 +1,5 @@
-import { Meilisearch, type EnqueuedTask, type Task } from 'meilisearch';
+import { Meilisearch, type EnqueuedTask, type Index, type Task } from 'meilisearch';
 import type { CatalogueStore, CourseChange } from './catalogue.ts';
-import type { Course } from '@shortlist/schemas';
-import { toSearchDocument, type SearchDocument } from './search-document.ts';
 import { providerDocuments } from './provider-stats.ts';
 import {
   COURSE_INDEX_SETTINGS,
@@ -88,49 +86,49 @@ export class SearchIndex {
     for (;;) {
       const changes = store.changesSince(readFrom, BATCH_SIZE * BATCHES_PER_CHUNK);
       if (changes.length === 0) break;
-      for (const change of changes) providers.add(change.course.providerId);
-      const writes = this.batchWrites(store, changes);
+      for (const change of changes) providers.add(change.providerId);
+      const writes = this.batchWrites(changes);
       const tasks: EnqueuedTask[] = [];
       for (const write of writes) tasks.push(await write());
       inFlight.push({ tasks, lastSeq: changes.at(-1)!.seq, size: changes.length });
       readFrom = changes.at(-1)!.seq;
       if (inFlight.length > CHUNKS_IN_FLIGHT) await settleOldest();
     }
+    // the providers' statistics come from the catalogue: sent while Meilisearch indexes the last courses
+    const providerUpdate = this.updateProviders(store, providers);
     while (inFlight.length > 0) await settleOldest();
-    await this.syncProviders(store, providers);
+    const task = await providerUpdate;
+    if (task) assertSucceeded(await this.client.tasks.waitForTask(task.taskUid), 'update providers');
     return sent;
   }
 
-  /** One chunk's writes, documents built first so they go out back to back and Meilisearch can batch them. */
-  private batchWrites(store: CatalogueStore, changes: CourseChange[]): (() => Promise<EnqueuedTask>)[] {
+  /**
+   * One chunk's writes. The catalogue stores each listing's search document, so a batch is the stored JSON
+   * joined into NDJSON, sent back to back so that Meilisearch can index them together.
+   */
+  private batchWrites(changes: CourseChange[]): (() => Promise<EnqueuedTask>)[] {
     const index = this.client.index(this.uid);
     const writes: (() => Promise<EnqueuedTask>)[] = [];
     for (let start = 0; start < changes.length; start += BATCH_SIZE) {
       const batch = changes.slice(start, start + BATCH_SIZE);
-      const active = toDocuments(
-        store,
-        batch.filter((change) => change.status === 'active').map((change) => change.course),
-      );
-      const gone = batch.filter((change) => change.status !== 'active').map((change) => change.id);
-      if (active.length > 0) writes.push(() => index.addDocuments(active));
+      const active = batch.flatMap((change) => (change.document === null ? [] : [change.document]));
+      const gone = batch.filter((change) => change.document === null).map((change) => change.id);
+      if (active.length > 0) writes.push(() => addDocuments(index, active));
       if (gone.length > 0) writes.push(() => index.deleteDocuments(gone));
     }
     return writes;
   }
 
-  /** Recomputes the statistics of the providers whose courses changed. */
-  private async syncProviders(store: CatalogueStore, ids: Set<string>): Promise<void> {
+  /** Recomputes the statistics of the providers whose courses changed and sends them. */
+  private async updateProviders(store: CatalogueStore, ids: Set<string>): Promise<EnqueuedTask | null> {
     const providers = store.listProviders().filter((provider) => ids.has(provider.id));
     const documents = providerDocuments(store, providers);
-    if (documents.length === 0) return;
-    assertSucceeded(
-      await this.client.index(this.providersUid).addDocuments(documents).waitTask(),
-      'update providers',
-    );
+    if (documents.length === 0) return null;
+    return this.client.index(this.providersUid).addDocuments(documents);
   }
 }
 
-export function toDocuments(store: CatalogueStore, courses: Course[]): SearchDocument[] {
-  const providers = new Map(store.listProviders().map((provider) => [provider.id, provider]));
-  return courses.map((course) => toSearchDocument(course, providers.get(course.providerId)));
+/** Adds documents stored as JSON, as one NDJSON body. */
+export function addDocuments(index: Index, documents: string[]): Promise<EnqueuedTask> {
+  return index.addDocumentsFromString(documents.join('\n'), 'application/x-ndjson', { primaryKey: 'id' });
 }
