@@ -208,7 +208,9 @@ export function buildCourse(raw: RawCourse, context: CourseContext): { course: C
     provenance,
   };
   facts.contentHash = hashContent({ ...facts, fetchedAt: null, lastSeenAt: null });
-  return { course: { ...facts, completeness: assessCompleteness(facts) } };
+  const course = facts as Course;
+  course.completeness = assessCompleteness(facts);
+  return { course };
 }
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
