@@ -1,19 +1,20 @@
 // `npm run bench:feed`: a generated partner CSV of 100,000 rows through the feed pipeline, as a dry run
 // (read, check, normalise, classify; nothing written) and as an import (the same, staged, then applied in
 // one transaction). Prints rows/s and peak RSS. Goal: ≥ 20,000 rows/s dry run, RSS < 300 MB.
-// Usage: tsx test/bench/feed.ts [rows] [worker threads; default as for a large upload: none on ≤ 2 cores]
+// Each run is a fresh process, as `shortlist import` is, and its peak RSS is the kernel's (maxRSS), worker
+// threads included. Usage: tsx test/bench/feed.ts [rows] [worker threads; default as for a large upload]
+import { execFileSync } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { runFeed } from '../../api/src/partner/feed-pipeline.ts';
 import { checkWorkersFor } from '../../api/src/partner/feed-runner.ts';
 import { CatalogueStore } from '@shortlist/indexer';
-import { DEFAULT_FEED_LIMITS, FeedJobs } from '@shortlist/indexer/partners';
+import { DEFAULT_FEED_LIMITS, FeedJobs, type FeedJobSummary } from '@shortlist/indexer/partners';
 import type { Provider } from '@shortlist/schemas';
 
-const ROWS = Number(process.argv[2] ?? 100_000);
-const WORKERS = Number(process.argv[3] ?? checkWorkersFor(Number.MAX_SAFE_INTEGER));
 const PROVIDER: Provider = {
   id: 'bench-college',
   name: 'Bench College',
@@ -65,63 +66,65 @@ function row(n: number): string {
   return cells.join(',');
 }
 
-async function generate(file: string): Promise<void> {
+async function generate(file: string, rows: number): Promise<void> {
   const out = createWriteStream(file);
   out.write(`${HEADER}\n`);
-  for (let n = 0; n < ROWS; n++) {
+  for (let n = 0; n < rows; n++) {
     if (!out.write(`${row(n)}\n`)) await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');
 }
 
-/** Runs `work` while sampling RSS; returns seconds and the highest RSS seen (MB). */
-async function measure<T>(work: () => Promise<T>): Promise<{ seconds: number; peakMb: number; result: T }> {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
-  const started = performance.now();
-  const result = await work();
-  const seconds = (performance.now() - started) / 1000;
-  clearInterval(timer);
-  peak = Math.max(peak, process.memoryUsage.rss());
-  return { seconds, peakMb: peak / 1024 / 1024, result };
-}
+/** How api/bin/shortlist.js starts Node, so that a run here behaves as `shortlist import` does. */
+const NODE_FLAGS = ['--max-semi-space-size=8'];
 
-const folder = mkdtempSync(join(tmpdir(), 'bench-feed-'));
-const file = join(folder, 'feed.csv');
-try {
-  await generate(file);
-  console.log(`Generated ${ROWS.toLocaleString('en')} rows (${(statSync(file).size / 1024 / 1024).toFixed(1)} MB CSV).`); // prettier-ignore
+/** One run in this process: prints its figures as JSON for the parent. */
+async function runOnce(folder: string, dryRun: boolean, workers: number): Promise<void> {
   const store = new CatalogueStore(join(folder, 'catalogue.db'));
   store.upsertProvider(PROVIDER);
   const jobs = new FeedJobs(store);
-  const run = (dryRun: boolean) => {
-    const job = jobs.create({ providerId: PROVIDER.id, partnerId: null, origin: 'cli', source: 'bench.csv', format: 'csv', mode: 'upsert', dryRun, options: {} }); // prettier-ignore
-    return runFeed(store, jobs, {
-      jobId: job.id,
-      provider: PROVIDER,
-      input: createReadStream(file, { highWaterMark: 256 * 1024 }),
-      mode: 'upsert',
-      dryRun,
-      limits: DEFAULT_FEED_LIMITS,
-      read: {},
-      receivedAt: new Date().toISOString(),
-      workers: WORKERS,
-    });
-  };
-  for (const [label, dryRun] of [
-    ['dry run', true],
-    ['import ', false],
-  ] as const) {
-    const { seconds, peakMb, result } = await measure(() => run(dryRun));
-    const rate = Math.round(result.rows / seconds);
-    console.log(
-      `${label}: ${result.rows.toLocaleString('en')} rows in ${seconds.toFixed(1)} s = ${rate.toLocaleString('en')} rows/s; peak RSS ${peakMb.toFixed(0)} MB; ${result.accepted} accepted, ${result.rejected} rejected, ${result.warnings} warnings, ${result.counts.new} new`,
-    );
-  }
-  console.log(`(${WORKERS} worker threads checking rows on ${availableParallelism()} cores)`);
-  console.log(`process peak RSS (maxRSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  const job = jobs.create({ providerId: PROVIDER.id, partnerId: null, origin: 'cli', source: 'bench.csv', format: 'csv', mode: 'upsert', dryRun, options: {} }); // prettier-ignore
+  const started = performance.now();
+  const result = await runFeed(store, jobs, {
+    jobId: job.id,
+    provider: PROVIDER,
+    input: createReadStream(join(folder, 'feed.csv'), { highWaterMark: 256 * 1024 }),
+    mode: 'upsert',
+    dryRun,
+    limits: DEFAULT_FEED_LIMITS,
+    read: {},
+    receivedAt: new Date().toISOString(),
+    workers,
+  });
+  const seconds = (performance.now() - started) / 1000;
   store.close();
-} finally {
-  rmSync(folder, { recursive: true, force: true });
+  console.log(JSON.stringify({ seconds, peakMb: process.resourceUsage().maxRSS / 1024, result }));
+}
+
+if (process.argv[2] === '--run') {
+  await runOnce(process.argv[3]!, process.argv[4] === 'dry', Number(process.argv[5]));
+} else {
+  const rows = Number(process.argv[2] ?? 100_000);
+  const workers = Number(process.argv[3] ?? checkWorkersFor(Number.MAX_SAFE_INTEGER));
+  const folder = mkdtempSync(join(tmpdir(), 'bench-feed-'));
+  try {
+    const file = join(folder, 'feed.csv');
+    await generate(file, rows);
+    console.log(`Generated ${rows.toLocaleString('en')} rows (${(statSync(file).size / 1024 / 1024).toFixed(1)} MB CSV).`); // prettier-ignore
+    for (const [label, mode] of [
+      ['dry run', 'dry'],
+      ['import ', 'import'],
+    ] as const) {
+      const output = execFileSync(process.execPath, [...NODE_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url), '--run', folder, mode, String(workers)], { encoding: 'utf8' }); // prettier-ignore
+      const { seconds, peakMb, result } = JSON.parse(output.trim().split('\n').at(-1)!) as { seconds: number; peakMb: number; result: FeedJobSummary }; // prettier-ignore
+      const rate = Math.round(result.rows / seconds);
+      console.log(
+        `${label}: ${result.rows.toLocaleString('en')} rows in ${seconds.toFixed(1)} s = ${rate.toLocaleString('en')} rows/s; peak RSS ${peakMb.toFixed(0)} MB; ${result.accepted} accepted, ${result.rejected} rejected, ${result.warnings} warnings, ${result.counts.new} new`,
+      );
+    }
+    console.log(`(${workers} worker threads checking rows on ${availableParallelism()} cores)`);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }

@@ -103,7 +103,8 @@ export async function runFeed(store: CatalogueStore, jobs: FeedJobs, run: FeedRu
     };
     const batch: CheckedDigest[] = [];
     for await (const row of checkFeedRows(feed, context, {
-      workers: run.workers ?? 0,
+      // an import's time goes to the one transaction that applies it: threads would only add memory there
+      workers: run.dryRun ? (run.workers ?? 0) : 0,
       serialise: !run.dryRun,
     }))
       if (batch.push(row) >= PREVIEW_BATCH) take(batch);

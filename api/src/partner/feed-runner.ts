@@ -14,8 +14,8 @@ export interface JobOptions extends RawFeedOptions {
 }
 
 /**
- * Worker threads for checking a feed of this size: only large feeds, one per spare core (the main thread reads,
- * writes and checks batches too; each thread costs ~60 MB).
+ * Worker threads for checking a feed of this size: only large feeds, one per core the main thread (reading and
+ * writing) leaves free, at most three; each thread costs ~30–60 MB.
  */
 export function checkWorkersFor(bytes: number, cores = availableParallelism()): number {
   return bytes >= 4 * 1024 * 1024 ? Math.min(cores - 1, 3) : 0;

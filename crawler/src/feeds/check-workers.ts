@@ -1,12 +1,27 @@
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CheckedDigest } from './check-digest.ts';
 import type { CheckBatch } from './check-worker.ts';
 
-// A worker thread starts without the TypeScript loader this process may have: register tsx, then load the checker.
-const BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => {
-  tsx.register();
-  return import(${JSON.stringify(new URL('./check-worker.ts', import.meta.url).href)});
-});`;
+let checker: Promise<string> | undefined;
+
+/**
+ * The checker and everything it imports as one plain script, built once per process: a thread that runs it
+ * needs no TypeScript loader, so it starts sooner and takes about half the memory.
+ */
+function checkerScript(): Promise<string> {
+  checker ??= build({
+    entryPoints: [fileURLToPath(new URL('./check-worker.ts', import.meta.url))],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+  }).then((result) => result.outputFiles[0]!.text);
+  return checker;
+}
 
 interface Pending {
   resolve(rows: CheckedDigest[]): void;
@@ -15,17 +30,15 @@ interface Pending {
 
 /**
  * Worker threads that normalise and check feed rows, so a large feed uses every core: reading the feed and
- * writing stay on the main thread, the per-row work (buildCourse and the checks) spreads over the workers.
+ * writing stay on the main thread, the per-row work (buildCourse and the checks) goes to the workers.
  */
 export class CheckWorkers {
-  private readonly workers: Worker[] = [];
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
   private failure: Error | null = null;
 
-  constructor(size: number) {
-    for (let index = 0; index < size; index++) {
-      const worker = new Worker(BOOTSTRAP, { eval: true });
+  private constructor(private readonly workers: Worker[]) {
+    for (const worker of workers) {
       worker.on('message', ({ id, rows, error }: { id: number; rows?: CheckedDigest[]; error?: string }) => {
         const job = this.pending.get(id);
         this.pending.delete(id);
@@ -33,13 +46,14 @@ export class CheckWorkers {
         else job?.resolve(rows!);
       });
       worker.on('error', (error) => this.fail(error));
-      this.workers.push(worker);
     }
   }
 
-  /** batches sent and not yet answered */
-  get waiting(): number {
-    return this.pending.size;
+  static async start(size: number): Promise<CheckWorkers> {
+    const script = await checkerScript();
+    // no inherited loader flags; batches are small, so a small young generation keeps memory down
+    const options = { eval: true, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 16 } };
+    return new CheckWorkers(Array.from({ length: size }, () => new Worker(script, options)));
   }
 
   check(batch: Omit<CheckBatch, 'id'>): Promise<CheckedDigest[]> {

@@ -114,24 +114,23 @@ export async function* checkFeed(feed: OpenedFeed, context: FeedContext): AsyncG
 const BATCH = 250;
 
 /**
- * checkFeed as digests, in row order, a batch of rows at a time. With `workers`, batches also go to that many
- * threads while this one checks the rest (a large feed then uses every core); accepted courses come with their
- * JSON when `serialise` (they are to be staged).
+ * checkFeed as digests, in row order, a batch of rows at a time. With `workers`, the batches are checked on that
+ * many threads while this one reads the feed (a large feed then uses every core); accepted courses come with
+ * their JSON when `serialise` (they are to be staged).
  */
 export async function* checkFeedRows(
   feed: OpenedFeed,
   context: Omit<FeedContext, 'fieldName'>,
   { workers = 0, serialise = true } = {},
 ): AsyncGenerator<CheckedDigest> {
-  const pool = workers > 0 ? new CheckWorkers(workers) : null;
+  const pool = workers > 0 ? await CheckWorkers.start(workers) : null;
   const seen = new Map<string, number>();
   const queue: (CheckedDigest[] | Promise<CheckedDigest[]>)[] = [];
   let batch: FeedRecord[] = [];
   let checking: FeedContext | undefined;
   const check = () => {
     checking ??= { ...context, fieldName: fieldNamer(feed.format, feed.notes.columnOf) };
-    // keep every thread busy: a batch goes to the threads while they have fewer than two each to do
-    if (pool && pool.waiting < 2 * workers) {
+    if (pool) {
       const columnOf = [...(feed.notes.columnOf ?? new Map<string, string>())];
       // the cells as written are for the annotated copy, not for checking: they stay here
       const records = batch.map(({ cells: _cells, ...record }) => record);
