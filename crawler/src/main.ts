@@ -1,4 +1,5 @@
 import { BasicCrawler, Log, LogLevel, RequestQueue, log } from '@crawlee/cheerio';
+import { crawlQueueStorage } from './crawl-queue.ts';
 import type { Source } from '@shortlist/schemas';
 import { createCrawlContext } from './crawl-context.ts';
 import type { QueuedRequest } from './crawl-journal.ts';
@@ -93,7 +94,7 @@ export async function crawlSource(source: Source, options: CrawlOptions): Promis
     for (const key of [...done, ...initial.keys()]) crawl.queued.add(key);
     const pageBudget = source.politeness.maxPages - done.size;
 
-    const queue = await RequestQueue.open(null, { config: run.config });
+    const queue = await RequestQueue.open(null, { config: run.config, storageClient: crawlQueueStorage() });
     // enough pages in progress to keep every reader busy while the next page downloads
     const concurrency = options.concurrency ?? crawl.readers.size + 2;
     const crawler = new BasicCrawler(
