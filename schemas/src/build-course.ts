@@ -15,11 +15,7 @@ import {
   toReferenceCurrency,
   REFERENCE_CURRENCY,
   RATES_DATE,
-  type NormalisedCost,
-  type NormalisedDuration,
-  type NormalisedWorkload,
 } from './normalise/index.ts';
-import { Memo } from './normalise/memo.ts';
 
 export interface CourseContext {
   providerId: string;
@@ -60,28 +56,6 @@ function contextProblem(context: CourseContext): string | null {
   return null;
 }
 
-/**
- * Normalised values by the text they were read from: a catalogue repeats "6 weeks" and "Free" thousands of
- * times. Results are shared between courses, so they are frozen; buildCourse copies what it keeps.
- */
-class Remembered<T> {
-  readonly #memo = new Memo<T | null>();
-  get(value: string | undefined, read: (value: string) => T | null, scope = ''): T | null {
-    if (!value) return null;
-    return this.#memo.get(scope ? `${scope}\u0000${value}` : value, () => deepFreeze(read(value)));
-  }
-}
-const DURATIONS = new Remembered<NormalisedDuration>();
-const WORKLOADS = new Remembered<NormalisedWorkload>();
-const COSTS = new Remembered<NormalisedCost>();
-const LANGUAGE_LISTS = new Remembered<string[]>();
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object')
-    for (const inner of Object.values(Object.freeze(value))) deepFreeze(inner);
-  return value;
-}
-
 const text = (value: string | undefined) => toPlainText(value) ?? null;
 const texts = (values: string[] | undefined) =>
   (values ?? []).map((value) => toPlainText(value)).filter((value): value is string => Boolean(value));
@@ -109,14 +83,14 @@ export function buildCourse(raw: RawCourse, context: CourseContext): { course: C
   if (!title) return { error: 'title is missing: every course needs a name' };
   const url = absoluteUrl(raw.url, context.sourceUrl) ?? context.sourceUrl;
 
-  const duration = DURATIONS.get(raw.duration, normaliseDuration);
+  const duration = normaliseDuration(raw.duration);
   // "6 weeks, 3–5 hours per week" in the duration field also states the workload.
-  const statedWorkload = WORKLOADS.get(raw.workload, normaliseWorkload);
-  const workloadFromDuration = statedWorkload || raw.workload ? null : WORKLOADS.get(raw.duration, normaliseWorkload); // prettier-ignore
+  const statedWorkload = normaliseWorkload(raw.workload);
+  const workloadFromDuration = statedWorkload || raw.workload ? null : normaliseWorkload(raw.duration);
   const workload = statedWorkload ?? workloadFromDuration;
   const workloadText = workloadFromDuration ? text(raw.duration) : text(raw.workload);
-  const hoursPerWeek = workload?.hoursPerWeek ? { ...workload.hoursPerWeek } : null;
-  let totalHours = workload?.totalHours ? { ...workload.totalHours } : null;
+  const hoursPerWeek = workload?.hoursPerWeek ?? null;
+  let totalHours = workload?.totalHours ?? null;
   const minWeeks = duration?.minWeeks ?? null;
   const maxWeeks = duration?.maxWeeks ?? null;
   const totalDerived = !totalHours && hoursPerWeek !== null && minWeeks !== null && maxWeeks !== null;
@@ -125,9 +99,9 @@ export function buildCourse(raw: RawCourse, context: CourseContext): { course: C
   }
   // A feed's priceCurrency travels with the cost text: "1250 GBP", "0 EUR".
   const costText = raw.cost && raw.currency ? `${raw.cost} ${raw.currency}` : raw.cost || raw.currency || undefined; // prettier-ignore
-  const cost = COSTS.get(costText, (value) => normaliseCost(value, { country: context.country }), context.country); // prettier-ignore
+  const cost = normaliseCost(costText, { country: context.country });
   const level = normaliseLevel(raw.level, { country: context.country });
-  const languages = texts(raw.languages).flatMap((language) => LANGUAGE_LISTS.get(language, normaliseLanguages) ?? []); // prettier-ignore
+  const languages = texts(raw.languages).flatMap((language) => normaliseLanguages(language));
   const subjects = texts(raw.subjects);
   const keywords = texts(raw.keywords);
   const fields = classifyField([title, ...subjects, ...keywords].join(' | '));

@@ -1,5 +1,6 @@
 import type { CostBasis, FreeClass } from '../course.ts';
 import { COUNTRY_CURRENCY, CURRENCY_TOKEN, findCurrency, resolveCurrency } from './currency.ts';
+import { Memo } from './memo.ts';
 import { LETTER, matchesOf, round2, tidy } from './quantity.ts';
 import { classifyAmount, mayQualifyAmounts, type AmountKind } from './cost-context.ts';
 
@@ -109,6 +110,14 @@ export function normaliseCost(
 ): NormalisedCost | null {
   if (typeof text !== 'string' || !text.trim()) return null;
   const country = typeof options.country === 'string' ? options.country : undefined;
+  const cost = COSTS.get(`${country ?? ''} ${text}`, () => costOf(text, country));
+  // a copy, so a caller changing the result cannot change what the next caller gets
+  return cost && { ...cost };
+}
+
+const COSTS = new Memo<NormalisedCost | null>();
+
+function costOf(text: string, country: string | undefined): NormalisedCost | null {
   const source = tidy(text, 1000);
   const bare = BARE_PRICE.exec(source);
   if (bare) return barePrice(bare, country);

@@ -1,3 +1,4 @@
+import { Memo } from './memo.ts';
 import { LETTER, matchesOf, parseQuantity, QUANTITY, tidy } from './quantity.ts';
 
 export interface NormalisedDuration {
@@ -74,6 +75,14 @@ interface Mention {
 /** How long a course runs, in weeks. `null` when the text states neither a length nor self-pacing. */
 export function normaliseDuration(text: string | null | undefined): NormalisedDuration | null {
   if (typeof text !== 'string' || !text.trim()) return null;
+  const duration = DURATIONS.get(text, () => durationOf(text));
+  // a copy, so a caller changing the result cannot change what the next caller gets
+  return duration && { ...duration };
+}
+
+const DURATIONS = new Memo<NormalisedDuration | null>();
+
+function durationOf(text: string): NormalisedDuration | null {
   const simple = SIMPLE.exec(text);
   if (simple) {
     // "6 weeks", "4 Months", "12 Wochen": one number and one unit longer than an hour.

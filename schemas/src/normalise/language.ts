@@ -267,6 +267,13 @@ function languageOf(text: string): string | null {
 /** Every language a text lists: "English, Français y Español" → ["en", "fr", "es"]. */
 export function normaliseLanguages(text: string | null | undefined): string[] {
   if (typeof text !== 'string') return [];
+  // a copy, so a caller changing the result cannot change what the next caller gets
+  return [...LANGUAGE_LISTS.get(text, () => languagesOf(text))];
+}
+
+const LANGUAGE_LISTS = new Memo<string[]>();
+
+function languagesOf(text: string): string[] {
   const whole = normaliseLanguage(text);
   const parts = text.slice(0, 500).split(SPLIT);
   const codes = parts.length > 1 ? parts.map((part) => normaliseLanguage(part)) : [whole];

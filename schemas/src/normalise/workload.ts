@@ -1,4 +1,5 @@
 import type { Range } from '../course.ts';
+import { Memo } from './memo.ts';
 import { LETTER, matchesOf, parseQuantity, QUANTITY, round2, tidy } from './quantity.ts';
 
 export interface NormalisedWorkload {
@@ -80,6 +81,19 @@ export function normaliseWorkload(
   options: WorkloadOptions = {},
 ): NormalisedWorkload | null {
   if (typeof text !== 'string' || !text.trim()) return null;
+  const workload = WORKLOADS.get(`${options.per ?? ''} ${text}`, () => workloadOf(text, options));
+  // a copy, so a caller changing the result cannot change what the next caller gets
+  return (
+    workload && {
+      hoursPerWeek: workload.hoursPerWeek && { ...workload.hoursPerWeek },
+      totalHours: workload.totalHours && { ...workload.totalHours },
+    }
+  );
+}
+
+const WORKLOADS = new Memo<NormalisedWorkload | null>();
+
+function workloadOf(text: string, options: WorkloadOptions): NormalisedWorkload | null {
   const simple = SIMPLE_WEEKLY.exec(text);
   if (simple && options.per === undefined) {
     // "5 hours per week", "2-4 hrs/week": one weekly figure and nothing else.
