@@ -78,7 +78,10 @@ describe('CatalogueStore', () => {
     expect(JSON.parse(documents().get(kept.id)!)).toMatchObject({ id: kept.id, mode: 'online', providerName: 'Northbridge University' }); // prettier-ignore
     expect(documents().get(gone.id)).toBeNull();
 
-    store.db.prepare('UPDATE courses SET document = NULL').run();
+    // as a catalogue written before documents were stored: without the column, one schema version back
+    const version = store.db.pragma('user_version', { simple: true }) as number;
+    store.db.exec('ALTER TABLE courses DROP COLUMN document');
+    store.db.pragma(`user_version = ${version - 1}`);
     store.close();
     store = new CatalogueStore(file);
     expect(JSON.parse(documents().get(kept.id)!)).toMatchObject({ id: kept.id, mode: 'online' });

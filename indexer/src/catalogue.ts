@@ -105,18 +105,23 @@ export class CatalogueStore {
     );
   }
 
-  /** Writes the search documents a catalogue from before they were stored lacks (once, on opening it). */
+  /**
+   * Writes the search documents a catalogue from before they were stored lacks: once, after the migration that
+   * added them left its marker (an ordinary opening reads one row).
+   */
   private fillDocuments(): void {
+    if (!this.sql("SELECT 1 FROM sync_state WHERE name = 'documents:fill'").get()) return;
     const missing = this.sql(
       "SELECT id, data, seq FROM courses WHERE status = 'active' AND document IS NULL LIMIT 1000",
     );
     for (;;) {
       const rows = missing.all() as { id: string; data: string; seq: number }[];
-      if (rows.length === 0) return;
+      if (rows.length === 0) break;
       this.db.transaction(() => {
         for (const row of rows) this.setDocument(row.id, parseCourse(row), row.seq);
       })();
     }
+    this.sql("DELETE FROM sync_state WHERE name = 'documents:fill'").run();
   }
 
   getProvider(id: string): Provider | undefined {
@@ -430,27 +435,23 @@ export class CatalogueStore {
   }
 
   /** The search documents (JSON) of every active listing, in id order, a page at a time: for full rebuilds of the index. */
-  *activeDocuments(pageSize = 5000): Generator<string[]> {
-    let after = '';
-    for (;;) {
-      const rows = this.sql(
-        "SELECT id, document FROM courses WHERE status = 'active' AND id > ? ORDER BY id LIMIT ?",
-      ).all(after, pageSize) as { id: string; document: string }[];
-      if (rows.length === 0) return;
-      yield rows.map((row) => row.document);
-      after = rows.at(-1)!.id;
-    }
+  activeDocuments(pageSize = 5000): Generator<string[]> {
+    return this.activeColumn('document', pageSize);
   }
 
   /** Every active listing, in id order, a page at a time. */
   *activeCourses(pageSize = 1000): Generator<Course[]> {
+    for (const page of this.activeColumn('data', pageSize)) yield page.map((data) => parseCourse({ data }));
+  }
+
+  private *activeColumn(column: 'data' | 'document', pageSize: number): Generator<string[]> {
     let after = '';
     for (;;) {
       const rows = this.sql(
-        "SELECT id, data FROM courses WHERE status = 'active' AND id > ? ORDER BY id LIMIT ?",
-      ).all(after, pageSize) as { id: string; data: string }[];
+        `SELECT id, ${column} AS value FROM courses WHERE status = 'active' AND id > ? ORDER BY id LIMIT ?`,
+      ).all(after, pageSize) as { id: string; value: string }[];
       if (rows.length === 0) return;
-      yield rows.map(parseCourse);
+      yield rows.map((row) => row.value);
       after = rows.at(-1)!.id;
     }
   }

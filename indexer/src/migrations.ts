@@ -149,8 +149,9 @@ const MIGRATIONS: string[] = [
    );
    CREATE INDEX feed_urls_due ON feed_urls (next_poll_at);`,
   `-- the listing as the search index stores it, written with the listing so the index sync only copies it;
-   -- NULL for a withdrawn listing (and, until the store fills them in, for listings of older catalogues)
-   ALTER TABLE courses ADD COLUMN document TEXT;`,
+   -- NULL for a withdrawn listing; the store fills in those of an older catalogue once, when it sees the marker
+   ALTER TABLE courses ADD COLUMN document TEXT;
+   INSERT INTO sync_state (name, value) VALUES ('documents:fill', 1);`,
 ];
 
 export function migrate(db: Database): void {
