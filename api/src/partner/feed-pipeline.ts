@@ -42,7 +42,8 @@ export interface FeedRun {
 /** Rows looked up in the catalogue together. */
 const PREVIEW_BATCH = 500;
 
-function emptySummary(): FeedJobSummary {
+/** A job's summary before anything of its feed is read. */
+export function emptySummary(): FeedJobSummary {
   return {
     format: null,
     encoding: null,

@@ -4,7 +4,7 @@ import { FeedError } from '@shortlist/crawler/feeds';
 import type { CatalogueStore } from '@shortlist/indexer';
 import { FeedJobs, type FeedJob, type FeedJobSummary } from '@shortlist/indexer/partners';
 import { parseFeedOptions, type RawFeedOptions } from './feed-options.ts';
-import { runFeed } from './feed-pipeline.ts';
+import { emptySummary, runFeed } from './feed-pipeline.ts';
 
 /** What a job keeps to be run (again) from its saved upload: the partner's options and how the body was labelled. */
 export interface JobOptions extends RawFeedOptions {
@@ -90,15 +90,8 @@ export class FeedRunner {
       if (job.uploadPath && existsSync(job.uploadPath)) this.enqueue(job);
       else
         this.jobs.finish(job.id, {
+          ...emptySummary(),
           format: job.format,
-          encoding: null,
-          rows: 0,
-          accepted: 0,
-          rejected: 0,
-          warnings: 0,
-          counts: { new: 0, changed: 0, unchanged: 0, withdrawn: 0 },
-          applied: false,
-          blocked: null,
           error: {
             message: 'The server stopped before this feed was applied; nothing of it was written.',
             fix: 'Send the feed again.',
