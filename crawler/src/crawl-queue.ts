@@ -127,14 +127,15 @@ class CrawlQueue implements RequestQueueClient {
 
   async listAndLockHead(options: { limit?: number; lockSecs: number }): Promise<ListAndLockHeadResult> {
     const now = Date.now();
-    const items = this.waiting(options.limit ?? 25, now);
+    const limit = options.limit ?? 25;
+    const items = this.waiting(limit, now);
     for (const item of items) this.entries.get(item.id)!.lockedUntil = now + options.lockSecs * 1000;
-    const queueHasLockedRequests = this.waiting(1, 0).length > 0 && this.waiting(1, now).length === 0;
     return {
-      limit: options.limit ?? 25,
+      limit,
       lockSecs: options.lockSecs,
       queueModifiedAt: this.modifiedAt,
-      queueHasLockedRequests: items.length === 0 ? queueHasLockedRequests : false,
+      // nothing to hand out, yet requests still wait: they are in progress, so the queue is not finished
+      queueHasLockedRequests: items.length === 0 && this.waiting(1, 0).length > 0,
       items,
     };
   }

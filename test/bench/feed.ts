@@ -4,7 +4,7 @@
 // Each run is a fresh process, as `shortlist import` is, and its peak RSS is the kernel's (maxRSS), worker
 // threads included. Usage: tsx test/bench/feed.ts [rows] [worker threads; default as for a large upload]
 import { execFileSync } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,8 +76,11 @@ async function generate(file: string, rows: number): Promise<void> {
   await once(out, 'finish');
 }
 
-/** How api/bin/shortlist.js starts Node, so that a run here behaves as `shortlist import` does. */
-const NODE_FLAGS = ['--max-semi-space-size=8'];
+/** The Node flags on api/bin/shortlist.js's first line, so that a run here behaves as `shortlist import` does. */
+const NODE_FLAGS =
+  readFileSync(new URL('../../api/bin/shortlist.js', import.meta.url), 'utf8')
+    .split('\n', 1)[0]!
+    .match(/--[\w-]+(?:=\S+)?/g) ?? [];
 
 /** One run in this process: prints its figures as JSON for the parent. */
 async function runOnce(folder: string, dryRun: boolean, workers: number): Promise<void> {
