@@ -1,6 +1,6 @@
-import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { extractPage } from './index.ts';
+import { indexPage, parseHtml } from './page-elements.ts';
 import { fixturePage, pageWithJsonLd } from './test-pages.ts';
 
 const course = (extra: object) => ({
@@ -120,14 +120,14 @@ describe('extractPage', () => {
     ]);
   });
 
-  it('reads a page already parsed by the crawler the same as one given as text, whichever HTML parser made it', () => {
+  it('reads a page already parsed and indexed by the crawler the same as one given as text', () => {
     for (const name of [
       'university-course-jsonld.html',
       'college-listing-microdata.html',
       'plain-course-page.html',
     ]) {
       const html = fixturePage(name);
-      const parsed = cheerio.load(html);
+      const parsed = indexPage(parseHtml(html));
       expect(extractPage(parsed, 'https://site.example/page')).toEqual(
         extractPage(html, 'https://site.example/page'),
       );

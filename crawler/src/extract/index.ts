@@ -1,5 +1,4 @@
 import * as cheerio from 'cheerio';
-import type { CheerioAPI } from 'cheerio';
 import type { Extractor, RawCourse, SelectorMap } from '@shortlist/schemas';
 import { findCourseNodes } from './course-nodes.ts';
 import { fillCourse, mergeCourses } from './course-merge.ts';
@@ -22,8 +21,8 @@ export interface ExtractOptions {
   selectors?: SelectorMap;
 }
 
-/** HTML text, a page parsed with cheerio (Crawlee's `$`), or a page the crawler has already parsed and indexed. */
-export type HtmlPage = string | CheerioAPI | PageElements;
+/** HTML text, or a page the crawler has already parsed and indexed. */
+export type HtmlPage = string | PageElements;
 
 export interface PageExtraction {
   /** one record per course on the page, each field's extractor in `provenance` */
@@ -39,12 +38,7 @@ export interface PageExtraction {
  */
 export function extractPage(html: HtmlPage, pageUrl: string, options: ExtractOptions = {}): PageExtraction {
   // a crawler that has already parsed the page passes it in rather than paying for a second parse
-  const page =
-    typeof html === 'string'
-      ? indexPage(parseHtml(html))
-      : typeof html === 'function'
-        ? indexPage(html.root()[0]!)
-        : html;
+  const page = typeof html === 'string' ? indexPage(parseHtml(html)) : html;
   const warnings: string[] = [];
   const baseUrl = documentBaseUrl(page, pageUrl);
   const canonicalUrl = readCanonicalUrl(page, pageUrl, warnings);
@@ -62,7 +56,7 @@ export function extractPage(html: HtmlPage, pageUrl: string, options: ExtractOpt
 
   if (options.selectors) {
     // only selector maps need cheerio's CSS engine; it wraps the parsed page as it is
-    const $ = typeof html === 'function' ? html : cheerio.load(page.root);
+    const $ = cheerio.load(page.root);
     const found = readSelectorMap($, options.selectors, baseUrl, warnings);
     for (const { record, container } of found)
       if (container) fillCourse(record, readLabelledFacts(container), warnings);
