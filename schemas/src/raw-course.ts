@@ -38,3 +38,18 @@ export const RawCourse = z.object({
   provenance: z.record(z.string(), Extractor).optional(),
 });
 export type RawCourse = z.infer<typeof RawCourse>;
+
+/** A RawCourse field that holds what was found (everything except `provenance`). */
+export type RawCourseField = Exclude<keyof RawCourse, 'provenance'>;
+
+const RAW_FIELDS = Object.keys(RawCourse.shape).filter(
+  (field): field is RawCourseField => field !== 'provenance',
+);
+/** The fields that hold several values, read from the schema above: the ones that take a list. */
+export const RAW_LIST_FIELDS: readonly RawCourseField[] = RAW_FIELDS.filter(
+  (field) => RawCourse.shape[field].safeParse([]).success,
+);
+/** The fields that hold one string. */
+export const RAW_TEXT_FIELDS: readonly RawCourseField[] = RAW_FIELDS.filter(
+  (field) => !RAW_LIST_FIELDS.includes(field),
+);

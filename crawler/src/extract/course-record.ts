@@ -1,17 +1,10 @@
-import type { Extractor, RawCourse } from '@shortlist/schemas';
+import { RAW_LIST_FIELDS, type Extractor, type RawCourse, type RawCourseField } from '@shortlist/schemas';
 
 /** A RawCourse field that holds extracted text (everything except `provenance`). */
-export type CourseField = Exclude<keyof RawCourse, 'provenance'>;
+export type CourseField = RawCourseField;
 
 /** Fields that hold several values; every other field holds one string. */
-export const LIST_FIELDS: ReadonlySet<CourseField> = new Set<CourseField>([
-  'learningOutcomes',
-  'subjects',
-  'keywords',
-  'skills',
-  'languages',
-  'startDates',
-]);
+export const LIST_FIELDS: ReadonlySet<CourseField> = new Set(RAW_LIST_FIELDS);
 
 export const STRUCTURED_EXTRACTORS: ReadonlySet<Extractor> = new Set<Extractor>([
   'jsonld',

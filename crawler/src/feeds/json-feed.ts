@@ -1,5 +1,5 @@
 import type { TextChunks } from './decode.ts';
-import { Course, type RawCourse } from '@shortlist/schemas';
+import { Course, RAW_LIST_FIELDS, RAW_TEXT_FIELDS, type RawCourse } from '@shortlist/schemas';
 import { rawCourse, type FeedNotes, type FeedRecord } from './feed-record.ts';
 import { readJsonItems, type JsonItem } from './json-stream.ts';
 import { problem, type FeedProblem } from './problems.ts';
@@ -122,38 +122,6 @@ function readCourseRecord(object: Record<string, unknown>, record: FeedRecord): 
   }
 }
 
-/** Text fields of RawCourse, and where the Course shape keeps the same fact as an object. */
-const TEXT_FIELDS = [
-  'title',
-  'summary',
-  'description',
-  'url',
-  'enrolmentUrl',
-  'duration',
-  'workload',
-  'cost',
-  'currency',
-  'mode',
-  'pacing',
-  'city',
-  'region',
-  'country',
-  'level',
-  'credit',
-  'credential',
-  'assessment',
-  'qualityAssurance',
-  'endorsement',
-  'prerequisites',
-] as const;
-const LIST_FIELDS = [
-  'learningOutcomes',
-  'subjects',
-  'keywords',
-  'skills',
-  'languages',
-  'startDates',
-] as const;
 const KEY_FIELDS = ['key', 'courseId', 'course_id', 'id'];
 /** Computed by Shortlist; a record may carry them (an export) but they are recomputed. */
 const COMPUTED = new Set([
@@ -173,19 +141,19 @@ const COMPUTED = new Set([
 function readRawRecord(object: Record<string, unknown>, record: FeedRecord): void {
   const fields: Partial<Record<keyof RawCourse, string | string[]>> = {};
   const known = new Set<string>([
-    ...TEXT_FIELDS,
-    ...LIST_FIELDS,
+    ...RAW_TEXT_FIELDS,
+    ...RAW_LIST_FIELDS,
     ...KEY_FIELDS,
     'providerId',
     'status',
     'delivery',
     'location',
   ]);
-  for (const field of TEXT_FIELDS) {
+  for (const field of RAW_TEXT_FIELDS) {
     const text = textValue(object[field], field, record.problems, record.row);
     if (text !== undefined) fields[field] = text;
   }
-  for (const field of LIST_FIELDS) {
+  for (const field of RAW_LIST_FIELDS) {
     const list = listValue(object[field], field, record.problems, record.row);
     if (list !== undefined) fields[field] = list;
   }
@@ -227,7 +195,7 @@ function readRawRecord(object: Record<string, unknown>, record: FeedRecord): voi
         field,
         object[field],
         `"${field}" is not a Shortlist field; it was ignored.`,
-        `Use the field names of the Shortlist schema: ${[...TEXT_FIELDS, ...LIST_FIELDS].join(', ')}.`,
+        `Use the field names of the Shortlist schema: ${[...RAW_TEXT_FIELDS, ...RAW_LIST_FIELDS].join(', ')}.`,
       ),
     );
   }
