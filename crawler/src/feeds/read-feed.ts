@@ -114,44 +114,46 @@ export async function* checkFeed(feed: OpenedFeed, context: FeedContext): AsyncG
 const BATCH = 250;
 
 /**
- * checkFeed as digests, in row order, a batch of rows at a time. With `workers`, the batches are checked on that
- * many threads while this one reads the feed (a large feed then uses every core); accepted courses come with
- * their JSON when `serialise` (they are to be staged).
+ * checkFeed as digests, in row order. With `workers`, the rows are checked on that many threads while this one
+ * reads the feed (a large feed then uses every core); accepted courses come with their JSON when `serialise`
+ * (they are to be staged).
  */
 export async function* checkFeedRows(
   feed: OpenedFeed,
   context: Omit<FeedContext, 'fieldName'>,
   { workers = 0, serialise = true } = {},
 ): AsyncGenerator<CheckedDigest> {
-  const pool = workers > 0 ? await CheckWorkers.start(workers) : null;
+  if (workers === 0) {
+    for await (const row of checkFeed(feed, context)) yield digestRow(row, serialise);
+    return;
+  }
+  const pool = await CheckWorkers.start(workers);
   const seen = new Map<string, number>();
-  const queue: (CheckedDigest[] | Promise<CheckedDigest[]>)[] = [];
+  const inFlight: Promise<CheckedDigest[]>[] = [];
   let batch: FeedRecord[] = [];
-  let checking: FeedContext | undefined;
-  const check = () => {
-    checking ??= { ...context, fieldName: fieldNamer(feed.format, feed.notes.columnOf) };
-    if (pool) {
-      const columnOf = [...(feed.notes.columnOf ?? new Map<string, string>())];
-      // the cells as written are for the annotated copy, not for checking: they stay here
-      const records = batch.map(({ cells: _cells, ...record }) => record);
-      queue.push(pool.check({ format: feed.format, columnOf, context, records, serialise }));
-    } else queue.push(batch.map((record) => digestRow(checkRecord(record, checking!), serialise)));
+  let fieldName: ((field: string) => string) | undefined;
+  const send = () => {
+    fieldName ??= fieldNamer(feed.format, feed.notes.columnOf);
+    const columnOf = [...(feed.notes.columnOf ?? new Map<string, string>())];
+    // the cells as written are for the annotated copy, not for checking: they stay here
+    const records = batch.map(({ cells: _cells, ...record }) => record);
+    inFlight.push(pool.check({ format: feed.format, columnOf, context, records, serialise }));
     batch = [];
   };
   try {
     for await (const record of feed.records) {
       if (record.providerId !== undefined && record.providerId !== context.provider.id)
         throw new ForeignProviderError(record.row, record.providerId, context.provider.id);
-      if (batch.push(record) >= BATCH) check();
-      while (queue.length > 2 * workers + 1)
-        for (const row of await queue.shift()!) yield markDuplicate(row, seen, checking!.fieldName);
+      if (batch.push(record) >= BATCH) send();
+      while (inFlight.length > workers * 3)
+        for (const row of await inFlight.shift()!) yield markDuplicate(row, seen, fieldName);
     }
-    if (batch.length > 0) check();
-    while (queue.length > 0)
-      for (const row of await queue.shift()!) yield markDuplicate(row, seen, checking!.fieldName);
+    if (batch.length > 0) send();
+    while (inFlight.length > 0)
+      for (const row of await inFlight.shift()!) yield markDuplicate(row, seen, fieldName);
   } finally {
-    // batches still in flight when the caller stops early are dropped with their threads
-    for (const pending of queue) if (pending instanceof Promise) void pending.catch(() => undefined);
-    await pool?.close();
+    // batches still in flight when the caller stops early are dropped with their workers
+    for (const pending of inFlight) void pending.catch(() => undefined);
+    await pool.close();
   }
 }
