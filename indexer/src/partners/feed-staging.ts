@@ -28,9 +28,9 @@ export class FeedStaging {
     return this.count;
   }
 
-  /** Stages a course, given as the course or as its JSON. */
-  add(course: Course | string): void {
-    this.pending.push(typeof course === 'string' ? course : JSON.stringify(course));
+  /** Stages a course, given as its JSON (made where the course was checked). */
+  add(courseJson: string): void {
+    this.pending.push(courseJson);
     this.count++;
     if (this.pending.length >= 1000) this.flush();
   }
