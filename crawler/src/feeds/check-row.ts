@@ -105,11 +105,11 @@ export function checkRecord(record: FeedRecord, context: FeedContext): CheckedRo
       'Write it in full, starting with https://.',
     );
   const key = record.key?.trim() || url;
-  const id = key ? courseId(provider.id, key) : null;
   const keyField = record.key?.trim() ? ('key' as const) : ('url' as const);
+  // an accepted row's id is its course's; a rejected one still names the course it stands for
   const rejected = (): CheckedRow => ({
     row,
-    id,
+    id: key ? courseId(provider.id, key) : null,
     key,
     keyField,
     course: null,
