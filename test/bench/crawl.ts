@@ -2,8 +2,9 @@
 // `npx tsx test/bench/crawl.ts [courses]`, default 10,000). A generated site of ~100 KB course pages and paginated
 // listings is served from its own process; the crawler (politeness delays off, journalled queue, page readers on
 // worker threads, the whole extraction cascade, a sink that only counts) and then two plain loops each run in a
-// fresh process over the same pages, so CPU time and RSS are theirs alone. The reference loop fetches each page and
-// parses it to a DOM with htmlparser2's parseDocument, as any crawler must; the floor loop only tokenizes.
+// fresh process over the same pages, so CPU time and RSS are theirs alone, started with the `shortlist` command's
+// Node flags. The reference loop fetches each page and parses it to a DOM with htmlparser2's parseDocument, as any
+// crawler must; the floor loop only tokenizes.
 // Goals: crawler ≥ 0.5× the reference loop's pages/s; crawler RSS flat (±20%) from page 500 to the end.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { join } from 'node:path';
 import { DomUtils, Parser, parseDocument } from 'htmlparser2';
 import { crawlSource, HostGate, RobotsCache, sharedReaders } from '@shortlist/crawler';
 import { Source } from '@shortlist/schemas';
+import { SHORTLIST_NODE_FLAGS } from './shortlist-flags.ts';
 
 const PER_LISTING = 50;
 const PAGE_BYTES = 100 * 1024;
@@ -118,10 +120,10 @@ function rssTracker() {
   return {
     sample(page: number) {
       if (page === RSS_FROM_PAGE) liveAtStart = liveHeap();
-      if (page >= RSS_FROM_PAGE) samples.push(mb(process.memoryUsage().rss));
+      if (page >= RSS_FROM_PAGE) samples.push(mb(process.memoryUsage.rss()));
     },
     result() {
-      const atEnd = mb(process.memoryUsage().rss);
+      const atEnd = mb(process.memoryUsage.rss());
       samples.push(atEnd);
       const result = {
         atStart: samples[0]!,
@@ -211,8 +213,10 @@ async function runPlainLoop(origin: string, courses: number, tokensOnly: boolean
 
 // ---------------------------------------------------------------- orchestration
 function child(args: string[]): Promise<{ result: Record<string, unknown>; stop(): void }> {
-  // --expose-gc only to read the live heap twice (page 500, end): a leak shows there whatever the GC's timing
-  const process_ = spawn(process.execPath, [...process.execArgv, '--expose-gc', process.argv[1]!, ...args], {
+  // started as `shortlist` starts Node, for the crawler and the plain loops alike; --expose-gc only to read the
+  // live heap twice (page 500, end): a leak shows there whatever the GC's timing
+  const flags = [...SHORTLIST_NODE_FLAGS, ...process.execArgv, '--expose-gc'];
+  const process_ = spawn(process.execPath, [...flags, process.argv[1]!, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

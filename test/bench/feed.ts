@@ -4,7 +4,7 @@
 // Each run is a fresh process, as `shortlist import` is, and its peak RSS is the kernel's (maxRSS), worker
 // threads included. Usage: tsx test/bench/feed.ts [rows] [worker threads; default as for a large upload]
 import { execFileSync } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { checkWorkersFor } from '../../api/src/partner/feed-runner.ts';
 import { CatalogueStore } from '@shortlist/indexer';
 import { DEFAULT_FEED_LIMITS, FeedJobs, type FeedJobSummary } from '@shortlist/indexer/partners';
 import type { Provider } from '@shortlist/schemas';
+import { SHORTLIST_NODE_FLAGS } from './shortlist-flags.ts';
 
 const PROVIDER: Provider = {
   id: 'bench-college',
@@ -76,12 +77,6 @@ async function generate(file: string, rows: number): Promise<void> {
   await once(out, 'finish');
 }
 
-/** The Node flags on api/bin/shortlist.js's first line, so that a run here behaves as `shortlist import` does. */
-const NODE_FLAGS =
-  readFileSync(new URL('../../api/bin/shortlist.js', import.meta.url), 'utf8')
-    .split('\n', 1)[0]!
-    .match(/--[\w-]+(?:=\S+)?/g) ?? [];
-
 /** One run in this process: prints its figures as JSON for the parent. */
 async function runOnce(folder: string, dryRun: boolean, workers: number): Promise<void> {
   const store = new CatalogueStore(join(folder, 'catalogue.db'));
@@ -119,7 +114,7 @@ if (process.argv[2] === '--run') {
       ['dry run', 'dry'],
       ['import ', 'import'],
     ] as const) {
-      const output = execFileSync(process.execPath, [...NODE_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url), '--run', folder, mode, String(workers)], { encoding: 'utf8' }); // prettier-ignore
+      const output = execFileSync(process.execPath, [...SHORTLIST_NODE_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url), '--run', folder, mode, String(workers)], { encoding: 'utf8' }); // prettier-ignore
       const { seconds, peakMb, result } = JSON.parse(output.trim().split('\n').at(-1)!) as { seconds: number; peakMb: number; result: FeedJobSummary }; // prettier-ignore
       const rate = Math.round(result.rows / seconds);
       console.log(

@@ -1,6 +1,7 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerLimits } from '../worker-limits.ts';
 import type { CheckedDigest } from './check-digest.ts';
 import type { CheckBatch } from './check-worker.ts';
 
@@ -51,8 +52,12 @@ export class CheckWorkers {
 
   static async start(size: number): Promise<CheckWorkers> {
     const script = await checkerScript();
-    // no inherited loader flags; batches are small, so a small young generation keeps memory down
-    const options = { eval: true, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 16 } };
+    // no inherited loader flags; batches are small, so a small young generation (8 MB semi-spaces) keeps memory down
+    const options = {
+      eval: true,
+      execArgv: [],
+      resourceLimits: workerLimits({ maxYoungGenerationSizeMb: 24 }),
+    };
     return new CheckWorkers(Array.from({ length: size }, () => new Worker(script, options)));
   }
 

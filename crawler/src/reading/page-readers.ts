@@ -1,11 +1,15 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { workerLimits } from '../worker-limits.ts';
 import { readPage, type PageRead, type PageToRead } from './read-page.ts';
 
 /** Room for the DOM of a page at the 5 MB default cap; small enough that workers collect garbage rather than grow. */
 const WORKER_HEAP_MB = 128;
-/** A page's DOM is garbage as soon as it is read: a young generation that holds it lets it die there, cheaply. */
-const WORKER_YOUNG_MB = 64;
+/**
+ * A page's DOM is garbage as soon as it is read: a young generation that holds a few pages' worth lets it die there,
+ * cheaply. Larger ones take thousands of pages to reach their size, so memory would keep growing well into a crawl.
+ */
+const WORKER_YOUNG_MB = 32;
 
 interface Job {
   resolve(read: PageRead): void;
@@ -65,7 +69,10 @@ export class PageReaders {
     // a bounded heap: V8 otherwise lets each worker's heap grow for as long as memory allows
     const worker = new Worker(BOOTSTRAP, {
       eval: true,
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+      resourceLimits: workerLimits({
+        maxOldGenerationSizeMb: WORKER_HEAP_MB,
+        maxYoungGenerationSizeMb: WORKER_YOUNG_MB,
+      }),
     });
     const reader: Reader = { worker, jobs: new Map() };
     worker.unref();
