@@ -78,10 +78,11 @@ describe('CatalogueStore', () => {
     expect(JSON.parse(documents().get(kept.id)!)).toMatchObject({ id: kept.id, mode: 'online', providerName: 'Northbridge University' }); // prettier-ignore
     expect(documents().get(gone.id)).toBeNull();
 
-    // as a catalogue written before documents were stored: without the column, one schema version back
-    const version = store.db.pragma('user_version', { simple: true }) as number;
-    store.db.exec('ALTER TABLE courses DROP COLUMN document');
-    store.db.pragma(`user_version = ${version - 1}`);
+    // as a catalogue written before documents were stored: schema 4, without the columns added since
+    store.db.exec(
+      'ALTER TABLE courses DROP COLUMN document; ALTER TABLE course_records DROP COLUMN taken_down',
+    );
+    store.db.pragma('user_version = 4');
     store.close();
     store = new CatalogueStore(file);
     expect(JSON.parse(documents().get(kept.id)!)).toMatchObject({ id: kept.id, mode: 'online' });

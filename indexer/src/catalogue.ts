@@ -24,6 +24,7 @@ interface RecordRow {
   course_id: string;
   status: string;
   content_hash: string;
+  taken_down: 0 | 1;
 }
 
 const parseCourse = (row: { data: string }) => JSON.parse(row.data) as Course;
@@ -141,7 +142,7 @@ export class CatalogueStore {
   upsertCourses(records: Course[]): StoreCounts {
     const counts: StoreCounts = { new: 0, changed: 0, unchanged: 0 };
     const find = this.sql(
-      'SELECT record_id, course_id, status, content_hash FROM course_records WHERE record_id = ?',
+      'SELECT record_id, course_id, status, content_hash, taken_down FROM course_records WHERE record_id = ?',
     );
     const write = this.sql(
       `INSERT INTO course_records (record_id, course_id, provider_id, source, status, content_hash, url_key, data, last_seen_at, missed_crawls, joined_by)
@@ -152,8 +153,13 @@ export class CatalogueStore {
     );
     this.db
       .transaction(() => {
-        for (const record of records) {
-          const existing = find.get(record.id) as RecordRow | undefined;
+        for (const found of records) {
+          const existing = find.get(found.id) as RecordRow | undefined;
+          // a page still online does not list again what its provider took down
+          const record =
+            existing?.taken_down && found.source === 'crawl'
+              ? { ...found, status: 'withdrawn' as const }
+              : found;
           if (existing && existing.content_hash === record.contentHash && existing.status === record.status) {
             this.touch(record.id, record.lastSeenAt);
             counts.unchanged++;

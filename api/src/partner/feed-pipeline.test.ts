@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CatalogueStore } from '@shortlist/indexer';
 import { FeedJobs } from '@shortlist/indexer/partners';
+import { testCourse } from '@shortlist/indexer/testing';
 import type { Provider } from '@shortlist/schemas';
 import { parseFeedOptions, type RawFeedOptions } from './feed-options.ts';
 import { runFeed } from './feed-pipeline.ts';
@@ -114,6 +115,28 @@ describe('applying a feed', () => {
     await send(csv(range(1, 10)));
     const { report } = await send(csv(range(1, 7)), { mode: 'replace' });
     expect(report).toMatchObject({ applied: true, counts: { unchanged: 7, withdrawn: 3 } });
+    expect(active()).toHaveLength(7);
+    expect(store.countCourses('withdrawn')).toBe(3);
+  });
+
+  it('keeps down what a replace feed took down even when the crawler finds its page again', async () => {
+    const crawled = (n: number, cost: string, fetchedAt: string) => ({
+      ...testCourse(
+        { title: `Course ${n}`, url: `https://www.harbour.example/courses/${n}`, cost },
+        PROVIDER.id,
+      ),
+      lastSeenAt: fetchedAt,
+    });
+    store.upsertCourses(range(1, 10).map((n) => crawled(n, `£${100 + n}`, '2026-11-01T10:00:00.000Z')));
+    const { report } = await send(csv(range(1, 7)), { mode: 'replace' });
+    expect(report.counts).toMatchObject({ withdrawn: 3 });
+    expect(active()).toHaveLength(7);
+
+    // the next crawl sees all ten pages, three of them changed
+    const counts = store.upsertCourses(
+      range(1, 10).map((n) => crawled(n, `£${n > 7 ? 500 : 100 + n}`, '2026-11-08T10:00:00.000Z')),
+    );
+    expect(counts).toMatchObject({ new: 0, changed: 3 });
     expect(active()).toHaveLength(7);
     expect(store.countCourses('withdrawn')).toBe(3);
   });

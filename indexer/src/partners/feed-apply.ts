@@ -90,8 +90,16 @@ function coveredIds(store: CatalogueStore, recordIds: ReadonlySet<string>): Set<
   return covered;
 }
 
-/** Takes a listing down by withdrawing the provider's records in it; history and the index see the change. */
+/**
+ * Takes a listing down by withdrawing the provider's records in it; history and the index see the change. Its
+ * crawled records stay down when the crawler finds their pages again: the provider's word wins over its website.
+ */
 export function withdrawListing(store: CatalogueStore, providerId: string, listingId: string): void {
+  store.db
+    .prepare(
+      "UPDATE course_records SET taken_down = 1 WHERE course_id = ? AND provider_id = ? AND source = 'crawl'",
+    )
+    .run(listingId, providerId);
   const rows = store.db
     .prepare("SELECT data FROM course_records WHERE course_id = ? AND provider_id = ? AND status = 'active'")
     .all(listingId, providerId) as { data: string }[];
