@@ -107,6 +107,8 @@ const partnerResponses = (ok: string) => ({
   200: json(ok),
   401: ErrorResponse,
   403: ErrorResponse,
+  // too many refused keys from the caller's address; Retry-After says when to try again
+  429: ErrorResponse,
 });
 
 /** The partner endpoints; every one needs `Authorization: Bearer <partner key>`. */

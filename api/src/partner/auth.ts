@@ -1,8 +1,10 @@
-import type { MiddlewareHandler } from 'hono';
+import type { IncomingMessage } from 'node:http';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { CatalogueStore } from '@shortlist/indexer';
 import type { Partner, PartnerAccounts } from '@shortlist/indexer/partners';
 import type { Provider } from '@shortlist/schemas';
 import { apiError } from '../errors.ts';
+import type { KeyAttempts } from './key-attempts.ts';
 
 export interface PartnerVariables {
   partner: Partner;
@@ -23,8 +25,41 @@ function unauthorized(message: string) {
   return error;
 }
 
-/** Requires `Authorization: Bearer <partner key>`; puts the partner and its provider on the context. */
-export function partnerAuth({ accounts, store }: { accounts: PartnerAccounts; store: CatalogueStore }) {
+function turnedAway(waitMs: number, { maxRefused, windowMs }: KeyAttempts['limit']) {
+  const minutes = (ms: number) => `${Math.ceil(ms / 60_000)} minute${ms > 60_000 ? 's' : ''}`;
+  const error = apiError(
+    429,
+    `Too many refused partner keys from your address (${maxRefused} within ${minutes(windowMs)}): try again in ${minutes(waitMs)}, with the key exactly as it was issued (shortlist partner rotate issues a new one).`,
+    'Authorization',
+  );
+  error.res?.headers.set('Retry-After', String(Math.ceil(waitMs / 1000)));
+  return error;
+}
+
+/** The client's address: the connection's, or behind a trusted proxy the last one it added to X-Forwarded-For. */
+function clientAddress(c: Context, trustForwardedFor: boolean): string {
+  const forwarded = trustForwardedFor
+    ? c.req.header('X-Forwarded-For')?.split(',').at(-1)?.trim()
+    : undefined;
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  return forwarded || incoming?.socket.remoteAddress || 'unknown';
+}
+
+/**
+ * Requires `Authorization: Bearer <partner key>`; puts the partner and its provider on the context. An address
+ * that keeps sending wrong keys is turned away with 429 for a while (see KeyAttempts).
+ */
+export function partnerAuth({
+  accounts,
+  store,
+  attempts,
+  trustForwardedFor,
+}: {
+  accounts: PartnerAccounts;
+  store: CatalogueStore;
+  attempts: KeyAttempts;
+  trustForwardedFor: boolean;
+}) {
   const handler: MiddlewareHandler<{ Variables: PartnerVariables }> = async function partnerAuthentication(
     c,
     next,
@@ -34,10 +69,17 @@ export function partnerAuth({ accounts, store }: { accounts: PartnerAccounts; st
       throw unauthorized(
         'This endpoint needs your partner key: send the header "Authorization: Bearer <key>".',
       );
+    const address = clientAddress(c, trustForwardedFor);
+    const waitMs = attempts.waitFor(address);
+    if (waitMs > 0) throw turnedAway(waitMs, attempts.limit);
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) throw unauthorized('Send the partner key as "Authorization: Bearer <key>".');
     const result = await accounts.authenticate(match[1]!);
-    if ('refused' in result) throw unauthorized(REFUSALS[result.refused]);
+    if ('refused' in result) {
+      // a revoked key is a real one, still sent by an old integration: it does not count as a guess
+      if (result.refused !== 'revoked') attempts.refused(address);
+      throw unauthorized(REFUSALS[result.refused]);
+    }
     const provider = store.getProvider(result.partner.providerId);
     if (!provider)
       throw apiError(403, `Your provider "${result.partner.providerId}" is not in the catalogue any more.`);

@@ -1,3 +1,4 @@
+import type { KeyAttemptLimit } from './key-attempts.ts';
 import { z } from 'zod';
 
 const Env = z.object({
@@ -18,6 +19,13 @@ const Env = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('0')
     .transform((value) => value === '1' || value === 'true'),
+  SHORTLIST_PARTNER_MAX_REFUSED_KEYS: z.coerce.number().int().positive().default(10),
+  SHORTLIST_PARTNER_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  /** behind a reverse proxy: the client is the last address it adds to X-Forwarded-For */
+  SHORTLIST_TRUST_FORWARDED_FOR: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((value) => value === '1' || value === 'true'),
 });
 
 /** What partner feeds may do: how big, how long, where from. */
@@ -30,6 +38,10 @@ export interface PartnerSettings {
   pollMinutes: number;
   fetchTimeoutMs: number;
   allowPrivateUrls: boolean;
+  /** refused keys one client address may send before it is turned away for the window */
+  keyAttempts: KeyAttemptLimit;
+  /** take the client address from X-Forwarded-For (last entry) rather than the connection */
+  trustForwardedFor: boolean;
 }
 
 export function readPartnerSettings(env: NodeJS.ProcessEnv = process.env): PartnerSettings {
@@ -45,5 +57,10 @@ export function readPartnerSettings(env: NodeJS.ProcessEnv = process.env): Partn
     pollMinutes: values.SHORTLIST_FEED_POLL_MINUTES,
     fetchTimeoutMs: values.SHORTLIST_FEED_FETCH_TIMEOUT_MS,
     allowPrivateUrls: values.SHORTLIST_FEED_ALLOW_PRIVATE,
+    keyAttempts: {
+      maxRefused: values.SHORTLIST_PARTNER_MAX_REFUSED_KEYS,
+      windowMs: values.SHORTLIST_PARTNER_LOCKOUT_MINUTES * 60_000,
+    },
+    trustForwardedFor: values.SHORTLIST_TRUST_FORWARDED_FOR,
   };
 }

@@ -13,8 +13,11 @@ import {
 import { PartnerAccounts } from '@shortlist/indexer/partners';
 import type { Provider } from '@shortlist/schemas';
 import { createApp } from '../app.ts';
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
 import { readPartnerSettings } from './env.ts';
 import { FeedRunner } from './feed-runner.ts';
+import { KeyAttempts } from './key-attempts.ts';
 
 const HARBOUR: Provider = {
   id: 'harbour-institute',
@@ -115,6 +118,56 @@ describe('partner authentication', () => {
     const response = await app.request('/v1/partner/me', { headers: auth(revoked) });
     expect(response.status).toBe(401);
     expect((await response.json()).error.message).toMatch(/revoked/);
+  });
+
+  describe('an address that keeps sending wrong keys', () => {
+    const wrong = 'slk_000000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+    let now = Date.now();
+    const servers: ReturnType<typeof serve>[] = [];
+    afterAll(() => Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve)))));
+
+    /** A real server allowing 3 wrong keys per 15 minutes; `me` asks who it is, as the client `from`. */
+    async function start(trustForwardedFor: boolean) {
+      const keyAttempts = new KeyAttempts({ maxRefused: 3, windowMs: 15 * 60_000 }, () => now);
+      const settings = { ...readPartnerSettings({}), trustForwardedFor };
+      const server = serve({
+        fetch: createApp({ store, index, partner: { settings, runner, keyAttempts } }).fetch,
+        port: 0,
+        hostname: '127.0.0.1',
+      });
+      servers.push(server);
+      await new Promise((resolve) => server.once('listening', resolve));
+      const { port } = server.address() as AddressInfo;
+      return (value: string, from: string) =>
+        fetch(`http://127.0.0.1:${port}/v1/partner/me`, {
+          headers: { ...auth(value), 'X-Forwarded-For': `10.9.9.9, ${from}` },
+        });
+    }
+
+    it('is turned away, its right key too, until the lockout ends; other clients are not', async () => {
+      const me = await start(true);
+      for (let n = 0; n < 3; n++) expect((await me(wrong, '203.0.113.7')).status).toBe(401);
+      const refused = await me(key, '203.0.113.7');
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('Retry-After')).toBe('900');
+      expect((await refused.json()).error).toEqual({
+        status: 429,
+        message: expect.stringMatching(
+          /^Too many refused partner keys from your address \(3 within 15 minutes\): try again in 15 minutes/,
+        ),
+        parameter: 'Authorization',
+      });
+      // the client is the last address the proxy added, not the first one in the header
+      expect((await me(key, '198.51.100.1')).status).toBe(200);
+      now += 15 * 60_000;
+      expect((await me(key, '203.0.113.7')).status).toBe(200);
+    });
+
+    it('cannot dodge the count with a made-up X-Forwarded-For when no proxy is trusted', async () => {
+      const me = await start(false);
+      for (let n = 0; n < 3; n++) expect((await me(wrong, `203.0.113.${n}`)).status).toBe(401);
+      expect((await me(key, '203.0.113.99')).status).toBe(429);
+    });
   });
 
   it('serves the template without a key', async () => {

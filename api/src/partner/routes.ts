@@ -10,6 +10,7 @@ import { readPartnerSettings, type PartnerSettings } from './env.ts';
 import { feedRoutes } from './feed-routes.ts';
 import { FeedPoller } from './feed-poller.ts';
 import { FeedRunner } from './feed-runner.ts';
+import { KeyAttempts } from './key-attempts.ts';
 import { feedUrlRoutes } from './feed-url-routes.ts';
 
 export interface PartnerDeps {
@@ -20,6 +21,8 @@ export interface PartnerDeps {
   uploadsDir?: string;
   /** polls feed URLs when a partner asks (\`POST /v1/partner/feed-urls/:id/poll\`) */
   poller?: FeedPoller;
+  /** refused keys per client address; from the settings when omitted */
+  keyAttempts?: KeyAttempts;
 }
 
 export function uploadsFolder(store: CatalogueStore): string {
@@ -36,6 +39,7 @@ export function partnerRoutes({
   runner = new FeedRunner(store),
   uploadsDir = uploadsFolder(store),
   poller,
+  keyAttempts = new KeyAttempts(settings.keyAttempts),
 }: PartnerDeps) {
   const accounts = new PartnerAccounts(store);
   const feedUrlPoller = poller ?? new FeedPoller(store, runner, settings, { uploadsDir });
@@ -45,7 +49,10 @@ export function partnerRoutes({
       c.header('Content-Disposition', 'attachment; filename="shortlist-feed-template.csv"');
       return c.body(templateCsv());
     })
-    .use('*', partnerAuth({ accounts, store }))
+    .use(
+      '*',
+      partnerAuth({ accounts, store, attempts: keyAttempts, trustForwardedFor: settings.trustForwardedFor }),
+    )
     .get('/me', (c) => c.json({ partner: c.get('partner'), provider: c.get('provider') }))
     .route('/feeds', feedRoutes({ runner, settings, uploadsDir }))
     .route('/courses', courseRoutes(store))
