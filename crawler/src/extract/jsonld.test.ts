@@ -315,6 +315,28 @@ describe('JSON-LD', () => {
     });
   });
 
+  it("reads a language map, and keeps a url that is also the course's own @id as a URL", () => {
+    const html = pageWithJsonLd([
+      {
+        '@context': 'https://schema.org',
+        '@id': 'https://depot.example/welding',
+        '@type': 'Course',
+        name: { de: 'Schweißen für Einsteiger', 'en-GB': 'Welding for Beginners' },
+        url: 'https://depot.example/welding',
+        provider: { '@id': 'https://depot.example/#org' },
+      },
+      {
+        '@context': 'https://schema.org',
+        '@id': 'https://depot.example/#org',
+        '@type': 'Organization',
+        name: 'Depot Training',
+      },
+    ]);
+    const [record] = extractPage(html, 'https://depot.example/welding?ref=home').records;
+
+    expect(record).toMatchObject({ title: 'Welding for Beginners', url: 'https://depot.example/welding' });
+  });
+
   it('does not repeat the amount when the credit unit already states it', () => {
     const html = pageWithJsonLd([
       {

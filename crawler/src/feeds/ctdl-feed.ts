@@ -1,7 +1,8 @@
 import { nodesOf, valuesOf, type SchemaNode } from '../extract/schema-org-node.ts';
 import { rawCourse, type FeedRecord } from './feed-record.ts';
 import { countryCode, currencyCode, isHoursOnly, isoDurationWords } from './json-document.ts';
-import { labelOf, labelOfProperty, labelsOf, LinkedDataGraph } from './linked-data.ts';
+import { LinkedDataGraph } from '../extract/linked-data-graph.ts';
+import { labelOf, labelOfProperty, labelsOf } from './linked-data.ts';
 import { FeedError, problem, type FeedProblem } from './problems.ts';
 
 const LEARNING_OPPORTUNITIES: ReadonlySet<string> = new Set([

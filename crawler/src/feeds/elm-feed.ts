@@ -1,7 +1,8 @@
 import { hasType, nodesOf, valuesOf, type SchemaNode } from '../extract/schema-org-node.ts';
 import { rawCourse, type FeedRecord } from './feed-record.ts';
 import { countryCode, currencyCode, isoDurationWords } from './json-document.ts';
-import { labelOf, labelOfProperty, labelsOf, LinkedDataGraph } from './linked-data.ts';
+import { LinkedDataGraph } from '../extract/linked-data-graph.ts';
+import { labelOf, labelOfProperty, labelsOf } from './linked-data.ts';
 import { FeedError, problem, type FeedProblem } from './problems.ts';
 
 const OPPORTUNITY: ReadonlySet<string> = new Set(['LearningOpportunity']);

@@ -2,7 +2,7 @@ import { findCourseNodes } from '../extract/course-nodes.ts';
 import { mapCourseNode } from '../extract/schema-org-course.ts';
 import { addValue, firstTextOf, hasType, nodesOf, type SchemaNode } from '../extract/schema-org-node.ts';
 import type { FeedRecord } from './feed-record.ts';
-import { LinkedDataGraph } from './linked-data.ts';
+import { LinkedDataGraph } from '../extract/linked-data-graph.ts';
 import { FeedError, problem } from './problems.ts';
 
 const OFFER: ReadonlySet<string> = new Set(['Offer', 'AggregateOffer']);
