@@ -299,10 +299,9 @@ export class CatalogueStore {
   splitRecord(recordId: string): void {
     this.db
       .transaction(() => {
-        const row = this.sql('SELECT course_id FROM course_records WHERE record_id = ?').get(recordId) as
-          { course_id: string } | undefined;
-        if (!row) throw new Error(`no record "${recordId}"`);
-        if (row.course_id === recordId) return;
+        const listing = this.listingOf(recordId);
+        if (!listing) throw new Error(`no record "${recordId}"`);
+        if (listing === recordId) return;
         this.sql(
           "UPDATE course_records SET course_id = record_id, joined_by = 'split' WHERE record_id = ?",
         ).run(recordId);
@@ -310,7 +309,7 @@ export class CatalogueStore {
           new Date().toISOString(),
           recordId,
         );
-        this.refreshListing(row.course_id);
+        this.refreshListing(listing);
         this.refreshListing(recordId);
       })
       .immediate();
@@ -320,9 +319,15 @@ export class CatalogueStore {
   getCourse(id: string): Course | undefined {
     const row = this.sql('SELECT data FROM courses WHERE id = ?').get(id) as { data: string } | undefined;
     if (row) return parseCourse(row);
-    const merged = this.sql('SELECT course_id FROM course_records WHERE record_id = ?').get(id) as
+    const listing = this.listingOf(id);
+    return listing && listing !== id ? this.getCourse(listing) : undefined;
+  }
+
+  /** The listing a source record belongs to. */
+  listingOf(recordId: string): string | undefined {
+    const row = this.sql('SELECT course_id FROM course_records WHERE record_id = ?').get(recordId) as
       { course_id: string } | undefined;
-    return merged && merged.course_id !== id ? this.getCourse(merged.course_id) : undefined;
+    return row?.course_id;
   }
 
   /** The records merged into a listing, with why each joined. */

@@ -141,6 +141,24 @@ describe('applying a feed', () => {
     expect(store.countCourses('withdrawn')).toBe(3);
   });
 
+  it('takes down the whole listing when a row is marked withdrawn, the crawled page of the course too', async () => {
+    const crawled = testCourse(
+      { title: 'Course 2', url: 'https://www.harbour.example/courses/2', cost: '£102' },
+      PROVIDER.id,
+    );
+    store.upsertCourses([crawled]);
+    const { report } = await send(
+      ['course_id,title,url,status', 'C2,Course 2,https://www.harbour.example/courses/2,withdrawn'].join(
+        '\n',
+      ),
+    );
+    expect(report).toMatchObject({ applied: true, counts: { accepted: 1 } });
+    expect(active()).toEqual([]);
+    // and the crawler finding the page again does not bring it back
+    store.upsertCourses([{ ...crawled, lastSeenAt: '2026-11-08T10:00:00.000Z' }]);
+    expect(active()).toEqual([]);
+  });
+
   it('refuses a replace feed that would withdraw more than half the listings, and says how to override', async () => {
     await send(csv(range(1, 10)));
     const before = snapshot();

@@ -131,6 +131,9 @@ export function applyFeed(
           counts.new += written.new;
           counts.changed += written.changed;
           counts.unchanged += written.unchanged;
+          // a row marked withdrawn takes its whole listing down, crawled pages of the course included
+          for (const course of page.filter((course) => course.status === 'withdrawn'))
+            withdrawListing(store, plan.providerId, store.listingOf(course.id)!);
         }
         if (replace) {
           const covered = coveredIds(store, plan.namedIds);
