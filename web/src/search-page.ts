@@ -131,6 +131,9 @@ async function search() {
 
   const request = ++latest;
   const summary = byId('summary');
+  // busy until the results shown are those of the latest search: screen readers wait, and so can tests
+  const region = byId('results-region');
+  region.setAttribute('aria-busy', 'true');
   try {
     const response = await getJson<SearchResponse>(`/v1/search?${apiParams.toString()}`);
     if (request !== latest) return;
@@ -142,6 +145,7 @@ async function search() {
     if (request !== latest) return;
     summary.textContent = `Search failed: ${(error as Error).message}`;
   }
+  region.setAttribute('aria-busy', 'false');
 }
 
 form.addEventListener('submit', (event) => {
