@@ -46,8 +46,9 @@ function clientAddress(c: Context, trustForwardedFor: boolean): string {
 }
 
 /**
- * Requires `Authorization: Bearer <partner key>`; puts the partner and its provider on the context. An address
- * that keeps sending wrong keys is turned away with 429 for a while (see KeyAttempts).
+ * Requires `Authorization: Bearer <partner key>`; puts the partner and its provider on the context. Keys from one
+ * address are checked one at a time, and an address that keeps sending wrong ones is turned away with 429 for a
+ * while (see KeyAttempts).
  */
 export function partnerAuth({
   accounts,
@@ -69,17 +70,19 @@ export function partnerAuth({
       throw unauthorized(
         'This endpoint needs your partner key: send the header "Authorization: Bearer <key>".',
       );
-    const address = clientAddress(c, trustForwardedFor);
-    const waitMs = attempts.waitFor(address);
-    if (waitMs > 0) throw turnedAway(waitMs, attempts.limit);
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) throw unauthorized('Send the partner key as "Authorization: Bearer <key>".');
-    const result = await accounts.authenticate(match[1]!);
-    if ('refused' in result) {
+    const address = clientAddress(c, trustForwardedFor);
+    const result = await attempts.inTurn(address, async () => {
+      const waitMs = attempts.waitFor(address);
+      if (waitMs > 0) return { waitMs };
+      const checked = await accounts.authenticate(match[1]!);
       // a revoked key is a real one, still sent by an old integration: it does not count as a guess
-      if (result.refused !== 'revoked') attempts.refused(address);
-      throw unauthorized(REFUSALS[result.refused]);
-    }
+      if ('refused' in checked && checked.refused !== 'revoked') attempts.refused(address);
+      return checked;
+    });
+    if ('waitMs' in result) throw turnedAway(result.waitMs, attempts.limit);
+    if ('refused' in result) throw unauthorized(REFUSALS[result.refused]);
     const provider = store.getProvider(result.partner.providerId);
     if (!provider)
       throw apiError(403, `Your provider "${result.partner.providerId}" is not in the catalogue any more.`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeyAttempts } from './key-attempts.ts';
+import { clientKey, KeyAttempts } from './key-attempts.ts';
 
 function clock() {
   let now = 1_000_000;
@@ -7,24 +7,69 @@ function clock() {
 }
 
 describe('KeyAttempts', () => {
-  it('turns an address away after the refused keys allowed, until its window ends', () => {
+  it('turns an address away for the whole window after its last allowed wrong key', () => {
     const time = clock();
     const attempts = new KeyAttempts({ maxRefused: 3, windowMs: 60_000 }, time.now);
     attempts.refused('203.0.113.7');
-    time.advance(10_000);
-    attempts.refused('203.0.113.7');
-    expect(attempts.waitFor('203.0.113.7')).toBe(0);
-    attempts.refused('203.0.113.7');
-    expect(attempts.waitFor('203.0.113.7')).toBe(50_000);
-    expect(attempts.waitFor('198.51.100.1')).toBe(0);
     time.advance(50_000);
+    attempts.refused('203.0.113.7');
     expect(attempts.waitFor('203.0.113.7')).toBe(0);
-    // a fresh window: one more refusal is not enough
+    attempts.refused('203.0.113.7');
+    expect(attempts.waitFor('203.0.113.7')).toBe(60_000);
+    expect(attempts.waitFor('198.51.100.1')).toBe(0);
+    time.advance(59_999);
+    expect(attempts.waitFor('203.0.113.7')).toBe(1);
+    time.advance(1);
+    expect(attempts.waitFor('203.0.113.7')).toBe(0);
+    // a fresh count: one more wrong key is not enough
     attempts.refused('203.0.113.7');
     expect(attempts.waitFor('203.0.113.7')).toBe(0);
   });
 
-  it('remembers a bounded number of addresses, forgetting the oldest', () => {
+  it('forgets wrong keys older than the window', () => {
+    const time = clock();
+    const attempts = new KeyAttempts({ maxRefused: 2, windowMs: 60_000 }, time.now);
+    attempts.refused('203.0.113.7');
+    time.advance(60_000);
+    attempts.refused('203.0.113.7');
+    expect(attempts.waitFor('203.0.113.7')).toBe(0);
+  });
+
+  it('counts a port, an IPv4-mapped address and addresses of one IPv6 /64 as one client', () => {
+    const time = clock();
+    const attempts = new KeyAttempts({ maxRefused: 3, windowMs: 60_000 }, time.now);
+    attempts.refused('203.0.113.7:50123');
+    attempts.refused('::ffff:203.0.113.7');
+    attempts.refused('203.0.113.7');
+    expect(attempts.waitFor('203.0.113.7')).toBe(60_000);
+    attempts.refused('2001:db8:1:2::1');
+    attempts.refused('[2001:db8:1:2:ffff::9]:443');
+    attempts.refused('2001:DB8:1:2:aaaa:bbbb:cccc:dddd');
+    expect(attempts.waitFor('2001:db8:1:2::77')).toBe(60_000);
+    expect(attempts.waitFor('2001:db8:1:3::1')).toBe(0);
+    expect(clientKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+  });
+
+  it('runs the checks of one address one at a time, and those of different addresses side by side', async () => {
+    const attempts = new KeyAttempts({ maxRefused: 3, windowMs: 60_000 });
+    const events: string[] = [];
+    const check = (name: string) => async () => {
+      events.push(`${name} starts`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      events.push(`${name} ends`);
+      return name;
+    };
+    const results = await Promise.all([
+      attempts.inTurn('203.0.113.7', check('a1')),
+      attempts.inTurn('198.51.100.1', check('b1')),
+      attempts.inTurn('203.0.113.7:1234', check('a2')),
+    ]);
+    expect(results).toEqual(['a1', 'b1', 'a2']);
+    expect(events.indexOf('a2 starts')).toBeGreaterThan(events.indexOf('a1 ends'));
+    expect(events.indexOf('b1 starts')).toBeLessThan(events.indexOf('a1 ends'));
+  });
+
+  it('remembers a bounded number of addresses, forgetting the longest-known', () => {
     const time = clock();
     const attempts = new KeyAttempts({ maxRefused: 1, windowMs: 60_000 }, time.now);
     for (let n = 0; n < 10_000; n++) attempts.refused(`address-${n}`);

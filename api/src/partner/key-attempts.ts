@@ -1,3 +1,5 @@
+import { isIPv4, isIPv6 } from 'node:net';
+
 /** How many refused partner keys one address may send, and for how long it is then turned away. */
 export interface KeyAttemptLimit {
   maxRefused: number;
@@ -7,18 +9,22 @@ export interface KeyAttemptLimit {
 interface Tally {
   refused: number;
   since: number;
+  /** 0 until the address has sent `maxRefused` wrong keys within the window */
+  lockedUntil: number;
 }
 
-/** Addresses remembered at most; past it, the oldest tally (the first to lapse) is forgotten. */
+/** Addresses remembered at most; past it, the longest-known tally is forgotten. */
 const MAX_ADDRESSES = 10_000;
 
 /**
- * Counts refused partner keys per client address. An address that sends `maxRefused` of them within `windowMs`
- * is turned away, its right key too, until the window ends: guessing keys stops paying, and nobody can keep the
- * server busy with key checks, each of which costs a deliberately slow hash.
+ * Counts refused partner keys per client address. An address that sends `maxRefused` of them within `windowMs` is
+ * turned away, its right key too, for `windowMs` from the last one. Checks from one address run one at a time, so
+ * parallel guesses are counted too: guessing stops paying, and nobody can keep the server busy with key checks,
+ * each of which costs a deliberately slow hash.
  */
 export class KeyAttempts {
   private readonly tallies = new Map<string, Tally>();
+  private readonly turns = new Map<string, Promise<unknown>>();
 
   constructor(
     readonly limit: KeyAttemptLimit,
@@ -27,27 +33,66 @@ export class KeyAttempts {
 
   /** Milliseconds until `address` may send a key again; 0 when it may now. */
   waitFor(address: string): number {
-    const tally = this.current(address);
-    if (!tally || tally.refused < this.limit.maxRefused) return 0;
-    return tally.since + this.limit.windowMs - this.now();
+    const tally = this.current(clientKey(address));
+    return tally ? Math.max(0, tally.lockedUntil - this.now()) : 0;
   }
 
   refused(address: string): void {
-    const tally = this.current(address);
-    if (tally) {
-      tally.refused++;
-      return;
+    const key = clientKey(address);
+    let tally = this.current(key);
+    if (!tally) {
+      if (this.tallies.size >= MAX_ADDRESSES) this.tallies.delete(this.tallies.keys().next().value!);
+      tally = { refused: 0, since: this.now(), lockedUntil: 0 };
+      this.tallies.set(key, tally);
     }
-    if (this.tallies.size >= MAX_ADDRESSES) this.tallies.delete(this.tallies.keys().next().value!);
-    this.tallies.set(address, { refused: 1, since: this.now() });
+    if (++tally.refused >= this.limit.maxRefused) {
+      tally.lockedUntil = this.now() + this.limit.windowMs;
+      tally.refused = 0;
+      tally.since = this.now();
+    }
   }
 
-  private current(address: string): Tally | undefined {
-    const tally = this.tallies.get(address);
-    if (tally && this.now() - tally.since >= this.limit.windowMs) {
-      this.tallies.delete(address);
+  /** Runs `check` after every earlier check from the same address has finished. */
+  inTurn<T>(address: string, check: () => Promise<T>): Promise<T> {
+    const key = clientKey(address);
+    const turn = (this.turns.get(key) ?? Promise.resolve()).then(check, check);
+    const settled = turn.catch(() => {});
+    this.turns.set(key, settled);
+    void settled.then(() => {
+      if (this.turns.get(key) === settled) this.turns.delete(key);
+    });
+    return turn;
+  }
+
+  private current(key: string): Tally | undefined {
+    const tally = this.tallies.get(key);
+    const now = this.now();
+    if (tally && now >= tally.lockedUntil && now - tally.since >= this.limit.windowMs) {
+      this.tallies.delete(key);
       return undefined;
     }
     return tally;
   }
+}
+
+/**
+ * What one client is counted as: the address without a port, an IPv4-mapped IPv6 address as IPv4, and an IPv6
+ * address by its /64 network, which one subscriber can fill with addresses of its own.
+ */
+export function clientKey(address: string): string {
+  let host = address.trim();
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(host);
+  if (bracketed) host = bracketed[1]!;
+  else if (/^[\d.]+:\d+$/.test(host)) host = host.slice(0, host.lastIndexOf(':'));
+  const mapped = /^::ffff:([\d.]+)$/i.exec(host);
+  if (mapped && isIPv4(mapped[1]!)) return mapped[1]!;
+  if (!isIPv6(host)) return host.toLowerCase();
+  const [head = '', tail = ''] = host.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => Number.parseInt(group, 16).toString(16))
+    .join(':')}::/64`;
 }

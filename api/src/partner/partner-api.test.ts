@@ -163,6 +163,15 @@ describe('partner authentication', () => {
       expect((await me(key, '203.0.113.7')).status).toBe(200);
     });
 
+    it('has wrong keys sent all at once counted too', async () => {
+      const me = await start(false);
+      const statuses = await Promise.all(
+        Array.from({ length: 8 }, async () => (await me(wrong, '203.0.113.7')).status),
+      );
+      expect(statuses.filter((status) => status === 401)).toHaveLength(3);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(5);
+    });
+
     it('cannot dodge the count with a made-up X-Forwarded-For when no proxy is trusted', async () => {
       const me = await start(false);
       for (let n = 0; n < 3; n++) expect((await me(wrong, `203.0.113.${n}`)).status).toBe(401);
