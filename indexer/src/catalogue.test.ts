@@ -110,6 +110,26 @@ describe('withdrawing courses that are gone', () => {
     expect(store.countCourses('active')).toBe(1);
   });
 
+  it('on upgrading, keeps down the crawled courses a provider had taken down, not those the crawls missed', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'catalogue-upgrade-')), 'catalogue.db');
+    let store = new CatalogueStore(file);
+    const takenDown = testCourse({ title: 'Taken Down Course' });
+    const missed = testCourse({ title: 'Missed Course' });
+    store.upsertCourses([takenDown, missed]);
+    // as a partner feed took a course down before the catalogue recorded takedowns
+    store.upsertCourses([{ ...takenDown, status: 'withdrawn' }]);
+    store.withdrawUnseen('northbridge-university', '2026-11-02T00:00:00.000Z', 1);
+    store.db.exec('ALTER TABLE course_records DROP COLUMN taken_down');
+    store.db.pragma('user_version = 5');
+    store.close();
+
+    store = openStore(file);
+    const seenAt = '2026-11-09T00:00:00.000Z';
+    store.upsertCourses([takenDown, missed].map((course) => ({ ...course, lastSeenAt: seenAt })));
+    expect(store.getCourse(takenDown.id)?.status).toBe('withdrawn');
+    expect(store.getCourse(missed.id)?.status).toBe('active');
+  });
+
   it('starts counting again when the course comes back', () => {
     const store = openStore();
     const course = testCourse({ title: 'Seasonal Course' });

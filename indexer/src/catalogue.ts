@@ -175,6 +175,11 @@ export class CatalogueStore {
             urlKey: urlKey(record.url),
             data: JSON.stringify(record),
           });
+          // the provider lists the course again: its crawled pages may list it too
+          if (record.source === 'feed' && record.status === 'active')
+            this.sql('UPDATE course_records SET taken_down = 0 WHERE course_id = ? AND taken_down = 1').run(
+              courseId,
+            );
           // Refreshed at once, so a near-duplicate later in the same batch finds this listing.
           this.refreshListing(courseId);
           counts[existing ? 'changed' : 'new']++;
@@ -184,11 +189,15 @@ export class CatalogueStore {
     return counts;
   }
 
-  /** The listing a new record joins: the same page elsewhere, a near-duplicate of the provider's, or its own. */
+  /**
+   * The listing a new record joins: the same page elsewhere, a near-duplicate of the provider's, or its own. A feed
+   * row also finds the listing of a page its provider took down, so that listing it again keeps its id.
+   */
   private findListing(record: Course): { courseId: string; joinedBy: JoinReason } {
     const sameUrl = this.sql(
-      "SELECT course_id FROM course_records WHERE url_key = ? AND status = 'active' LIMIT 1",
-    ).get(urlKey(record.url)) as { course_id: string } | undefined;
+      `SELECT course_id FROM course_records WHERE url_key = ? AND (status = 'active' OR (taken_down = 1 AND ?))
+         ORDER BY status = 'active' DESC LIMIT 1`,
+    ).get(urlKey(record.url), record.source === 'feed' ? 1 : 0) as { course_id: string } | undefined;
     if (sameUrl) return this.recordMerge(sameUrl.course_id, record, 'same-url');
     const candidates = this.sql(
       "SELECT id, data FROM courses WHERE provider_id = ? AND title_key = ? AND status = 'active'",

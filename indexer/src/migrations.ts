@@ -152,9 +152,12 @@ const MIGRATIONS: string[] = [
    -- NULL for a withdrawn listing; the store fills in those of an older catalogue once, when it sees the marker
    ALTER TABLE courses ADD COLUMN document TEXT;
    INSERT INTO sync_state (name, value) VALUES ('documents:fill', 1);`,
-  `-- 1 when the provider took the course down (a replace feed that no longer names it, DELETE): the crawler,
-   -- which may still find its page, then updates the record but does not list it again
-   ALTER TABLE course_records ADD COLUMN taken_down INTEGER NOT NULL DEFAULT 0;`,
+  `-- 1 when the provider took the course down (a replace feed that no longer names it, a withdrawn row, DELETE):
+   -- the crawler, which may still find its page, then updates the record but does not list it again, until the
+   -- provider's feed lists the course again
+   ALTER TABLE course_records ADD COLUMN taken_down INTEGER NOT NULL DEFAULT 0;
+   -- a crawled record withdrawn though no complete crawl missed it was taken down by its provider
+   UPDATE course_records SET taken_down = 1 WHERE source = 'crawl' AND status = 'withdrawn' AND missed_crawls = 0;`,
 ];
 
 export function migrate(db: Database): void {

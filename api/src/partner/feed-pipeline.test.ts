@@ -139,6 +139,13 @@ describe('applying a feed', () => {
     expect(counts).toMatchObject({ new: 0, changed: 3 });
     expect(active()).toHaveLength(7);
     expect(store.countCourses('withdrawn')).toBe(3);
+
+    // the partner lists course 9 again: same listing, and the crawler keeps it up to date from then on
+    const listing9 = store.listingOf(crawled(9, '', '').id)!;
+    await send(csv([9]));
+    expect(active()).toContain(listing9);
+    store.upsertCourses([crawled(9, '£777', '2026-11-15T10:00:00.000Z')]);
+    expect(store.getRecords(listing9).map((record) => record.course.status)).toEqual(['active', 'active']);
   });
 
   it('takes down the whole listing when a row is marked withdrawn, the crawled page of the course too', async () => {
@@ -157,6 +164,22 @@ describe('applying a feed', () => {
     // and the crawler finding the page again does not bring it back
     store.upsertCourses([{ ...crawled, lastSeenAt: '2026-11-08T10:00:00.000Z' }]);
     expect(active()).toEqual([]);
+  });
+
+  it('keeps a course listed when a feed withdraws its old id and lists it under a new one', async () => {
+    store.upsertCourses([
+      testCourse({ title: 'Course 2', url: 'https://www.harbour.example/courses/2' }, PROVIDER.id),
+    ]);
+    await send(csv([2]));
+    const { report } = await send(
+      [
+        'course_id,title,url,status',
+        'C2-NEW,Course 2,https://www.harbour.example/courses/2,',
+        'C2,Course 2,https://www.harbour.example/courses/2,withdrawn',
+      ].join('\n'),
+    );
+    expect(report).toMatchObject({ applied: true, counts: { accepted: 2 } });
+    expect(active()).toHaveLength(1);
   });
 
   it('refuses a replace feed that would withdraw more than half the listings, and says how to override', async () => {

@@ -76,6 +76,16 @@ function listedIds(store: CatalogueStore, providerId: string): Set<string> {
   return new Set(rows.map((row) => row.id));
 }
 
+function listedByFeed(store: CatalogueStore, providerId: string, listingId: string): boolean {
+  return (
+    store.db
+      .prepare(
+        "SELECT 1 FROM course_records WHERE course_id = ? AND provider_id = ? AND source = 'feed' AND status = 'active'",
+      )
+      .get(listingId, providerId) !== undefined
+  );
+}
+
 /** The listings the named records belong to. */
 function coveredIds(store: CatalogueStore, recordIds: ReadonlySet<string>): Set<string> {
   const covered = new Set<string>();
@@ -126,15 +136,19 @@ export function applyFeed(
     return store.db
       .transaction(() => {
         const listed = replace ? listedIds(store, plan.providerId) : new Set<string>();
+        const withdrawnRows = new Set<string>();
         for (const page of plan.staging.pages()) {
           const written = store.upsertCourses(page);
           counts.new += written.new;
           counts.changed += written.changed;
           counts.unchanged += written.unchanged;
-          // a row marked withdrawn takes its whole listing down, crawled pages of the course included
-          for (const course of page.filter((course) => course.status === 'withdrawn'))
-            withdrawListing(store, plan.providerId, store.listingOf(course.id)!);
+          for (const course of page) if (course.status === 'withdrawn') withdrawnRows.add(course.id);
         }
+        // a row marked withdrawn takes its whole listing down, crawled pages of the course included, unless
+        // another row of the feed lists the course (as when a partner gives a course a new id)
+        for (const listing of new Set([...withdrawnRows].map((id) => store.listingOf(id)!)))
+          if (!listedByFeed(store, plan.providerId, listing))
+            withdrawListing(store, plan.providerId, listing);
         if (replace) {
           const covered = coveredIds(store, plan.namedIds);
           const gone = [...listed].filter((id) => !covered.has(id));
