@@ -73,7 +73,9 @@ export class LinkedDataGraph {
     if (!isObject(document)) return [];
     const graph = document['@graph'];
     if (graph === undefined) return [document];
-    const saysMore = Object.keys(document).some((key) => !['@graph', '@context', '@id'].includes(key));
+    const saysMore = Object.keys(document).some(
+      (key) => !['@graph', '@context', '@id'].includes(key) && !(this.options.keywordAliases && key === 'id'),
+    );
     return [...this.topLevel(graph), ...(saysMore ? [{ ...document, '@graph': undefined }] : [])];
   }
 

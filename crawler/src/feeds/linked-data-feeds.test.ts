@@ -37,6 +37,30 @@ describe('schema.org JSON-LD feeds', () => {
     });
   });
 
+  it("keeps a course's url when it is also the course's own @id", async () => {
+    const url = 'https://www.harbour.example/courses/welding';
+    const document = {
+      '@context': 'https://schema.org',
+      '@graph': [
+        {
+          '@id': url,
+          '@type': 'Course',
+          name: 'Welding Basics',
+          url,
+          provider: 'https://www.harbour.example/#org',
+        },
+        {
+          '@id': 'https://www.harbour.example/#org',
+          '@type': 'CollegeOrUniversity',
+          name: 'Harbour Institute',
+        },
+      ],
+    };
+    const { courses } = await readTestFeed(Buffer.from(JSON.stringify(document)));
+    expect(courses).toHaveLength(1);
+    expect(courses[0]).toMatchObject({ title: 'Welding Basics', url });
+  });
+
   it('refuses JSON-LD that describes no course, naming the types it found', async () => {
     const document = { '@context': 'https://schema.org', '@type': 'Organization', name: 'Brightside' };
     const error = await failureOf(readTestFeed(JSON.stringify(document)));

@@ -1,8 +1,8 @@
 import { findCourseNodes } from '../extract/course-nodes.ts';
 import { mapCourseNode } from '../extract/schema-org-course.ts';
 import { addValue, firstTextOf, hasType, nodesOf, type SchemaNode } from '../extract/schema-org-node.ts';
-import type { FeedRecord } from './feed-record.ts';
 import { LinkedDataGraph } from '../extract/linked-data-graph.ts';
+import type { FeedRecord } from './feed-record.ts';
 import { FeedError, problem } from './problems.ts';
 
 const OFFER: ReadonlySet<string> = new Set(['Offer', 'AggregateOffer']);
@@ -12,7 +12,8 @@ const OFFER: ReadonlySet<string> = new Set(['Offer', 'AggregateOffer']);
  * alone, in an array, in `@graph`, or offered through an `Offer` / `OfferCatalog` / `ItemList`.
  */
 export function readSchemaOrgFeed(document: unknown, baseUrl: string): FeedRecord[] {
-  const roots = new LinkedDataGraph([document]).roots();
+  // as on web pages, a course's url is often its own @id: strings stay strings
+  const roots = new LinkedDataGraph([document], { bareIdReferences: false }).roots();
   attachOffersToCourses(roots);
   const courses = findCourseNodes(roots);
   if (courses.length === 0) {

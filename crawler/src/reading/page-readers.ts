@@ -7,9 +7,11 @@ import { readPage, type PageRead, type PageToRead } from './read-page.ts';
 const WORKER_HEAP_MB = 128;
 /**
  * A page's DOM is garbage as soon as it is read: a young generation that holds a few pages' worth lets it die there,
- * cheaply. Larger ones take thousands of pages to reach their size, so memory would keep growing well into a crawl.
+ * cheaply. 48 MB is V8's default (16 MB semi-spaces, a power of two, plus as much again for large objects): with
+ * the main thread's 8 MB semi-spaces one reader kept promoting pages and spent a fifth of its time collecting them;
+ * 64 MB (32 MB semi-spaces) took thousands of pages to fill, so memory kept growing well into a crawl.
  */
-const WORKER_YOUNG_MB = 32;
+const WORKER_YOUNG_MB = 48;
 
 interface Job {
   resolve(read: PageRead): void;
