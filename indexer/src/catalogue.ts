@@ -175,8 +175,10 @@ export class CatalogueStore {
             urlKey: urlKey(record.url),
             data: JSON.stringify(record),
           });
-          // the provider lists the course again: its crawled pages may list it too
-          if (record.source === 'feed' && record.status === 'active')
+          // the provider lists the course again (a row back from withdrawn, or a new one joining the listing):
+          // its crawled pages may list it too
+          const relisted = existing ? existing.status !== 'active' : joinedBy !== 'own';
+          if (relisted && record.source === 'feed' && record.status === 'active')
             this.sql('UPDATE course_records SET taken_down = 0 WHERE course_id = ? AND taken_down = 1').run(
               courseId,
             );
