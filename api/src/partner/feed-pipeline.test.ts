@@ -164,6 +164,12 @@ describe('applying a feed', () => {
     // and the crawler finding the page again does not bring it back
     store.upsertCourses([{ ...crawled, lastSeenAt: '2026-11-08T10:00:00.000Z' }]);
     expect(active()).toEqual([]);
+
+    // until the row says the course runs again: then the crawled page counts again too
+    await send(['course_id,title,url', 'C2,Course 2,https://www.harbour.example/courses/2'].join('\n'));
+    expect(active()).toEqual([crawled.id]);
+    store.upsertCourses([{ ...crawled, lastSeenAt: '2026-11-15T10:00:00.000Z' }]);
+    expect(store.getRecords(crawled.id).map((record) => record.course.status)).toEqual(['active', 'active']);
   });
 
   it('keeps a course listed when a feed withdraws its old id and lists it under a new one', async () => {
