@@ -1,5 +1,5 @@
-import type { KeyAttemptLimit } from './key-attempts.ts';
 import { z } from 'zod';
+import type { KeyAttemptLimit } from './key-attempts.ts';
 
 const Env = z.object({
   SHORTLIST_FEED_MAX_BYTES: z.coerce
