@@ -1,25 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { clientKey, KeyAttempts } from './key-attempts.ts';
 
-function clock() {
+/** A limit of `maxRefused` wrong keys a minute, on a clock the test moves. */
+function limited(maxRefused: number) {
   let now = 1_000_000;
-  return { now: () => now, advance: (ms: number) => (now += ms) };
+  const attempts = new KeyAttempts({ maxRefused, windowMs: 60_000 }, () => now);
+  return { attempts, advance: (ms: number) => (now += ms) };
 }
 
 describe('KeyAttempts', () => {
   it('turns an address away for the whole window after its last allowed wrong key', () => {
-    const time = clock();
-    const attempts = new KeyAttempts({ maxRefused: 3, windowMs: 60_000 }, time.now);
+    const { attempts, advance } = limited(3);
     attempts.refused('203.0.113.7');
-    time.advance(50_000);
+    advance(50_000);
     attempts.refused('203.0.113.7');
     expect(attempts.waitFor('203.0.113.7')).toBe(0);
     attempts.refused('203.0.113.7');
     expect(attempts.waitFor('203.0.113.7')).toBe(60_000);
     expect(attempts.waitFor('198.51.100.1')).toBe(0);
-    time.advance(59_999);
+    advance(59_999);
     expect(attempts.waitFor('203.0.113.7')).toBe(1);
-    time.advance(1);
+    advance(1);
     expect(attempts.waitFor('203.0.113.7')).toBe(0);
     // a fresh count: one more wrong key is not enough
     attempts.refused('203.0.113.7');
@@ -27,17 +28,15 @@ describe('KeyAttempts', () => {
   });
 
   it('forgets wrong keys older than the window', () => {
-    const time = clock();
-    const attempts = new KeyAttempts({ maxRefused: 2, windowMs: 60_000 }, time.now);
+    const { attempts, advance } = limited(2);
     attempts.refused('203.0.113.7');
-    time.advance(60_000);
+    advance(60_000);
     attempts.refused('203.0.113.7');
     expect(attempts.waitFor('203.0.113.7')).toBe(0);
   });
 
   it('counts a port, an IPv4-mapped address and addresses of one IPv6 /64 as one client', () => {
-    const time = clock();
-    const attempts = new KeyAttempts({ maxRefused: 3, windowMs: 60_000 }, time.now);
+    const { attempts } = limited(3);
     attempts.refused('203.0.113.7:50123');
     attempts.refused('::ffff:203.0.113.7');
     attempts.refused('203.0.113.7');
@@ -70,8 +69,7 @@ describe('KeyAttempts', () => {
   });
 
   it('remembers a bounded number of addresses, forgetting the longest-known', () => {
-    const time = clock();
-    const attempts = new KeyAttempts({ maxRefused: 1, windowMs: 60_000 }, time.now);
+    const { attempts } = limited(1);
     for (let n = 0; n < 10_000; n++) attempts.refused(`address-${n}`);
     expect(attempts.waitFor('address-0')).toBe(60_000);
     expect(attempts.waitFor('address-9999')).toBe(60_000);

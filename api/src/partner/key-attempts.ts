@@ -55,12 +55,13 @@ export class KeyAttempts {
   /** Runs `check` after every earlier check from the same address has finished. */
   inTurn<T>(address: string, check: () => Promise<T>): Promise<T> {
     const key = clientKey(address);
-    const turn = (this.turns.get(key) ?? Promise.resolve()).then(check, check);
-    const settled = turn.catch(() => {});
-    this.turns.set(key, settled);
-    void settled.then(() => {
-      if (this.turns.get(key) === settled) this.turns.delete(key);
-    });
+    // what is kept never fails, so the next check always runs
+    const turn = (this.turns.get(key) ?? Promise.resolve()).then(check);
+    const forget = () => {
+      if (this.turns.get(key) === done) this.turns.delete(key);
+    };
+    const done: Promise<void> = turn.then(forget, forget);
+    this.turns.set(key, done);
     return turn;
   }
 
