@@ -284,6 +284,26 @@ export class CatalogueStore {
   }
 
   /**
+   * Takes a listing down at its provider's word (a replace feed that no longer names it, a withdrawn row, DELETE):
+   * the provider's records in it are withdrawn, and its crawled ones stay down when the crawler finds their pages
+   * again, until the provider's feed lists the course again (see upsertCourses).
+   */
+  takeDown(providerId: string, listingId: string): void {
+    this.db
+      .transaction(() => {
+        this.sql(
+          "UPDATE course_records SET taken_down = 1 WHERE course_id = ? AND provider_id = ? AND source = 'crawl'",
+        ).run(listingId, providerId);
+        const rows = this.sql(
+          "SELECT data FROM course_records WHERE course_id = ? AND provider_id = ? AND status = 'active'",
+        ).all(listingId, providerId) as { data: string }[];
+        const records = rows.map((row) => ({ ...parseCourse(row), status: 'withdrawn' as const }));
+        if (records.length > 0) this.upsertCourses(records);
+      })
+      .immediate();
+  }
+
+  /**
    * After a complete crawl of a provider's site: its crawled records that the crawl did not see count one
    * more miss, and those missed `threshold` times in a row are withdrawn. A listing stays active while
    * another of its records (another page, a feed) still is. Returns the withdrawn record ids.

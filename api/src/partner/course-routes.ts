@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import type { CatalogueStore } from '@shortlist/indexer';
-import { withdrawListing } from '@shortlist/indexer/partners';
 import { apiError } from '../errors.ts';
 import type { PartnerVariables } from './auth.ts';
 
@@ -26,7 +25,7 @@ export function courseRoutes(store: CatalogueStore) {
           `Course "${id}" belongs to provider "${course.providerId}"; your key may only change courses of "${provider.id}". Nothing was changed.`,
           'id',
         );
-      store.db.transaction(() => withdrawListing(store, provider.id, course.id)).immediate();
+      store.takeDown(provider.id, course.id);
       return c.json({ id: course.id, status: store.getCourse(course.id)!.status });
     });
 }

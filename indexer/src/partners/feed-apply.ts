@@ -101,23 +101,6 @@ function coveredIds(store: CatalogueStore, recordIds: ReadonlySet<string>): Set<
 }
 
 /**
- * Takes a listing down by withdrawing the provider's records in it; history and the index see the change. Its
- * crawled records stay down when the crawler finds their pages again: the provider's word wins over its website.
- */
-export function withdrawListing(store: CatalogueStore, providerId: string, listingId: string): void {
-  store.db
-    .prepare(
-      "UPDATE course_records SET taken_down = 1 WHERE course_id = ? AND provider_id = ? AND source = 'crawl'",
-    )
-    .run(listingId, providerId);
-  const rows = store.db
-    .prepare("SELECT data FROM course_records WHERE course_id = ? AND provider_id = ? AND status = 'active'")
-    .all(listingId, providerId) as { data: string }[];
-  const records = rows.map((row) => ({ ...(JSON.parse(row.data) as Course), status: 'withdrawn' as const }));
-  if (records.length > 0) store.upsertCourses(records);
-}
-
-/**
  * Applies a checked feed in one transaction: its courses are upserted and, in replace mode, the provider's
  * listings the feed no longer names are withdrawn. A replace feed past a safety limit is rolled back and
  * reported as blocked. `inTransaction` runs last, inside the same transaction (e.g. to record the job), so
@@ -147,14 +130,13 @@ export function applyFeed(
         // a row marked withdrawn takes its whole listing down, crawled pages of the course included, unless
         // another row of the feed lists the course (as when a partner gives a course a new id)
         for (const listing of new Set([...withdrawnRows].map((id) => store.listingOf(id)!)))
-          if (!listedByFeed(store, plan.providerId, listing))
-            withdrawListing(store, plan.providerId, listing);
+          if (!listedByFeed(store, plan.providerId, listing)) store.takeDown(plan.providerId, listing);
         if (replace) {
           const covered = coveredIds(store, plan.namedIds);
           const gone = [...listed].filter((id) => !covered.has(id));
           const blocked = withdrawBlock(gone.length, listed.size, plan.limits);
           if (blocked) throw new Blocked(blocked);
-          for (const id of gone) withdrawListing(store, plan.providerId, id);
+          for (const id of gone) store.takeDown(plan.providerId, id);
           counts.withdrawn = gone.length;
         }
         const outcome: FeedOutcome = { applied: true, counts, blocked: null };
