@@ -24,7 +24,7 @@ const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** `ceterms:name`, `schema:value`, `https://purl.org/ctdl/terms/name` and `name` are all `name`. */
-export function localName(term: string): string {
+function localName(term: string): string {
   const trimmed = term.trim();
   const cut = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('#'), trimmed.lastIndexOf(':'));
   return cut >= 0 && cut < trimmed.length - 1 ? trimmed.slice(cut + 1) : trimmed;
@@ -54,10 +54,6 @@ export class LinkedDataGraph {
       .flatMap((document) => this.topLevel(document))
       .flatMap((value) => this.toValues(value, 0));
     return [...new Set(values.filter((value): value is SchemaNode => typeof value !== 'string'))];
-  }
-
-  node(id: string): SchemaNode | undefined {
-    return this.described.has(id) ? this.identified(id, 0) : undefined;
   }
 
   private key(object: JsonObject, keyword: '@id' | '@type'): unknown {
