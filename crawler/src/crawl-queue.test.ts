@@ -31,7 +31,18 @@ describe('the crawl request queue', () => {
     });
   });
 
-  it('keeps handing out the next request quickly after 50,000 have been handled', async () => {
+  it('gives a request added after another was deleted an id of its own', async () => {
+    const queue = crawlQueueStorage().requestQueue('default');
+    const first = await queue.addRequest(request(1));
+    const second = await queue.addRequest(request(2));
+    await queue.deleteRequest(first.requestId);
+    const third = await queue.addRequest(request(3));
+    expect(third.requestId).not.toBe(second.requestId);
+    expect(await queue.getRequest(second.requestId)).toMatchObject({ url: 'https://x.example/2' });
+    expect(await queue.getRequest(third.requestId)).toMatchObject({ url: 'https://x.example/3' });
+  });
+
+  it('hands out every one of 50,000 requests in order, and none again once handled', async () => {
     const queue = crawlQueueStorage().requestQueue('default');
     for (let n = 0; n < 50_000; n++) await queue.addRequest(request(n));
     for (let n = 0; n < 50_000; n += 25) {

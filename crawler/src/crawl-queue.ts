@@ -36,6 +36,7 @@ class CrawlQueue implements RequestQueueClient {
   private head = 0;
   private readonly front: string[] = [];
   private handled = 0;
+  private lastId = 0;
   private readonly createdAt = new Date();
   private modifiedAt = new Date();
 
@@ -62,6 +63,10 @@ class CrawlQueue implements RequestQueueClient {
   async delete(): Promise<void> {
     this.entries.clear();
     this.ids.clear();
+    this.order.length = 0;
+    this.front.length = 0;
+    this.head = 0;
+    this.handled = 0;
   }
 
   async addRequest(
@@ -73,7 +78,8 @@ class CrawlQueue implements RequestQueueClient {
       const entry = this.entries.get(known)!;
       return { requestId: known, wasAlreadyPresent: true, wasAlreadyHandled: entry.request === null };
     }
-    const id = String(this.entries.size + 1);
+    // never reused: a deleted request's id must not come to name another
+    const id = String(++this.lastId);
     this.ids.set(request.uniqueKey, id);
     this.entries.set(id, { request: { ...plain(request), id }, lockedUntil: 0 });
     (options.forefront ? this.front : this.order).push(id);
