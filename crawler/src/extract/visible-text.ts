@@ -1,3 +1,4 @@
+import { collapseWhitespace } from './course-record.ts';
 import { isElement } from './dom.ts';
 import type { DomNode } from './dom.ts';
 
@@ -102,14 +103,13 @@ class LineCollector {
   }
 
   private push(text: string): void {
-    const tidy = NEEDS_TIDYING.test(text) ? text.replace(WHITESPACE_RUN, ' ').trim() : text;
+    const tidy = NEEDS_TIDYING.test(text) ? collapseWhitespace(text) : text;
     if (tidy) this.lines.push(tidy);
   }
 }
 
 /** Whitespace at either end, two in a row, or any but a plain space; `\s` as `trim` and `collapseWhitespace` see it. */
 const NEEDS_TIDYING = /^\s|\s$|\s\s|[^\S ]/;
-const WHITESPACE_RUN = /\s+/g;
 
 /** An element's visible text on one line. */
 export function visibleText(node: DomNode): string {
