@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { crawlSource, summariseReport, type CrawlReport, type CrawlSink } from '@shortlist/crawler';
+import { crawlSource, summariseReport, type CrawlOptions, type CrawlSink } from '@shortlist/crawler';
 import { readIndexerEnv, type CatalogueStore, type SyncLoop } from '@shortlist/indexer';
 import type { Source } from '@shortlist/schemas';
 import type { Services } from '../services.ts';
@@ -37,22 +37,14 @@ export function catalogueSink({
   };
 }
 
-/** Where interrupted crawls resume from: `$SHORTLIST_DATA/crawls/<source-id>`. */
-export function crawlStorageDir(): string {
-  return join(readIndexerEnv().dataDir, 'crawls');
-}
-
-/** Crawls one source into the catalogue, resuming it if an earlier run was interrupted. */
-export async function crawlAndRecord(
-  source: Source,
+/**
+ * Crawl options that write into the catalogue; interrupted crawls resume from `$SHORTLIST_DATA/crawls/<source-id>`.
+ */
+export function catalogueCrawlOptions(
   services: Pick<Services, 'store' | 'sync'>,
   userAgent: string,
-): Promise<CrawlReport> {
-  return crawlSource(source, {
-    sink: catalogueSink(services),
-    userAgent,
-    storageDir: crawlStorageDir(),
-  });
+): CrawlOptions {
+  return { sink: catalogueSink(services), userAgent, storageDir: join(readIndexerEnv().dataDir, 'crawls') };
 }
 
 /**
@@ -70,7 +62,9 @@ export function scheduleCrawls(
   const run = async (source: Source) => {
     if (stopped) return;
     try {
-      log(`crawled ${summariseReport(await crawlAndRecord(source, services, userAgent))}`);
+      log(
+        `crawled ${summariseReport(await crawlSource(source, catalogueCrawlOptions(services, userAgent)))}`,
+      );
     } catch (error) {
       log(`crawl of ${source.id} failed: ${(error as Error).message}`);
     }

@@ -9,7 +9,7 @@ import {
 import type { Source } from '@shortlist/schemas';
 import type { ApiEnv } from '../env.ts';
 import { openServices } from '../services.ts';
-import { catalogueSink, crawlStorageDir } from './crawl-schedule.ts';
+import { catalogueCrawlOptions } from './crawl-schedule.ts';
 import { startDemo, userAgent } from './demo.ts';
 
 export interface CrawlCommandOptions {
@@ -57,11 +57,7 @@ export async function crawlCommand(env: ApiEnv, options: CrawlCommandOptions): P
     const services = await openServices();
     try {
       // a few sources at a time, each polite to its own hosts
-      const reports = await crawlSources(sources, {
-        sink: catalogueSink(services),
-        userAgent: userAgent(env),
-        storageDir: crawlStorageDir(),
-      });
+      const reports = await crawlSources(sources, catalogueCrawlOptions(services, userAgent(env)));
       for (const report of reports) console.log(summariseReport(report));
       await services.sync.flush();
       console.log(`${services.store.countCourses()} active courses in the catalogue, all searchable.`);
