@@ -104,7 +104,6 @@ if (process.argv[2] === '--run') {
   await runOnce(process.argv[3]!, process.argv[4] === 'dry', Number(process.argv[5]));
 } else {
   const rows = Number(process.argv[2] ?? 100_000);
-  const workers = Number(process.argv[3] ?? checkWorkersFor(Number.MAX_SAFE_INTEGER));
   const folder = mkdtempSync(join(tmpdir(), 'bench-feed-'));
   try {
     const file = join(folder, 'feed.csv');
@@ -114,14 +113,14 @@ if (process.argv[2] === '--run') {
       ['dry run', 'dry'],
       ['import ', 'import'],
     ] as const) {
+      const workers = Number(process.argv[3] ?? checkWorkersFor(statSync(file).size, mode === 'dry'));
       const output = execFileSync(process.execPath, [...SHORTLIST_NODE_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url), '--run', folder, mode, String(workers)], { encoding: 'utf8' }); // prettier-ignore
       const { seconds, peakMb, result } = JSON.parse(output.trim().split('\n').at(-1)!) as { seconds: number; peakMb: number; result: FeedJobSummary }; // prettier-ignore
       const rate = Math.round(result.rows / seconds);
       console.log(
-        `${label}: ${result.rows.toLocaleString('en')} rows in ${seconds.toFixed(1)} s = ${rate.toLocaleString('en')} rows/s; peak RSS ${peakMb.toFixed(0)} MB; ${result.accepted} accepted, ${result.rejected} rejected, ${result.warnings} warnings, ${result.counts.new} new`,
+        `${label}: ${result.rows.toLocaleString('en')} rows in ${seconds.toFixed(1)} s = ${rate.toLocaleString('en')} rows/s; peak RSS ${peakMb.toFixed(0)} MB; ${result.accepted} accepted, ${result.rejected} rejected, ${result.warnings} warnings, ${result.counts.new} new; ${workers} checking threads on ${availableParallelism()} cores`,
       );
     }
-    console.log(`(${workers} worker threads checking rows on ${availableParallelism()} cores)`);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

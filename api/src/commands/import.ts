@@ -73,7 +73,7 @@ export async function importCommand(file: string, args: ImportArgs): Promise<voi
             fileName: file,
           },
           receivedAt: new Date().toISOString(),
-          workers: checkWorkersFor(statSync(file).size),
+          workers: checkWorkersFor(statSync(file).size, settings.dryRun),
           onApply: (courses) =>
             console.error(`applying ${courses.toLocaleString('en')} courses in one transaction…`),
         });

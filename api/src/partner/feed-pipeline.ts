@@ -104,8 +104,7 @@ export async function runFeed(store: CatalogueStore, jobs: FeedJobs, run: FeedRu
     };
     const batch: CheckedDigest[] = [];
     for await (const row of checkFeedRows(feed, context, {
-      // an import's time goes to the one transaction that applies it: threads would only add memory there
-      workers: run.dryRun ? (run.workers ?? 0) : 0,
+      workers: run.workers ?? 0,
       serialise: !run.dryRun,
     }))
       if (batch.push(row) >= PREVIEW_BATCH) take(batch);

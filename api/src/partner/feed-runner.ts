@@ -14,11 +14,12 @@ export interface JobOptions extends RawFeedOptions {
 }
 
 /**
- * Worker threads for checking a feed of this size: only large feeds, one per core the main thread (reading and
- * writing) leaves free, at most three; each thread costs ~30–60 MB.
+ * Worker threads for checking a feed of this size: for a dry run of a large feed, one per core the main thread
+ * (reading) leaves free, at most three; each thread costs ~30–60 MB. An import checks inline: its time goes to
+ * the one transaction that applies it, so threads would only add memory.
  */
-export function checkWorkersFor(bytes: number, cores = availableParallelism()): number {
-  return bytes >= 4 * 1024 * 1024 ? Math.min(cores - 1, 3) : 0;
+export function checkWorkersFor(bytes: number, dryRun: boolean, cores = availableParallelism()): number {
+  return dryRun && bytes >= 4 * 1024 * 1024 ? Math.min(cores - 1, 3) : 0;
 }
 
 /**
@@ -60,7 +61,7 @@ export class FeedRunner {
       },
       receivedAt: job.createdAt,
       sourceUrl: options.sourceUrl,
-      workers: checkWorkersFor(statSync(job.uploadPath).size),
+      workers: checkWorkersFor(statSync(job.uploadPath).size, settings.dryRun),
     });
     for (const path of this.jobs.prune(job.providerId)) rmSync(path, { force: true });
     return summary;
