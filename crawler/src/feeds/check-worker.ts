@@ -18,10 +18,8 @@ export interface CheckBatch {
 /** Checks feed records for the main thread: `CheckBatch` in, `{ id, rows }` or `{ id, error }` out. */
 parentPort!.on('message', (batch: CheckBatch) => {
   try {
-    const fieldName = fieldNamer(batch.format, new Map(batch.columnOf));
-    const rows = batch.records.map((record) =>
-      digestRow(checkRecord(record, { ...batch.context, fieldName }), batch.serialise),
-    );
+    const context = { ...batch.context, fieldName: fieldNamer(batch.format, new Map(batch.columnOf)) };
+    const rows = batch.records.map((record) => digestRow(checkRecord(record, context), batch.serialise));
     parentPort!.postMessage({ id: batch.id, rows });
   } catch (error) {
     parentPort!.postMessage({ id: batch.id, error: (error as Error).stack ?? String(error) });
