@@ -87,9 +87,7 @@ export class SearchIndex {
       const changes = store.changesSince(readFrom, BATCH_SIZE * BATCHES_PER_CHUNK);
       if (changes.length === 0) break;
       for (const change of changes) providers.add(change.providerId);
-      const writes = this.batchWrites(changes);
-      const tasks: EnqueuedTask[] = [];
-      for (const write of writes) tasks.push(await write());
+      const tasks = await this.sendChunk(changes);
       inFlight.push({ tasks, lastSeq: changes.at(-1)!.seq, size: changes.length });
       readFrom = changes.at(-1)!.seq;
       if (inFlight.length > CHUNKS_IN_FLIGHT) await settleOldest();
@@ -103,20 +101,20 @@ export class SearchIndex {
   }
 
   /**
-   * One chunk's writes. The catalogue stores each listing's search document, so a batch is the stored JSON
-   * joined into one body, sent back to back so that Meilisearch can index them together.
+   * Enqueues one chunk's writes, in order. The catalogue stores each listing's search document, so a batch is the
+   * stored JSON joined into one body, sent back to back so that Meilisearch can index them together.
    */
-  private batchWrites(changes: CourseChange[]): (() => Promise<EnqueuedTask>)[] {
+  private async sendChunk(changes: CourseChange[]): Promise<EnqueuedTask[]> {
     const index = this.client.index(this.uid);
-    const writes: (() => Promise<EnqueuedTask>)[] = [];
+    const tasks: EnqueuedTask[] = [];
     for (let start = 0; start < changes.length; start += BATCH_SIZE) {
       const batch = changes.slice(start, start + BATCH_SIZE);
       const active = batch.flatMap((change) => (change.document === null ? [] : [change.document]));
       const gone = batch.filter((change) => change.document === null).map((change) => change.id);
-      if (active.length > 0) writes.push(() => addDocuments(index, active));
-      if (gone.length > 0) writes.push(() => index.deleteDocuments(gone));
+      if (active.length > 0) tasks.push(await addDocuments(index, active));
+      if (gone.length > 0) tasks.push(await index.deleteDocuments(gone));
     }
-    return writes;
+    return tasks;
   }
 
   /** Recomputes the statistics of the providers whose courses changed and sends them. */
