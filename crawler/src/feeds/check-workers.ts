@@ -1,28 +1,7 @@
-import { build } from 'esbuild';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { workerLimits } from '../worker-limits.ts';
+import { workerLimits, workerScript } from '../worker-threads.ts';
 import type { CheckedDigest } from './check-digest.ts';
 import type { CheckBatch } from './check-worker.ts';
-
-let checker: Promise<string> | undefined;
-
-/**
- * The checker and everything it imports as one plain script, built once per process: a thread that runs it
- * needs no TypeScript loader, so it starts sooner and takes about half the memory.
- */
-function checkerScript(): Promise<string> {
-  checker ??= build({
-    entryPoints: [fileURLToPath(new URL('./check-worker.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    write: false,
-    logLevel: 'silent',
-  }).then((result) => result.outputFiles[0]!.text);
-  return checker;
-}
 
 interface Pending {
   resolve(rows: CheckedDigest[]): void;
@@ -51,7 +30,7 @@ export class CheckWorkers {
   }
 
   static async start(size: number): Promise<CheckWorkers> {
-    const script = await checkerScript();
+    const script = await workerScript(new URL('./check-worker.ts', import.meta.url));
     // no inherited loader flags; batches are small, so a small young generation (8 MB semi-spaces) keeps memory down
     const options = {
       eval: true,

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { workerLimits } from '../worker-limits.ts';
+import { workerLimits, workerScript } from '../worker-threads.ts';
 import { readPage, type PageRead, type PageToRead } from './read-page.ts';
 
 /** Room for the DOM of a page at the 5 MB default cap; small enough that workers collect garbage rather than grow. */
@@ -23,12 +23,6 @@ interface Reader {
   jobs: Map<number, Job>;
 }
 
-// A worker thread starts without the TypeScript loader this process may have: register tsx, then load the reader.
-const BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => {
-  tsx.register();
-  return import(${JSON.stringify(new URL('./page-reader-worker.ts', import.meta.url).href)});
-});`;
-
 /**
  * Worker threads that parse pages and extract their courses, so one crawl uses every core: fetching stays on the
  * main thread (one request at a time per host), reading spreads over the workers. With no workers, pages are read
@@ -37,11 +31,13 @@ const BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
 export class PageReaders {
   private readonly readers: Reader[] = [];
   private nextId = 0;
+  private script: string | undefined;
 
   constructor(readonly size = Math.min(4, availableParallelism())) {}
 
   async read(page: PageToRead): Promise<PageRead> {
     if (this.size === 0) return readPage(page);
+    this.script ??= await workerScript(new URL('./page-reader-worker.ts', import.meta.url));
     const reader = this.leastBusy();
     const id = this.nextId++;
     return new Promise<PageRead>((resolve, reject) => {
@@ -69,8 +65,9 @@ export class PageReaders {
 
   private start(): Reader {
     // a bounded heap: V8 otherwise lets each worker's heap grow for as long as memory allows
-    const worker = new Worker(BOOTSTRAP, {
+    const worker = new Worker(this.script!, {
       eval: true,
+      execArgv: [],
       resourceLimits: workerLimits({
         maxOldGenerationSizeMb: WORKER_HEAP_MB,
         maxYoungGenerationSizeMb: WORKER_YOUNG_MB,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 // A worker that keeps 400,000 small objects makes V8 grow its young generation as far as it is allowed to.
 const NEW_SPACE_OF_A_BUSY_WORKER = `
 import { Worker } from 'node:worker_threads';
-import { workerLimits } from ${JSON.stringify(new URL('./worker-limits.ts', import.meta.url).href)};
+import { workerLimits } from ${JSON.stringify(new URL('./worker-threads.ts', import.meta.url).href)};
 const busy = \`
   const { getHeapSpaceStatistics } = require('node:v8');
   const kept = [];
