@@ -17,9 +17,9 @@ interface Started {
   output: () => string;
 }
 
-async function start(port: number, demoPort: number): Promise<Started> {
+async function start(port: number, demoPort: number, data = dataDir): Promise<Started> {
   const child = spawn(process.execPath, [BIN, 'start', '--demo'], {
-    env: { ...process.env, PORT: String(port), DEMO_PORT: String(demoPort), SHORTLIST_DATA: dataDir },
+    env: { ...process.env, PORT: String(port), DEMO_PORT: String(demoPort), SHORTLIST_DATA: data },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.push(child);
@@ -60,9 +60,9 @@ async function stop({ child }: Started): Promise<number | null> {
   return exited;
 }
 
-function meilisearchProcesses(): string {
+function meilisearchProcesses(data = dataDir): string {
   try {
-    return execFileSync('pgrep', ['-af', dataDir], { encoding: 'utf8' });
+    return execFileSync('pgrep', ['-af', data], { encoding: 'utf8' });
   } catch {
     return ''; // pgrep exits 1 when nothing matches
   }
@@ -95,4 +95,14 @@ describe('shortlist start --demo', () => {
     expect(await stop(second)).toBe(0);
     expect(meilisearchProcesses()).toBe('');
   }, 180_000);
+
+  it('stops cleanly when interrupted while it is still setting up the demo feeds', async () => {
+    const freshData = mkdtempSync(join(tmpdir(), 'shortlist-start-early-'));
+    const started = await start(await freePortRun(1), await freePortRun(5), freshData);
+    expect(started.output()).not.toMatch(/Demo partner/); // the set-up is still under way
+
+    expect(await stop(started)).toBe(0);
+    expect(started.output()).not.toMatch(/database connection is not open/);
+    expect(meilisearchProcesses(freshData)).toBe('');
+  }, 90_000);
 });

@@ -48,6 +48,7 @@ export async function startCommand(env: ApiEnv, { demo }: { demo: boolean }): Pr
   // Signals are handled from here on, so a stop during the demo set-up still cleans up.
   let stopCrawls = () => {};
   let stopPolling = () => {};
+  let demoSetUp: Promise<void> = Promise.resolve();
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -56,6 +57,8 @@ export async function startCommand(env: ApiEnv, { demo }: { demo: boolean }): Pr
     stopCrawls();
     stopPolling();
     server.close();
+    // the demo's feeds and partner key are written to the catalogue before it closes; a failure there is moot now
+    await demoSetUp.catch(() => {});
     await demoSites?.close();
     await services.close();
     process.exit(0);
@@ -71,7 +74,10 @@ export async function startCommand(env: ApiEnv, { demo }: { demo: boolean }): Pr
     `${services.store.countCourses()} courses in the catalogue; crawling ${sources.length} sources as they fall due.`,
   );
 
-  if (demo) await setUpDemoFeeds(services.store, `http://${host}:${port}`);
+  if (demo) {
+    demoSetUp = setUpDemoFeeds(services.store, `http://${host}:${port}`);
+    await demoSetUp;
+  }
   if (stopping) return;
   stopPolling = poller.start();
   stopCrawls = scheduleCrawls(sources, services, userAgent(env));
