@@ -92,6 +92,41 @@ describe('pages that fail', () => {
     expect(fixture.paths().filter((path) => path === '/courses/loop-b.html')).toHaveLength(2);
   });
 
+  it('waits as long as a 429 asks before trying again, and reports a site that stays busy as rate-limited', async () => {
+    let refusals = 1;
+    const fixture = await siteWith({
+      '/courses/busy.html': (_request, response) => {
+        if (refusals-- > 0) return void response.writeHead(429, { 'retry-after': '2' }).end();
+        response.end(coursePage('Busy Course'));
+      },
+      '/courses/always-busy.html': { status: 429 },
+    });
+    const catalogue = new MemoryCatalogue();
+    const report = await crawlFixture(fixtureSource(fixture), catalogue);
+    expect(catalogue.titles()).toEqual(['Busy Course', 'Working Course']);
+    const busy = fixture.requests.filter((request) => request.path === '/courses/busy.html');
+    expect(busy).toHaveLength(2);
+    expect(busy[1]!.startedAt - busy[0]!.endedAt).toBeGreaterThanOrEqual(1900);
+    expect(fixture.paths().filter((path) => path === '/courses/always-busy.html')).toHaveLength(2);
+    expect(report.errorsByKind['rate-limited']?.examples).toEqual([
+      `${fixture.origin}/courses/always-busy.html`,
+    ]);
+    expect(report.errorsByKind['http-5xx']).toBeUndefined();
+    expect(report.incomplete.join()).toMatch(/1 rate-limited/);
+  });
+
+  it('does not retry a redirect to a URL it cannot fetch, and says which it can', async () => {
+    const fixture = await siteWith({
+      '/courses/moved.html': { status: 302, headers: { location: 'ftp://files.example.org/course.pdf' } },
+    });
+    const report = await crawlFixture(fixtureSource(fixture), new MemoryCatalogue());
+    expect(report.errorsByKind['unsupported-url']?.examples).toEqual([
+      `${fixture.origin}/courses/moved.html`,
+    ]);
+    expect(report.errors[0]!.message).toMatch(/cannot fetch ftp: URLs, only http: and https:/);
+    expect(fixture.paths().filter((path) => path === '/courses/moved.html')).toHaveLength(1);
+  });
+
   it('refuses a 20 MB page unread when it says so, and stops reading one that does not', async () => {
     const declared = { bytes: 0 };
     const chunked = { bytes: 0 };

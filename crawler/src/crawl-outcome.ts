@@ -1,15 +1,14 @@
 import type { CrawlContext } from './crawl-context.ts';
-import { FetchError, GONE_KINDS, type FetchErrorKind } from './fetch/fetch-error.ts';
+import { FetchError, GONE_KINDS, TRANSIENT_KINDS, type FetchErrorKind } from './fetch/fetch-error.ts';
 import type { CrawlErrorKind } from './report.ts';
 
 /**
- * Failures that may pass (a slow or restarting server, a network blip, a crawler stopped mid-request): a resumed
- * crawl tries those pages again and forgets these errors; other failures stand.
+ * Failures that may pass: a resumed crawl tries those pages again and forgets these errors; other failures stand.
+ * Besides the transient fetch failures (also retried within a crawl), an unreachable robots.txt (which stands for
+ * the rest of a crawl, as RFC 9309 lets it be cached) and the crawler's own failures (e.g. stopped mid-page).
  */
 export const RETRIED_ON_RESUME: ReadonlySet<CrawlErrorKind> = new Set([
-  'timeout',
-  'network',
-  'http-5xx',
+  ...TRANSIENT_KINDS,
   'robots-unreachable',
   'internal',
 ]);

@@ -4,10 +4,12 @@ export type FetchErrorKind =
   | 'not-found'
   | 'http-4xx'
   | 'http-5xx'
+  | 'rate-limited'
   | 'timeout'
   | 'too-large'
   | 'tls'
   | 'network'
+  | 'unsupported-url'
   | 'redirect-loop'
   | 'not-html'
   | 'bad-sitemap';
@@ -15,16 +17,27 @@ export type FetchErrorKind =
 /** Kinds that say a page is gone rather than that the crawl missed it: they do not make a crawl partial. */
 export const GONE_KINDS: ReadonlySet<FetchErrorKind> = new Set(['not-found']);
 
+/** Kinds that may pass (a slow, busy or restarting server, a network blip): the same request may succeed later. */
+export const TRANSIENT_KINDS: ReadonlySet<FetchErrorKind> = new Set([
+  'timeout',
+  'network',
+  'http-5xx',
+  'rate-limited',
+]);
+
 export class FetchError extends Error {
   constructor(
     readonly kind: FetchErrorKind,
     readonly url: string,
     message: string,
-    /** worth another attempt later in the same crawl */
-    readonly retryable = false,
   ) {
     super(message);
     this.name = 'FetchError';
+  }
+
+  /** worth another attempt later in the same crawl */
+  get retryable(): boolean {
+    return TRANSIENT_KINDS.has(this.kind);
   }
 }
 
@@ -47,7 +60,6 @@ export function describeFetchFailure(error: unknown, url: string, timeoutMs: num
       'timeout',
       url,
       `no complete response within ${timeoutMs} ms; raise politeness.timeoutMs if the site is just slow`,
-      true,
     );
   }
   const code = failure.cause?.code ?? '';
@@ -59,5 +71,5 @@ export function describeFetchFailure(error: unknown, url: string, timeoutMs: num
       `TLS failed (${code}: ${detail}); the site's certificate is not trusted and Shortlist never crawls insecurely — ask the provider to fix it`,
     );
   }
-  return new FetchError('network', url, `could not connect (${code || 'error'}: ${detail})`, true);
+  return new FetchError('network', url, `could not connect (${code || 'error'}: ${detail})`);
 }

@@ -51,16 +51,19 @@ function retryAfterMs(headers: Headers): number | null {
 function statusError(url: string, status: number, headers: Headers): FetchError {
   if (status === 404 || status === 410)
     return new FetchError('not-found', url, `HTTP ${status}: the page is gone`);
-  if (status === 429 || status >= 500) {
-    const retry = status === 429 ? 'the site asks us to slow down' : 'the server failed';
-    return new FetchError('http-5xx', url, `HTTP ${status}: ${retry}; will retry`, true);
-  }
+  if (status >= 500) return new FetchError('http-5xx', url, `HTTP ${status}: the server failed; will retry`);
+  if (status === 429 || (status >= 400 && headers.has('retry-after')))
+    return new FetchError(
+      'rate-limited',
+      url,
+      `HTTP ${status}: the site asks us to come back later; will retry`,
+    );
   if (status < 400) return new FetchError('http-4xx', url, `HTTP ${status} without a Location to follow`);
   const hint =
     status === 401 || status === 403
       ? 'the page needs a login or blocks crawlers'
       : 'the request was refused';
-  return new FetchError('http-4xx', url, `HTTP ${status}: ${hint}`, headers.has('retry-after'));
+  return new FetchError('http-4xx', url, `HTTP ${status}: ${hint}`);
 }
 
 /**
@@ -77,7 +80,11 @@ export async function politeFetch(
   let url = new URL(target);
   for (let hop = 0; ; hop++) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
-      throw new FetchError('network', url.href, `cannot fetch ${url.protocol} URLs`);
+      throw new FetchError(
+        'unsupported-url',
+        url.href,
+        `cannot fetch ${url.protocol} URLs, only http: and https:`,
+      );
     visited.add(url.href);
     const verdict = await manners.robots.verdictFor(url, {
       userAgent: request.userAgent,
