@@ -337,6 +337,23 @@ describe('JSON-LD', () => {
     expect(record).toMatchObject({ title: 'Welding for Beginners', url: 'https://depot.example/welding' });
   });
 
+  it("reads a language map in the page's own language, else English", () => {
+    const course = {
+      '@context': 'https://schema.org',
+      '@type': 'Course',
+      name: { 'en-GB': 'Welding for Beginners', 'de-DE': 'Schweißen für Einsteiger' },
+    };
+    const german = pageWithJsonLd([course]).replace('<html>', '<html lang="de-AT">');
+    const dutch = pageWithJsonLd([course]).replace('<html>', '<html lang="nl">');
+
+    expect(extractPage(german, 'https://depot.example/de/welding').records[0]?.title).toBe(
+      'Schweißen für Einsteiger',
+    );
+    expect(extractPage(dutch, 'https://depot.example/nl/welding').records[0]?.title).toBe(
+      'Welding for Beginners',
+    );
+  });
+
   it('does not repeat the amount when the credit unit already states it', () => {
     const html = pageWithJsonLd([
       {

@@ -21,7 +21,13 @@ export function readJsonLd(page: PageElements, warnings: string[]): SchemaNode[]
       documents.push(parsed.value);
     }
   });
-  return new LinkedDataGraph(documents, { bareIdReferences: false }).roots();
+  return new LinkedDataGraph(documents, { bareIdReferences: false, languages: pageLanguages(page) }).roots();
+}
+
+/** Language maps are read in the page's own language (`<html lang>`), else English. */
+function pageLanguages(page: PageElements): string[] {
+  const primary = /^[a-z]{2,3}(?=-|$)/i.exec(page.byTag('html')[0]?.attribs.lang?.trim() ?? '')?.[0];
+  return [...new Set([primary?.toLowerCase() ?? 'en', 'en'])];
 }
 
 function parseJsonLd(text: string): { value: unknown; repaired: boolean } | { error: string } {
