@@ -5,6 +5,7 @@ import type { Partner, PartnerAccounts } from '@shortlist/indexer/partners';
 import type { Provider } from '@shortlist/schemas';
 import { apiError } from '../errors.ts';
 import type { KeyAttempts } from './key-attempts.ts';
+import type { TrustedProxies } from './trusted-proxies.ts';
 
 export interface PartnerVariables {
   partner: Partner;
@@ -36,13 +37,12 @@ function turnedAway(waitMs: number, { maxRefused, windowMs }: KeyAttempts['limit
   return error;
 }
 
-/** The client's address: the connection's, or behind a trusted proxy the last one it added to X-Forwarded-For. */
-function clientAddress(c: Context, trustForwardedFor: boolean): string {
-  const forwarded = trustForwardedFor
-    ? c.req.header('X-Forwarded-For')?.split(',').at(-1)?.trim()
-    : undefined;
+/** The client's address: the connection's, or, from a trusted proxy, the one its X-Forwarded-For names. */
+function clientAddress(c: Context, trustedProxies: TrustedProxies): string {
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  return forwarded || incoming?.socket.remoteAddress || 'unknown';
+  return (
+    trustedProxies.clientAddress(incoming?.socket.remoteAddress, c.req.header('X-Forwarded-For')) ?? 'unknown'
+  );
 }
 
 /**
@@ -54,12 +54,12 @@ export function partnerAuth({
   accounts,
   store,
   attempts,
-  trustForwardedFor,
+  trustedProxies,
 }: {
   accounts: PartnerAccounts;
   store: CatalogueStore;
   attempts: KeyAttempts;
-  trustForwardedFor: boolean;
+  trustedProxies: TrustedProxies;
 }) {
   const handler: MiddlewareHandler<{ Variables: PartnerVariables }> = async function partnerAuthentication(
     c,
@@ -72,7 +72,7 @@ export function partnerAuth({
       );
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) throw unauthorized('Send the partner key as "Authorization: Bearer <key>".');
-    const address = clientAddress(c, trustForwardedFor);
+    const address = clientAddress(c, trustedProxies);
     const result = await attempts.inTurn(address, async () => {
       const waitMs = attempts.waitFor(address);
       if (waitMs > 0) return { waitMs };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { KeyAttemptLimit } from './key-attempts.ts';
+import { TrustedProxies } from './trusted-proxies.ts';
 
 const Env = z.object({
   SHORTLIST_FEED_MAX_BYTES: z.coerce
@@ -21,11 +22,14 @@ const Env = z.object({
     .transform((value) => value === '1' || value === 'true'),
   SHORTLIST_PARTNER_MAX_REFUSED_KEYS: z.coerce.number().int().positive().default(10),
   SHORTLIST_PARTNER_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
-  /** behind a reverse proxy: the client is the last address it adds to X-Forwarded-For */
+  /** the reverse proxies in front of Shortlist, whose X-Forwarded-For names the client */
+  SHORTLIST_TRUSTED_PROXIES: z.string().default(''),
   SHORTLIST_TRUST_FORWARDED_FOR: z
-    .enum(['0', '1', 'true', 'false'])
-    .default('0')
-    .transform((value) => value === '1' || value === 'true'),
+    .undefined({
+      error:
+        'replaced by SHORTLIST_TRUSTED_PROXIES, the addresses of your proxies (e.g. 127.0.0.1,10.0.0.0/8)',
+    })
+    .optional(),
 });
 
 /** What partner feeds may do: how big, how long, where from. */
@@ -40,8 +44,8 @@ export interface PartnerSettings {
   allowPrivateUrls: boolean;
   /** refused keys one client address may send before it is turned away for the window */
   keyAttempts: KeyAttemptLimit;
-  /** take the client address from X-Forwarded-For (last entry) rather than the connection */
-  trustForwardedFor: boolean;
+  /** who the client is behind a proxy */
+  trustedProxies: TrustedProxies;
 }
 
 export function readPartnerSettings(env: NodeJS.ProcessEnv = process.env): PartnerSettings {
@@ -51,6 +55,12 @@ export function readPartnerSettings(env: NodeJS.ProcessEnv = process.env): Partn
     throw new Error(`Invalid environment: ${problems.join('; ')}`);
   }
   const values = parsed.data;
+  let trustedProxies: TrustedProxies;
+  try {
+    trustedProxies = new TrustedProxies(values.SHORTLIST_TRUSTED_PROXIES);
+  } catch (error) {
+    throw new Error(`Invalid environment: SHORTLIST_TRUSTED_PROXIES: ${(error as Error).message}`);
+  }
   return {
     maxFeedBytes: values.SHORTLIST_FEED_MAX_BYTES,
     syncFeedBytes: values.SHORTLIST_FEED_SYNC_BYTES,
@@ -61,6 +71,6 @@ export function readPartnerSettings(env: NodeJS.ProcessEnv = process.env): Partn
       maxRefused: values.SHORTLIST_PARTNER_MAX_REFUSED_KEYS,
       windowMs: values.SHORTLIST_PARTNER_LOCKOUT_MINUTES * 60_000,
     },
-    trustForwardedFor: values.SHORTLIST_TRUST_FORWARDED_FOR,
+    trustedProxies,
   };
 }

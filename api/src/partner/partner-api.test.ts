@@ -126,10 +126,13 @@ describe('partner authentication', () => {
     const servers: ReturnType<typeof serve>[] = [];
     afterAll(() => Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve)))));
 
-    /** A real server allowing 3 wrong keys per 15 minutes; `me` asks who it is, as the client `from`. */
-    async function start(trustForwardedFor: boolean) {
+    /**
+     * A real server allowing 3 wrong keys per 15 minutes, behind the given proxies; `me` asks who it is, as the
+     * client `from` behind a proxy at 10.0.0.5 (the test itself connects from 127.0.0.1).
+     */
+    async function start(trustedProxies: string) {
       const keyAttempts = new KeyAttempts({ maxRefused: 3, windowMs: 15 * 60_000 }, () => now);
-      const settings = { ...readPartnerSettings({}), trustForwardedFor };
+      const settings = readPartnerSettings({ SHORTLIST_TRUSTED_PROXIES: trustedProxies });
       const server = serve({
         fetch: createApp({ store, index, partner: { settings, runner, keyAttempts } }).fetch,
         port: 0,
@@ -140,12 +143,12 @@ describe('partner authentication', () => {
       const { port } = server.address() as AddressInfo;
       return (value: string, from: string) =>
         fetch(`http://127.0.0.1:${port}/v1/partner/me`, {
-          headers: { ...auth(value), 'X-Forwarded-For': `10.9.9.9, ${from}` },
+          headers: { ...auth(value), 'X-Forwarded-For': `10.9.9.9, ${from}, 10.0.0.5` },
         });
     }
 
     it('is turned away, its right key too, until the lockout ends; other clients are not', async () => {
-      const me = await start(true);
+      const me = await start('127.0.0.1, 10.0.0.0/24');
       for (let n = 0; n < 3; n++) expect((await me(wrong, '203.0.113.7')).status).toBe(401);
       const refused = await me(key, '203.0.113.7');
       expect(refused.status).toBe(429);
@@ -157,14 +160,14 @@ describe('partner authentication', () => {
         ),
         parameter: 'Authorization',
       });
-      // the client is the last address the proxy added, not the first one in the header
+      // the client is the last address before the trusted proxies, not the first one in the header
       expect((await me(key, '198.51.100.1')).status).toBe(200);
       now += 15 * 60_000;
       expect((await me(key, '203.0.113.7')).status).toBe(200);
     });
 
     it('has wrong keys sent all at once counted too', async () => {
-      const me = await start(false);
+      const me = await start('');
       const statuses = await Promise.all(
         Array.from({ length: 8 }, async () => (await me(wrong, '203.0.113.7')).status),
       );
@@ -172,8 +175,8 @@ describe('partner authentication', () => {
       expect(statuses.filter((status) => status === 429)).toHaveLength(5);
     });
 
-    it('cannot dodge the count with a made-up X-Forwarded-For when no proxy is trusted', async () => {
-      const me = await start(false);
+    it('cannot dodge the count with a made-up X-Forwarded-For when it does not come from a trusted proxy', async () => {
+      const me = await start('10.0.0.0/24');
       for (let n = 0; n < 3; n++) expect((await me(wrong, `203.0.113.${n}`)).status).toBe(401);
       expect((await me(key, '203.0.113.99')).status).toBe(429);
     });

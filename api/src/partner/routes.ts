@@ -51,7 +51,7 @@ export function partnerRoutes({
     })
     .use(
       '*',
-      partnerAuth({ accounts, store, attempts: keyAttempts, trustForwardedFor: settings.trustForwardedFor }),
+      partnerAuth({ accounts, store, attempts: keyAttempts, trustedProxies: settings.trustedProxies }),
     )
     .get('/me', (c) => c.json({ partner: c.get('partner'), provider: c.get('provider') }))
     .route('/feeds', feedRoutes({ runner, settings, uploadsDir }))
