@@ -1,3 +1,4 @@
+import { parseEnv } from '@shortlist/schemas';
 import { z } from 'zod';
 
 const Env = z.object({
@@ -11,10 +12,5 @@ const Env = z.object({
 export type ApiEnv = z.infer<typeof Env>;
 
 export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
-  const parsed = Env.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid environment: ${problems.join('; ')}`);
-  }
-  return parsed.data;
+  return parseEnv(Env, env);
 }

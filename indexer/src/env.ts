@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { parseEnv } from '@shortlist/schemas';
 import { z } from 'zod';
 
 const Env = z.object({
@@ -16,7 +17,7 @@ export interface IndexerEnv {
 }
 
 export function readIndexerEnv(env: NodeJS.ProcessEnv = process.env): IndexerEnv {
-  const parsed = Env.parse(env);
+  const parsed = parseEnv(Env, env);
   return {
     meiliUrl: parsed.MEILI_URL,
     meiliKey: parsed.MEILI_MASTER_KEY,

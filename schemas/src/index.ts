@@ -6,3 +6,4 @@ export * from './search.ts';
 export * from './build-course.ts';
 export * from './normalise/index.ts';
 export * from './records.ts';
+export * from './env.ts';

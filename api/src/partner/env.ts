@@ -1,3 +1,4 @@
+import { parseEnv } from '@shortlist/schemas';
 import { z } from 'zod';
 import type { KeyAttemptLimit } from './key-attempts.ts';
 import { TrustedProxies } from './trusted-proxies.ts';
@@ -49,12 +50,7 @@ export interface PartnerSettings {
 }
 
 export function readPartnerSettings(env: NodeJS.ProcessEnv = process.env): PartnerSettings {
-  const parsed = Env.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid environment: ${problems.join('; ')}`);
-  }
-  const values = parsed.data;
+  const values = parseEnv(Env, env);
   let trustedProxies: TrustedProxies;
   try {
     trustedProxies = new TrustedProxies(values.SHORTLIST_TRUSTED_PROXIES);
