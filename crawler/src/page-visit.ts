@@ -14,9 +14,9 @@ const RETRY_BACKOFF_MS = 500;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Fetches a URL for a handler, retrying timeouts, network errors, 5xx and 429 with a growing pause (the host's turn is
- * given up meanwhile). Returns null when robots.txt forbids the URL; throws FetchError when it cannot be had, and
- * forgets what a gone page held.
+ * Fetches a URL for a handler, retrying timeouts, network errors, 5xx and 429 with a growing pause (the host's
+ * turn is given up meanwhile). Returns null when robots.txt forbids the URL; throws FetchError when it cannot be
+ * had, and forgets what a gone page held.
  */
 export async function fetchForCrawl(
   crawl: CrawlContext,
