@@ -127,12 +127,12 @@ describe('pages that fail', () => {
     expect(fixture.paths().filter((path) => path === '/courses/moved.html')).toHaveLength(1);
   });
 
-  it('refuses a 20 MB page unread when it says so, and stops reading one that does not', async () => {
+  it('refuses a 20 MB page unread when it says so, and stops reading an endless one at the cap', async () => {
     const declared = { bytes: 0 };
     const chunked = { bytes: 0 };
     const fixture = await siteWith({
       '/courses/huge.html': hugePage(20 * MB, declared, true),
-      '/courses/endless.html': hugePage(20 * MB, chunked, false),
+      '/courses/endless.html': hugePage(200 * MB, chunked, false),
     });
     const catalogue = new MemoryCatalogue();
     const report = await crawlFixture(
@@ -144,9 +144,13 @@ describe('pages that fail', () => {
     expect(report.errors.find((error) => error.url.endsWith('huge.html'))?.message).toMatch(
       /declares 20971520 bytes, over the 5000000-byte cap; raise politeness\.maxBytes/,
     );
-    // the download was cut off near the cap: the 20 MB never crossed the wire, let alone into memory
+    expect(report.errors.find((error) => error.url.endsWith('endless.html'))?.message).toMatch(
+      /over the 5000000-byte cap/,
+    );
+    // The server stopped sending soon after: what it wrote beyond the cap is only what the kernel's socket
+    // buffers took in (a few MB; more for the page being read, whose receive window grew as it was read).
     expect(declared.bytes).toBeLessThan(8 * MB);
-    expect(chunked.bytes).toBeLessThan(8 * MB);
+    expect(chunked.bytes).toBeLessThan(64 * MB);
   });
 
   it('gives up on a server slower than the timeout, after one retry, and says how to allow more time', async () => {
