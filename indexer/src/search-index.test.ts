@@ -84,6 +84,30 @@ describe('SearchIndex', () => {
       ['Soil Science for Growers'],
     );
   });
+
+  it('backs off while Meilisearch is unreachable, however many writes ask for a sync', async () => {
+    const unreachable = new SearchIndex(
+      createMeiliClient('http://127.0.0.1:9', meili.key),
+      'courses_backoff',
+    );
+    const errors: string[] = [];
+    const loop = startSyncLoop(store, unreachable, {
+      intervalMs: 100,
+      log: (message: string) => errors.push(message),
+    });
+    const started = performance.now();
+    for (let batch = 0; batch < 30; batch++) {
+      store.upsertCourses([testCourse({ title: `Back-off Course ${batch}` })]);
+      loop.notify();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await loop.stop();
+    const elapsed = performance.now() - started;
+    // a first attempt, then retries 200, 400, 800 … ms after each failure: at 200, 600, 1400 … ms
+    const retriesDue = [200, 600, 1400, 3000, 6000].filter((at) => at < elapsed).length;
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.length).toBeLessThanOrEqual(1 + retriesDue);
+  });
 });
 
 describe('rebuildIndex', () => {

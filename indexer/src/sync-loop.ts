@@ -2,9 +2,9 @@ import type { CatalogueStore } from './catalogue.ts';
 import type { SearchIndex } from './search-index.ts';
 
 export interface SyncLoop {
-  /** asks for a sync as soon as possible (after a crawl batch or an import) */
+  /** asks for a sync as soon as possible (after a crawl batch or an import); while syncs fail, the back-off decides */
   notify(): void;
-  /** resolves when everything written before the call is in the index */
+  /** resolves when everything written before the call is in the index (gives up after 120 s) */
   flush(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -20,6 +20,9 @@ export function startSyncLoop(
 ): SyncLoop {
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
+  let syncing = false;
+  /** writes were announced while a sync ran: sync again as soon as it ends */
+  let again = false;
   let timer: NodeJS.Timeout | undefined;
   let failures = 0;
 
@@ -28,32 +31,42 @@ export function startSyncLoop(
     clearTimeout(timer);
     timer = setTimeout(tick, delay);
   };
+  // writes keep coming while Meilisearch is down: they must not cut the back-off short
+  const soon = () => {
+    if (syncing) again = true;
+    else if (failures === 0) schedule(0);
+  };
 
+  // only ever started by the timer, which is not set while a sync runs: one sync at a time
   function tick() {
-    running = running.then(async () => {
+    syncing = true;
+    again = false;
+    running = (async () => {
       try {
         await index.syncFrom(store);
         failures = 0;
-        schedule(intervalMs);
+        schedule(again ? 0 : intervalMs);
       } catch (error) {
         failures++;
         const delay = Math.min(maxBackoffMs, intervalMs * 2 ** failures);
         log(`index sync failed (attempt ${failures}), retrying in ${delay} ms: ${(error as Error).message}`);
         schedule(delay);
+      } finally {
+        syncing = false;
       }
-    });
+    })();
   }
 
   schedule(0);
   return {
-    notify: () => schedule(0),
+    notify: soon,
     async flush() {
       const target = store.latestSeq();
       const deadline = Date.now() + 120_000;
       while (store.getCursor(`meilisearch:${index.uid}`) < target) {
         if (Date.now() > deadline)
           throw new Error('the index did not catch up with the catalogue within 120 s');
-        schedule(0);
+        soon();
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
