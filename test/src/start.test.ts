@@ -97,12 +97,15 @@ describe('shortlist start --demo', () => {
   }, 180_000);
 
   it('stops cleanly when interrupted while it is still setting up the demo feeds', async () => {
-    const freshData = mkdtempSync(join(tmpdir(), 'shortlist-start-early-'));
-    const started = await start(await freePortRun(1), await freePortRun(5), freshData);
-    expect(started.output()).not.toMatch(/Demo partner/); // the set-up is still under way
-
-    expect(await stop(started)).toBe(0);
-    expect(started.output()).not.toMatch(/database connection is not open/);
-    expect(meilisearchProcesses(freshData)).toBe('');
+    // stopped as soon as the URL is printed: in a fresh data folder it is still importing the demo feeds and
+    // hashing the demo partner's key, which write to the catalogue that the stop closes; whether the set-up
+    // or the stop gets there first varies, so three fresh starts
+    for (let round = 0; round < 3; round++) {
+      const freshData = mkdtempSync(join(tmpdir(), 'shortlist-start-early-'));
+      const started = await start(await freePortRun(1), await freePortRun(5), freshData);
+      expect(await stop(started)).toBe(0);
+      expect(started.output()).not.toMatch(/database connection is not open/);
+      expect(meilisearchProcesses(freshData)).toBe('');
+    }
   }, 90_000);
 });
