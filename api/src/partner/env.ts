@@ -25,10 +25,11 @@ const Env = z.object({
   SHORTLIST_PARTNER_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   /** the reverse proxies in front of Shortlist, whose X-Forwarded-For names the client */
   SHORTLIST_TRUSTED_PROXIES: z.string().default(''),
+  /** replaced: switched on, it is refused with what to set instead; switched off, it changes nothing */
   SHORTLIST_TRUST_FORWARDED_FOR: z
-    .undefined({
+    .enum(['0', 'false'], {
       error:
-        'replaced by SHORTLIST_TRUSTED_PROXIES, the addresses of your proxies (e.g. 127.0.0.1,10.0.0.0/8)',
+        'replaced by SHORTLIST_TRUSTED_PROXIES, the addresses of your proxies (e.g. 127.0.0.1,192.0.2.10)',
     })
     .optional(),
 });

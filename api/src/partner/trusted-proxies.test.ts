@@ -11,6 +11,11 @@ describe('the client behind trusted proxies', () => {
     expect(proxies.clientAddress('2001:db8::5', '2001:db8::7, 2a00:1450::1')).toBe('2a00:1450::1');
   });
 
+  it('reads addresses written with a port, as some proxies write them', () => {
+    expect(proxies.clientAddress('10.0.0.5', '203.0.113.7:5555, 10.0.0.6:443')).toBe('203.0.113.7');
+    expect(proxies.clientAddress('10.0.0.5', '[2a00:1450::1]:8443, [2001:db8::1]:443')).toBe('2a00:1450::1');
+  });
+
   it('is the connection when it does not come from a trusted proxy, whatever the header claims', () => {
     expect(proxies.clientAddress('198.51.100.9', '203.0.113.7')).toBe('198.51.100.9');
     expect(new TrustedProxies('').clientAddress('127.0.0.1', '203.0.113.7')).toBe('127.0.0.1');
@@ -28,9 +33,10 @@ describe('the client behind trusted proxies', () => {
     expect(() => new TrustedProxies('10.0.0.0/33')).toThrow(/"10\.0\.0\.0\/33"/);
   });
 
-  it('is set by SHORTLIST_TRUSTED_PROXIES; the on/off setting it replaced is refused, saying so', () => {
+  it('is set by SHORTLIST_TRUSTED_PROXIES; the on/off setting it replaced is refused when on, saying so', () => {
     const { trustedProxies } = readPartnerSettings({ SHORTLIST_TRUSTED_PROXIES: '10.0.0.0/8' });
     expect(trustedProxies.clientAddress('10.0.0.5', '203.0.113.7')).toBe('203.0.113.7');
+    expect(() => readPartnerSettings({ SHORTLIST_TRUST_FORWARDED_FOR: '0' })).not.toThrow();
     expect(() => readPartnerSettings({ SHORTLIST_TRUST_FORWARDED_FOR: '1' })).toThrow(
       /SHORTLIST_TRUST_FORWARDED_FOR: replaced by SHORTLIST_TRUSTED_PROXIES/,
     );

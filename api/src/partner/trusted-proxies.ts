@@ -1,7 +1,12 @@
 import { BlockList, isIP } from 'node:net';
 
-/** `::ffff:203.0.113.7` is the IPv4 client 203.0.113.7. */
-const plainAddress = (address: string) => address.trim().replace(/^::ffff:(?=[\d.]+$)/i, '');
+/** `::ffff:203.0.113.7`, `203.0.113.7:5555` and `[2001:db8::1]:443` as proxies write them: the address alone. */
+function plainAddress(entry: string): string {
+  const address = entry.trim();
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address)?.[1];
+  const withPort = /^([\d.]+):\d+$/.exec(address)?.[1];
+  return (bracketed ?? withPort ?? address).replace(/^::ffff:(?=[\d.]+$)/i, '');
+}
 const family = (address: string) => (isIP(address) === 6 ? 'ipv6' : 'ipv4');
 
 function parseRange(entry: string): { address: string; bits?: number } | undefined {
