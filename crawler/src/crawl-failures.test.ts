@@ -92,7 +92,7 @@ describe('pages that fail', () => {
     expect(fixture.paths().filter((path) => path === '/courses/loop-b.html')).toHaveLength(2);
   });
 
-  it('waits as long as a 429 asks before trying again, and reports a site that stays busy as rate-limited', async () => {
+  it('waits as long as a 429 asks before trying again, and reports pages that stay refused for now as rate-limited', async () => {
     let refusals = 1;
     const fixture = await siteWith({
       '/courses/busy.html': (_request, response) => {
@@ -100,6 +100,7 @@ describe('pages that fail', () => {
         response.end(coursePage('Busy Course'));
       },
       '/courses/always-busy.html': { status: 429 },
+      '/courses/not-now.html': { status: 403, headers: { 'retry-after': '1' } },
     });
     const catalogue = new MemoryCatalogue();
     const report = await crawlFixture(fixtureSource(fixture), catalogue);
@@ -108,11 +109,15 @@ describe('pages that fail', () => {
     expect(busy).toHaveLength(2);
     expect(busy[1]!.startedAt - busy[0]!.endedAt).toBeGreaterThanOrEqual(1900);
     expect(fixture.paths().filter((path) => path === '/courses/always-busy.html')).toHaveLength(2);
-    expect(report.errorsByKind['rate-limited']?.examples).toEqual([
+    expect(report.errorsByKind['rate-limited']?.examples.sort()).toEqual([
       `${fixture.origin}/courses/always-busy.html`,
+      `${fixture.origin}/courses/not-now.html`,
     ]);
+    expect(report.errors.find((error) => error.url.endsWith('not-now.html'))?.message).toMatch(
+      /^HTTP 403: the site asks us to come back later/,
+    );
     expect(report.errorsByKind['http-5xx']).toBeUndefined();
-    expect(report.incomplete.join()).toMatch(/1 rate-limited/);
+    expect(report.incomplete.join()).toMatch(/2 rate-limited/);
   });
 
   it('does not retry a redirect to a URL it cannot fetch, and says which it can', async () => {

@@ -98,7 +98,7 @@ export const Source = z
         timeoutMs: z.number().int().min(100, 'milliseconds per request, e.g. 30000').default(30_000),
         /** a larger response is refused unread */
         maxBytes: z.number().int().min(1024, 'bytes per response, e.g. 5000000').default(5_000_000),
-        /** further attempts after a timeout, network error, 5xx or 429 */
+        /** further attempts after a timeout, network error, 5xx, or 429 (or another 4xx with Retry-After) */
         retries: z.number().int().min(0).max(10, 'retries per page, 0 to 10').default(2),
       })
       .strict()
