@@ -57,7 +57,7 @@ export async function startCommand(env: ApiEnv, { demo }: { demo: boolean }): Pr
     stopCrawls();
     stopPolling();
     server.close();
-    // the demo's feeds and partner key are written to the catalogue before it closes; a failure there is moot now
+    // the demo's feeds and partner key are written to the catalogue before it closes
     await demoSetUp.catch(() => {});
     await demoSites?.close();
     await services.close();
@@ -76,7 +76,10 @@ export async function startCommand(env: ApiEnv, { demo }: { demo: boolean }): Pr
 
   if (demo) {
     demoSetUp = setUpDemoFeeds(services.store, `http://${host}:${port}`);
-    await demoSetUp;
+    // a failure while stopping is moot: the stop cleans up and exits
+    await demoSetUp.catch((error: unknown) => {
+      if (!stopping) throw error;
+    });
   }
   if (stopping) return;
   stopPolling = poller.start();
