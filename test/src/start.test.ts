@@ -1,5 +1,5 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,9 +7,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { freePortRun } from './ports.ts';
 
 const BIN = fileURLToPath(new URL('../../api/bin/shortlist.js', import.meta.url));
-const dataDir = mkdtempSync(join(tmpdir(), 'shortlist-start-'));
+const dataDirs: string[] = [];
+const newDataDir = () => {
+  dataDirs.push(mkdtempSync(join(tmpdir(), 'shortlist-start-')));
+  return dataDirs.at(-1)!;
+};
+const dataDir = newDataDir();
 const running: ChildProcess[] = [];
-afterAll(() => running.forEach((child) => child.kill('SIGKILL')));
+afterAll(() => {
+  running.forEach((child) => child.kill('SIGKILL'));
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+});
 
 interface Started {
   child: ChildProcess;
@@ -101,7 +109,7 @@ describe('shortlist start --demo', () => {
     // hashing the demo partner's key, which write to the catalogue that the stop closes; whether the set-up
     // or the stop gets there first varies, so three fresh starts
     for (let round = 0; round < 3; round++) {
-      const freshData = mkdtempSync(join(tmpdir(), 'shortlist-start-early-'));
+      const freshData = newDataDir();
       const started = await start(await freePortRun(1), await freePortRun(5), freshData);
       expect(await stop(started)).toBe(0);
       expect(started.output()).not.toMatch(/database connection is not open/);
