@@ -29,6 +29,14 @@ afterAll(async () => {
   await meili.stop();
 });
 
+/** A sync loop to a Meilisearch that is not there, and the failures it logs. */
+function syncToUnreachable(uid: string, intervalMs: number) {
+  const errors: string[] = [];
+  const unreachable = new SearchIndex(createMeiliClient('http://127.0.0.1:9', meili.key), uid);
+  const loop = startSyncLoop(store, unreachable, { intervalMs, log: (message) => errors.push(message) });
+  return { loop, errors };
+}
+
 describe('SearchIndex', () => {
   it('makes catalogue courses searchable with their provider and filterable by mode', async () => {
     const index = new SearchIndex(createMeiliClient(meili.url, meili.key), 'courses_sync_test');
@@ -60,15 +68,7 @@ describe('SearchIndex', () => {
   });
 
   it('keeps accepting catalogue writes while Meilisearch is unreachable and catches up after', async () => {
-    const unreachable = new SearchIndex(
-      createMeiliClient('http://127.0.0.1:9', meili.key),
-      'courses_outage_test',
-    );
-    const errors: string[] = [];
-    const loop = startSyncLoop(store, unreachable, {
-      intervalMs: 20,
-      log: (message: string) => errors.push(message),
-    });
+    const { loop, errors } = syncToUnreachable('courses_outage_test', 20);
     store.upsertCourses([testCourse({ title: 'Soil Science for Growers' })]);
     await new Promise((resolve) => setTimeout(resolve, 200));
     await loop.stop();
@@ -86,15 +86,7 @@ describe('SearchIndex', () => {
   });
 
   it('backs off while Meilisearch is unreachable, however many writes ask for a sync', async () => {
-    const unreachable = new SearchIndex(
-      createMeiliClient('http://127.0.0.1:9', meili.key),
-      'courses_backoff',
-    );
-    const errors: string[] = [];
-    const loop = startSyncLoop(store, unreachable, {
-      intervalMs: 100,
-      log: (message: string) => errors.push(message),
-    });
+    const { loop, errors } = syncToUnreachable('courses_backoff', 100);
     const started = performance.now();
     for (let batch = 0; batch < 30; batch++) {
       store.upsertCourses([testCourse({ title: `Back-off Course ${batch}` })]);
