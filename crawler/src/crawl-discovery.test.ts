@@ -190,4 +190,30 @@ describe('discovery', () => {
     expect(fixture.paths()).not.toContain('/courses/b.html');
     expect(report.skipped.noindex).toBe(1);
   });
+
+  it('follows a page that moved with a meta refresh, on the provider’s site only, and stores no course for it', async () => {
+    const moved = (to: string) => page('<p>This course has moved.</p>', `<meta http-equiv="refresh" content="0; url=${to}">`); // prettier-ignore
+    const elsewhere = await start({ '/courses/x.html': coursePage('Elsewhere') });
+    const fixture = await start({
+      '/courses/': listingPage(['/courses/old.html', '/courses/away.html', '/courses/loop-a.html']),
+      '/courses/old.html': moved('/programmes/data-analytics'),
+      '/programmes/data-analytics': coursePage('Data Analytics'),
+      '/courses/away.html': moved(`${elsewhere.origin}/courses/x.html`),
+      '/courses/loop-a.html': moved('/courses/loop-b.html'),
+      '/courses/loop-b.html': moved('/courses/loop-a.html'),
+    });
+    const catalogue = new MemoryCatalogue();
+    const report = await crawlFixture(fixtureSource(fixture), catalogue);
+
+    expect(catalogue.titles()).toEqual(['Data Analytics']);
+    expect(catalogue.active().map((course) => course.url)).toEqual([
+      `${fixture.origin}/programmes/data-analytics`,
+    ]);
+    expect(elsewhere.paths()).toEqual([]);
+    expect(fixture.paths().filter((path) => path.startsWith('/courses/loop-'))).toEqual([
+      '/courses/loop-a.html',
+      '/courses/loop-b.html',
+    ]);
+    expect(report.complete).toBe(true);
+  });
 });

@@ -126,13 +126,16 @@ export async function visitPage(crawl: CrawlContext, context: BasicCrawlingConte
     fetchedAt,
   });
   if (read.warning) recordWarning(report, `${response.url}: ${read.warning}`);
-  const links = read.links.requests;
+  const moved = read.movedTo ? crawl.links.movedPage(read.movedTo, label) : null;
+  const links = moved ? [...read.links.requests, moved] : read.links.requests;
   report.skipped.trap += read.links.traps;
   await enqueue(crawl, context, links);
   if (!holdsCourses) return;
 
   let courseIds: string[];
-  if (read.robots.noindex) {
+  if (read.movedTo) {
+    courseIds = []; // a page that sends its visitors elsewhere at once holds no course of its own
+  } else if (read.robots.noindex) {
     report.skipped.noindex++;
     courseIds = [];
   } else if (unchanged) {

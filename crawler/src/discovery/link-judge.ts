@@ -77,6 +77,12 @@ export class LinkJudge {
     return judged;
   }
 
+  /** Where a page has moved (a meta refresh): followed on the provider's hosts as the page was, whatever the patterns. */
+  movedPage(url: string, label: PageLabel): CrawlRequest | null {
+    const verdict = this.judge(url, url, () => label);
+    return verdict === 'trap' ? null : verdict;
+  }
+
   private judge(base: string, href: string, classify: (url: URL) => PageLabel | null): Verdict {
     const target = crawlUrl(href, base, this.source.follow.ignoreParams);
     if (!target) return null;

@@ -58,3 +58,22 @@ export function pageLinks(page: PageElements, pageUrl: string): PageLinks {
     if (/\b(?:next|prev)\b/i.test(link.attribs.rel ?? '')) add(link.attribs.href);
   return { base, hrefs };
 }
+
+/** Longest `<meta http-equiv="refresh">` delay still read as "this page has moved" rather than a timed reload. */
+const MAX_REFRESH_SECONDS = 5;
+
+/**
+ * Where `<meta http-equiv="refresh" content="0; url=/new-page">` sends visitors, as written (resolve it against the
+ * page's base): old CMS pages move this way rather than with an HTTP redirect. A delay over a few seconds, or no
+ * URL, is a reload, not a move.
+ */
+export function metaRefreshTarget(page: PageElements): string | undefined {
+  for (const meta of page.byTag('meta')) {
+    if (meta.attribs['http-equiv']?.trim().toLowerCase() !== 'refresh') continue;
+    const match = /^\s*(\d+(?:\.\d*)?)\s*[;,]?\s*(?:url\s*=\s*)?(["']?)([^"']*)\2\s*$/i.exec(
+      meta.attribs.content ?? '',
+    );
+    if (match && Number(match[1]) <= MAX_REFRESH_SECONDS && match[3]!.trim()) return match[3]!.trim();
+  }
+  return undefined;
+}

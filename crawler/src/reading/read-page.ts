@@ -1,6 +1,6 @@
 import type { Source } from '@shortlist/schemas';
 import { LinkJudge, type JudgedLinks } from '../discovery/link-judge.ts';
-import { pageLinks, readRobotsMeta, type RobotsMeta } from '../discovery/page-links.ts';
+import { metaRefreshTarget, pageLinks, readRobotsMeta, type RobotsMeta } from '../discovery/page-links.ts';
 import { indexPage, parseHtml } from '../extract/page-elements.ts';
 import { decodeHtml } from '../fetch/charset.ts';
 import { coursesFromPage, type PageRecords } from '../records.ts';
@@ -26,8 +26,10 @@ export interface PageRead {
   robots: RobotsMeta;
   /** the links to follow (none when the page says nofollow) */
   links: JudgedLinks;
-  /** set when courses were asked for and the page allows indexing */
+  /** set when courses were asked for, the page allows indexing and does not send visitors elsewhere at once */
   records?: PageRecords;
+  /** the absolute URL a `<meta http-equiv="refresh">` sends visitors to at once: the page has moved there */
+  movedTo?: string;
   warning?: string;
 }
 
@@ -45,6 +47,14 @@ function judgeFor(page: PageToRead): LinkJudge {
   return judge;
 }
 
+function resolve(href: string, base: string): string | undefined {
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Decodes, parses and reads one page: robots meta, links to follow and, when asked, its courses. CPU-bound. */
 export function readPage(page: PageToRead): PageRead {
   const decoded = decodeHtml(page.body, page.contentType);
@@ -56,7 +66,9 @@ export function readPage(page: PageToRead): PageRead {
     links: robots.nofollow ? { requests: [], traps: 0 } : judgeFor(page).pageLinks(base, hrefs),
   };
   if (decoded.warning) read.warning = decoded.warning;
-  if (page.extract && !robots.noindex)
+  const refresh = metaRefreshTarget(elements);
+  if (refresh) read.movedTo = resolve(refresh, base);
+  if (page.extract && !robots.noindex && !read.movedTo)
     read.records = coursesFromPage(elements, page.url, page.source, page.fetchedAt);
   return read;
 }
