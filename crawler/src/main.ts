@@ -28,6 +28,9 @@ export interface CrawlOptions {
   readers?: PageReaders;
   /** pages of one source in progress at once (fetching, reading, storing); requests to one host still go one at a time */
   concurrency?: number;
+  /** called with the report so far while a crawl runs, at most once per `progressEveryMs` (default 10 s) */
+  onProgress?: (report: CrawlReport) => void;
+  progressEveryMs?: number;
 }
 
 log.setLevel(log.LEVELS.ERROR);
@@ -58,6 +61,7 @@ export async function crawlSource(source: Source, options: CrawlOptions): Promis
     : RunState.inMemory(source.id);
   const { report, journal } = run;
   let finished = false;
+  let lastProgress = Date.now();
   try {
     await options.sink.provider({
       id: source.id,
@@ -81,7 +85,13 @@ export async function crawlSource(source: Source, options: CrawlOptions): Promis
         timeoutMs,
         maxBytes: source.politeness.maxBytes,
       },
-      afterPage: () => run.checkpoint(),
+      afterPage: () => {
+        run.checkpoint();
+        if (options.onProgress && Date.now() - lastProgress >= (options.progressEveryMs ?? 10_000)) {
+          lastProgress = Date.now();
+          options.onProgress(report);
+        }
+      },
     });
 
     // a resumed crawl picks up what the journal says was queued and not finished; finished pages stay finished

@@ -93,6 +93,13 @@ export function recordWarning(report: CrawlReport, warning: string): void {
 }
 
 /** A few lines a person reads after `shortlist crawl`. */
+/** One line on a crawl still running, e.g. for a terminal every few seconds. */
+export function progressLine(report: CrawlReport, now = Date.now()): string {
+  const minutes = Math.floor((now - Date.parse(report.startedAt)) / 60_000);
+  const errors = Object.values(report.errorsByKind).reduce((sum, summary) => sum + summary.count, 0);
+  return `${report.sourceId}: ${report.pagesFetched} pages fetched (${report.pagesUnchanged} unchanged), ${report.coursesFound} courses read, ${errors} failed so far (${minutes} min)`;
+}
+
 export function summariseReport(report: CrawlReport): string {
   const seconds = report.durationMs === null ? '' : ` in ${(report.durationMs / 1000).toFixed(1)} s`;
   const state = report.finishedAt === null ? 'interrupted' : report.complete ? 'complete' : 'partial';

@@ -3,7 +3,9 @@ import {
   crawlSources,
   loadSourceFile,
   loadSources,
+  progressLine,
   summariseReport,
+  type CrawlReport,
   type CrawlSink,
 } from '@shortlist/crawler';
 import type { Source } from '@shortlist/schemas';
@@ -49,15 +51,24 @@ export async function crawlCommand(env: ApiEnv, options: CrawlCommandOptions): P
       throw new Error(
         'no sources: set SHORTLIST_SOURCES to a folder of source configs, or pass --source FILE or --demo',
       );
+    // a polite crawl of a large site takes a while: say how far each has got, on stderr, every 10 s
+    const onProgress = (report: CrawlReport) => console.error(progressLine(report));
     if (options.dryRun) {
-      const reports = await crawlSources(sources, { sink: printingSink, userAgent: userAgent(env) });
+      const reports = await crawlSources(sources, {
+        sink: printingSink,
+        userAgent: userAgent(env),
+        onProgress,
+      });
       for (const report of reports) console.error(summariseReport(report));
       return;
     }
     const services = await openServices();
     try {
       // a few sources at a time, each polite to its own hosts
-      const reports = await crawlSources(sources, catalogueCrawlOptions(services, userAgent(env)));
+      const reports = await crawlSources(sources, {
+        ...catalogueCrawlOptions(services, userAgent(env)),
+        onProgress,
+      });
       for (const report of reports) console.log(summariseReport(report));
       await services.sync.flush();
       console.log(`${services.store.countCourses()} active courses in the catalogue, all searchable.`);
