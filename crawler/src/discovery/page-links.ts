@@ -63,17 +63,24 @@ export function pageLinks(page: PageElements, pageUrl: string): PageLinks {
 const MAX_REFRESH_SECONDS = 5;
 
 /**
- * Where `<meta http-equiv="refresh" content="0; url=/new-page">` sends visitors, as written (resolve it against the
- * page's base): old CMS pages move this way rather than with an HTTP redirect. A delay over a few seconds, or no
- * URL, is a reload, not a move.
+ * Where the page has moved, if `<meta http-equiv="refresh" content="0; url=/new-page">` sends visitors elsewhere
+ * (resolved against `base`): old CMS pages move this way rather than with an HTTP redirect. A delay over a few
+ * seconds, no URL, or the page's own URL is a reload, not a move.
  */
-export function metaRefreshTarget(page: PageElements): string | undefined {
+export function movedTo(page: PageElements, base: string, pageUrl: string): string | undefined {
   for (const meta of page.byTag('meta')) {
     if (meta.attribs['http-equiv']?.trim().toLowerCase() !== 'refresh') continue;
     const match = /^\s*(\d+(?:\.\d*)?)\s*[;,]?\s*(?:url\s*=\s*)?(["']?)([^"']*)\2\s*$/i.exec(
       meta.attribs.content ?? '',
     );
-    if (match && Number(match[1]) <= MAX_REFRESH_SECONDS && match[3]!.trim()) return match[3]!.trim();
+    if (!match || Number(match[1]) > MAX_REFRESH_SECONDS || !match[3]!.trim()) continue;
+    try {
+      const [target, here] = [new URL(match[3]!.trim(), base), new URL(pageUrl)];
+      target.hash = here.hash = '';
+      return target.href === here.href ? undefined : target.href;
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }

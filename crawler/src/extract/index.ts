@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
 import type { Extractor, RawCourse, SelectorMap } from '@shortlist/schemas';
-import { metaRefreshTarget } from '../discovery/page-links.ts';
+import { movedTo } from '../discovery/page-links.ts';
 import { findCourseNodes } from './course-nodes.ts';
 import { fillCourse, mergeCourses } from './course-merge.ts';
 import { presentFields } from './course-record.ts';
@@ -43,10 +43,10 @@ export function extractPage(html: HtmlPage, pageUrl: string, options: ExtractOpt
   const warnings: string[] = [];
   const baseUrl = documentBaseUrl(page, pageUrl);
   const canonicalUrl = readCanonicalUrl(page, pageUrl, warnings);
-  const movedTo = metaRefreshTarget(page);
-  if (movedTo)
+  const moved = movedTo(page, baseUrl, pageUrl);
+  if (moved)
     warnings.push(
-      `the page sends visitors to ${movedTo} at once (meta refresh): the crawler reads that page instead and stores no course from this one`,
+      `the page sends visitors to ${moved} at once (meta refresh): the crawler reads that page instead and stores no course from this one`,
     );
   const records: RawCourse[] = [];
 

@@ -1,6 +1,6 @@
 import type { Source } from '@shortlist/schemas';
 import { LinkJudge, type JudgedLinks } from '../discovery/link-judge.ts';
-import { metaRefreshTarget, pageLinks, readRobotsMeta, type RobotsMeta } from '../discovery/page-links.ts';
+import { movedTo, pageLinks, readRobotsMeta, type RobotsMeta } from '../discovery/page-links.ts';
 import { indexPage, parseHtml } from '../extract/page-elements.ts';
 import { decodeHtml } from '../fetch/charset.ts';
 import { coursesFromPage, type PageRecords } from '../records.ts';
@@ -47,14 +47,6 @@ function judgeFor(page: PageToRead): LinkJudge {
   return judge;
 }
 
-function resolve(href: string, base: string): string | undefined {
-  try {
-    return new URL(href, base).href;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Decodes, parses and reads one page: robots meta, links to follow and, when asked, its courses. CPU-bound. */
 export function readPage(page: PageToRead): PageRead {
   const decoded = decodeHtml(page.body, page.contentType);
@@ -66,8 +58,7 @@ export function readPage(page: PageToRead): PageRead {
     links: robots.nofollow ? { requests: [], traps: 0 } : judgeFor(page).pageLinks(base, hrefs),
   };
   if (decoded.warning) read.warning = decoded.warning;
-  const refresh = metaRefreshTarget(elements);
-  if (refresh) read.movedTo = resolve(refresh, base);
+  read.movedTo = movedTo(elements, base, page.url);
   if (page.extract && !robots.noindex && !read.movedTo)
     read.records = coursesFromPage(elements, page.url, page.source, page.fetchedAt);
   return read;
