@@ -192,32 +192,46 @@ describe('discovery', () => {
   });
 
   it('follows a page that moved with a meta refresh, on the provider’s site only, and stores no course for it', async () => {
-    const moved = (to: string) => page('<p>This course has moved.</p>', `<meta http-equiv="refresh" content="0; url=${to}">`); // prettier-ignore
+    // each stub still carries its old course's JSON-LD: only the move may keep it from being stored
+    const moved = (to: string) =>
+      coursePage('Old Stub', { head: `<meta http-equiv="refresh" content="0; url=${to}">` });
     const elsewhere = await start({ '/courses/x.html': coursePage('Elsewhere') });
     const fixture = await start({
-      '/courses/': listingPage(['/courses/old.html', '/courses/away.html', '/courses/loop-a.html', '/courses/live.html']), // prettier-ignore
-      '/courses/live.html': coursePage('Live Timetable', {
-        head: '<meta http-equiv="refresh" content="3; url=/courses/live.html">',
-      }),
+      '/courses/': listingPage(['/courses/old.html', '/courses/away.html', '/courses/loop-a.html', '/courses/live.html', '/courses/js.html']), // prettier-ignore
       '/courses/old.html': moved('/programmes/data-analytics'),
       '/programmes/data-analytics': coursePage('Data Analytics'),
       '/courses/away.html': moved(`${elsewhere.origin}/courses/x.html`),
       '/courses/loop-a.html': moved('/courses/loop-b.html'),
       '/courses/loop-b.html': moved('/courses/loop-a.html'),
+      // not moves: a reload of the page itself (tracking parameters aside), and a refresh only for no-JS browsers
+      '/courses/live.html': coursePage('Live Timetable', {
+        head: '<meta http-equiv="refresh" content="3; url=/courses/live.html?utm_source=refresh">',
+      }),
+      '/courses/js.html': coursePage('Needs JavaScript', {
+        head: '<noscript><meta http-equiv="refresh" content="0; url=/enable-javascript"></noscript>',
+      }),
     });
     const catalogue = new MemoryCatalogue();
-    const report = await crawlFixture(fixtureSource(fixture), catalogue);
+    const source = fixtureSource(fixture);
+    const report = await crawlFixture(source, catalogue);
 
-    // a page that only reloads itself has not moved
-    expect(catalogue.titles()).toEqual(['Data Analytics', 'Live Timetable']);
+    expect(catalogue.titles()).toEqual(['Data Analytics', 'Live Timetable', 'Needs JavaScript']);
     expect(catalogue.active().map((course) => course.url)).toContain(
       `${fixture.origin}/programmes/data-analytics`,
     );
     expect(elsewhere.paths()).toEqual([]);
+    expect(report.warnings.join('\n')).toMatch(/away\.html moved to .*\/courses\/x\.html .*not followed/);
     expect(fixture.paths().filter((path) => path.startsWith('/courses/loop-'))).toEqual([
       '/courses/loop-a.html',
       '/courses/loop-b.html',
     ]);
+    expect(fixture.paths()).not.toContain('/enable-javascript');
     expect(report.complete).toBe(true);
+
+    // the next crawl reads the moved page again, so it still finds where it went
+    const again = await crawlFixture(source, catalogue);
+    expect(catalogue.titles()).toEqual(['Data Analytics', 'Live Timetable', 'Needs JavaScript']);
+    expect(fixture.paths().filter((path) => path === '/programmes/data-analytics')).toHaveLength(2);
+    expect(again.records.withdrawn).toBe(0);
   });
 });

@@ -10,7 +10,7 @@ afterEach(async () => {
 });
 
 describe('a crawl in progress', () => {
-  it('reports how far it has got while it runs, not only at the end', async () => {
+  it('reports how far it has got while it runs, at the interval asked for', async () => {
     const names = ['a', 'b', 'c', 'd', 'e', 'f'];
     const fixture = await startFixtureSite({
       '/courses/': listingPage(names.map((name) => `/courses/${name}.html`)),
@@ -27,6 +27,21 @@ describe('a crawl in progress', () => {
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     expect(seen.at(-1)).toBeLessThanOrEqual(report.pagesFetched);
     expect(seen[0]).toBeLessThan(report.pagesFetched);
+
+    // no more often than asked, and a failing progress line fails no page
+    const quiet = await crawlFixture(fixtureSource(fixture), new MemoryCatalogue(), {
+      onProgress: () => seen.push(-1),
+      progressEveryMs: 60_000,
+    });
+    expect(seen).not.toContain(-1);
+    const careless = await crawlFixture(fixtureSource(fixture), new MemoryCatalogue(), {
+      onProgress: () => {
+        throw new Error('the terminal went away');
+      },
+      progressEveryMs: 0,
+    });
+    expect(careless.errors).toEqual([]);
+    expect(careless.coursesFound).toBe(quiet.coursesFound);
   });
 
   it('is one line with the pages, courses and failures so far', () => {

@@ -6,17 +6,19 @@ import { DETAIL } from './discovery/link-patterns.ts';
 export type { CrawlRequest } from './discovery/link-judge.ts';
 
 /**
- * Adds requests one level deeper than the page, journalled first so a kill loses none. Requests queued before are
- * not offered again: Crawlee would drop them too, but only after building and validating each one.
+ * Adds requests one level deeper than the page (a page that moved: at its level), journalled first so a kill loses
+ * none. Requests queued before are not offered again: Crawlee would drop them too, but only after building and
+ * validating each one.
  */
 export async function enqueue(
   crawl: CrawlContext,
   context: BasicCrawlingContext,
   requests: CrawlRequest[],
+  levels: 0 | 1 = 1,
 ): Promise<void> {
   const fresh = requests.filter((request) => !crawl.queued.has(request.uniqueKey));
   if (fresh.length === 0) return;
-  const crawlDepth = context.request.crawlDepth + 1;
+  const crawlDepth = context.request.crawlDepth + levels;
   const queued = fresh.map((request) => ({ ...request, crawlDepth }));
   crawl.journal?.queued(queued);
   const added = await context.crawler.addRequests(queued, { waitForAllRequestsToBeAdded: true });

@@ -89,7 +89,11 @@ export async function crawlSource(source: Source, options: CrawlOptions): Promis
         run.checkpoint();
         if (options.onProgress && Date.now() - lastProgress >= (options.progressEveryMs ?? 10_000)) {
           lastProgress = Date.now();
-          options.onProgress(report);
+          try {
+            options.onProgress(report);
+          } catch {
+            // a progress line that cannot be shown is no reason to fail the page
+          }
         }
       },
     });

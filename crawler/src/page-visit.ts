@@ -126,10 +126,15 @@ export async function visitPage(crawl: CrawlContext, context: BasicCrawlingConte
     fetchedAt,
   });
   if (read.warning) recordWarning(report, `${response.url}: ${read.warning}`);
-  const moved = read.movedTo ? crawl.links.movedPage(read.movedTo, label) : null;
-  const links = moved ? [...read.links.requests, moved] : read.links.requests;
+  const links = read.links.requests;
   report.skipped.trap += read.links.traps;
   await enqueue(crawl, context, links);
+  if (read.movedTo) {
+    // followed as a redirect would be: at the page's level, as the kind of page it was
+    const moved = crawl.links.movedPage(read.movedTo, label);
+    if (moved) await enqueue(crawl, context, [moved], 0);
+    else recordWarning(report, `${response.url} moved to ${read.movedTo} (meta refresh): not followed, being off the provider's site or a trap`); // prettier-ignore
+  }
   if (!holdsCourses) return;
 
   let courseIds: string[];
@@ -144,8 +149,8 @@ export async function visitPage(crawl: CrawlContext, context: BasicCrawlingConte
   } else {
     courseIds = await storeCourses(crawl, read.records!, response.url);
   }
-  // validators only where a 304 loses nothing: a page linking to other course pages is always read in full
-  const conditional = label === DETAIL && countDetailLinks(links, url) === 0;
+  // validators only where a 304 loses nothing: a page linking to other course pages, or moved, is always read in full
+  const conditional = label === DETAIL && !read.movedTo && countDetailLinks(links, url) === 0;
   await sink.savePageState?.({
     url,
     sourceId: source.id,

@@ -1,4 +1,4 @@
-import type { FetchErrorKind } from './fetch/fetch-error.ts';
+import { GONE_KINDS, type FetchErrorKind } from './fetch/fetch-error.ts';
 
 export type CrawlErrorKind = FetchErrorKind | 'internal';
 
@@ -92,14 +92,16 @@ export function recordWarning(report: CrawlReport, warning: string): void {
     report.warnings.push(warning);
 }
 
-/** A few lines a person reads after `shortlist crawl`. */
-/** One line on a crawl still running, e.g. for a terminal every few seconds. */
+/** One line on a crawl still running, e.g. for a terminal; pages that are gone do not count as failed. */
 export function progressLine(report: CrawlReport, now = Date.now()): string {
   const minutes = Math.floor((now - Date.parse(report.startedAt)) / 60_000);
-  const errors = Object.values(report.errorsByKind).reduce((sum, summary) => sum + summary.count, 0);
-  return `${report.sourceId}: ${report.pagesFetched} pages fetched (${report.pagesUnchanged} unchanged), ${report.coursesFound} courses read, ${errors} failed so far (${minutes} min)`;
+  const failed = Object.entries(report.errorsByKind)
+    .filter(([kind]) => !GONE_KINDS.has(kind as FetchErrorKind))
+    .reduce((sum, [, summary]) => sum + summary.count, 0);
+  return `${report.sourceId}: ${report.pagesFetched} pages fetched (${report.pagesUnchanged} unchanged), ${report.coursesFound} courses read, ${failed} failed so far (${minutes} min)`;
 }
 
+/** A few lines a person reads after `shortlist crawl`. */
 export function summariseReport(report: CrawlReport): string {
   const seconds = report.durationMs === null ? '' : ` in ${(report.durationMs / 1000).toFixed(1)} s`;
   const state = report.finishedAt === null ? 'interrupted' : report.complete ? 'complete' : 'partial';

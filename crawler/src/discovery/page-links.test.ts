@@ -17,13 +17,26 @@ describe('a meta refresh', () => {
     expect(refreshing("0;URL='https://other.example/new'")).toBe('https://other.example/new');
     expect(refreshing('3, url = new.html ')).toBe('https://college.example/courses/new.html');
     expect(refreshing('0;url=/x', 'Refresh')).toBe('https://college.example/x');
+    expect(refreshing("0; url=/children's-courses.html")).toBe(
+      "https://college.example/children's-courses.html",
+    );
   });
 
-  it('is a reload, not a move, when it waits long, names no URL or names the page itself', () => {
+  it('is not a move when it waits long, names no URL, a non-HTTP one or the page itself', () => {
     expect(refreshing('30; url=/courses/new.html')).toBeUndefined();
     expect(refreshing('0')).toBeUndefined();
     expect(refreshing('0; url=old.html#top')).toBeUndefined();
+    expect(refreshing('0; url=old.html?utm_source=refresh&sessionid=42')).toBeUndefined();
+    expect(refreshing('0; url=javascript:void(0)')).toBeUndefined();
     expect(refreshing('0; url=/x', 'content-type')).toBeUndefined();
+  });
+
+  it('takes no time on a padded attribute', () => {
+    const started = performance.now();
+    expect(refreshing(`0${' '.repeat(200_000)}x${' '.repeat(200_000)};`)).toMatch(
+      /^https:\/\/college\.example\/courses\/x%20/,
+    );
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('is named when a moved page is read on its own, as `shortlist extract` does', () => {

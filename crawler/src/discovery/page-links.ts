@@ -1,4 +1,6 @@
+import type { DomElement } from '../extract/dom.ts';
 import type { PageElements } from '../extract/page-elements.ts';
+import { crawlUrl } from './crawl-url.ts';
 
 export interface RobotsMeta {
   /** do not store what the page says */
@@ -62,25 +64,44 @@ export function pageLinks(page: PageElements, pageUrl: string): PageLinks {
 /** Longest `<meta http-equiv="refresh">` delay still read as "this page has moved" rather than a timed reload. */
 const MAX_REFRESH_SECONDS = 5;
 
+/** `0; url='/new-page'` → the delay and the URL as written, or null. Linear: no pattern that can backtrack. */
+function readRefresh(content: string): { seconds: number; href: string } | null {
+  const match = /^(\d+(?:\.\d*)?)(?:\s*[;,]\s*|\s+)(?:url\s*=\s*)?(.*)$/is.exec(content.trim());
+  if (!match) return null;
+  let href = match[2]!;
+  const quote = href[0];
+  if (quote === '"' || quote === "'") {
+    const end = href.indexOf(quote, 1);
+    href = href.slice(1, end < 0 ? undefined : end);
+  }
+  return { seconds: Number(match[1]), href: href.trim() };
+}
+
+/** A `<meta>` inside `<noscript>` or `<template>` is not acted on by a browser that runs the page. */
+function inert(element: DomElement): boolean {
+  for (let parent = element.parent; parent; parent = parent.parent)
+    if ('tagName' in parent && /^(?:noscript|template)$/i.test(parent.tagName)) return true;
+  return false;
+}
+
 /**
- * Where the page has moved, if `<meta http-equiv="refresh" content="0; url=/new-page">` sends visitors elsewhere
- * (resolved against `base`): old CMS pages move this way rather than with an HTTP redirect. A delay over a few
- * seconds, no URL, or the page's own URL is a reload, not a move.
+ * Where the page has moved, if `<meta http-equiv="refresh" content="0; url=/new-page">` sends visitors elsewhere at
+ * once: old CMS pages move this way rather than with an HTTP redirect. A delay over a few seconds, no URL, a
+ * non-HTTP URL, or the page itself (once session ids and tracking parameters are stripped) is not a move.
  */
-export function movedTo(page: PageElements, base: string, pageUrl: string): string | undefined {
+export function movedTo(
+  page: PageElements,
+  base: string,
+  pageUrl: string,
+  ignoreParams: readonly string[] = [],
+): string | undefined {
+  const here = crawlUrl(pageUrl, undefined, ignoreParams)?.key;
   for (const meta of page.byTag('meta')) {
-    if (meta.attribs['http-equiv']?.trim().toLowerCase() !== 'refresh') continue;
-    const match = /^\s*(\d+(?:\.\d*)?)\s*[;,]?\s*(?:url\s*=\s*)?(["']?)([^"']*)\2\s*$/i.exec(
-      meta.attribs.content ?? '',
-    );
-    if (!match || Number(match[1]) > MAX_REFRESH_SECONDS || !match[3]!.trim()) continue;
-    try {
-      const [target, here] = [new URL(match[3]!.trim(), base), new URL(pageUrl)];
-      target.hash = here.hash = '';
-      return target.href === here.href ? undefined : target.href;
-    } catch {
-      return undefined;
-    }
+    if (meta.attribs['http-equiv']?.trim().toLowerCase() !== 'refresh' || inert(meta)) continue;
+    const refresh = readRefresh(meta.attribs.content ?? '');
+    if (!refresh?.href || refresh.seconds > MAX_REFRESH_SECONDS) continue;
+    const target = crawlUrl(refresh.href, base, ignoreParams);
+    if (target && target.key !== here) return target.url;
   }
   return undefined;
 }

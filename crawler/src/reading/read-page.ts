@@ -26,7 +26,7 @@ export interface PageRead {
   robots: RobotsMeta;
   /** the links to follow (none when the page says nofollow) */
   links: JudgedLinks;
-  /** set when courses were asked for, the page allows indexing and does not send visitors elsewhere at once */
+  /** set when courses were asked for and the page allows indexing */
   records?: PageRecords;
   /** the absolute URL a `<meta http-equiv="refresh">` sends visitors to at once: the page has moved there */
   movedTo?: string;
@@ -58,8 +58,8 @@ export function readPage(page: PageToRead): PageRead {
     links: robots.nofollow ? { requests: [], traps: 0 } : judgeFor(page).pageLinks(base, hrefs),
   };
   if (decoded.warning) read.warning = decoded.warning;
-  read.movedTo = movedTo(elements, base, page.url);
-  if (page.extract && !robots.noindex && !read.movedTo)
+  read.movedTo = movedTo(elements, base, page.url, page.source.follow.ignoreParams);
+  if (page.extract && !robots.noindex)
     read.records = coursesFromPage(elements, page.url, page.source, page.fetchedAt);
   return read;
 }
