@@ -1,4 +1,5 @@
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIPv6 } from 'node:net';
+import { plainAddress } from './trusted-proxies.ts';
 
 /** How many refused partner keys one address may send, and for how long it is then turned away. */
 export interface KeyAttemptLimit {
@@ -81,12 +82,7 @@ export class KeyAttempts {
  * address by its /64 network, which one subscriber can fill with addresses of its own.
  */
 export function clientKey(address: string): string {
-  let host = address.trim();
-  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(host);
-  if (bracketed) host = bracketed[1]!;
-  else if (/^[\d.]+:\d+$/.test(host)) host = host.slice(0, host.lastIndexOf(':'));
-  const mapped = /^::ffff:([\d.]+)$/i.exec(host);
-  if (mapped && isIPv4(mapped[1]!)) return mapped[1]!;
+  const host = plainAddress(address);
   if (!isIPv6(host)) return host.toLowerCase();
   const [head = '', tail = ''] = host.split('::');
   const left = head ? head.split(':') : [];

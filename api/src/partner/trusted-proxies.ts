@@ -1,7 +1,7 @@
 import { BlockList, isIP } from 'node:net';
 
-/** `::ffff:203.0.113.7`, `203.0.113.7:5555` and `[2001:db8::1]:443` as proxies write them: the address alone. */
-function plainAddress(entry: string): string {
+/** `::ffff:203.0.113.7`, `203.0.113.7:5555` and `[2001:db8::1]:443`, as sockets and proxies write them: the address alone. */
+export function plainAddress(entry: string): string {
   const address = entry.trim();
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address)?.[1];
   const withPort = /^([\d.]+):\d+$/.exec(address)?.[1];
