@@ -24,7 +24,17 @@ const Env = z.object({
   SHORTLIST_PARTNER_MAX_REFUSED_KEYS: z.coerce.number().int().positive().default(10),
   SHORTLIST_PARTNER_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   /** the reverse proxies in front of Shortlist, whose X-Forwarded-For names the client */
-  SHORTLIST_TRUSTED_PROXIES: z.string().default(''),
+  SHORTLIST_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((value, context) => {
+      try {
+        return new TrustedProxies(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   /** replaced: switched on, it is refused with what to set instead; switched off, it changes nothing */
   SHORTLIST_TRUST_FORWARDED_FOR: z
     .enum(['0', 'false'], {
@@ -52,12 +62,6 @@ export interface PartnerSettings {
 
 export function readPartnerSettings(env: NodeJS.ProcessEnv = process.env): PartnerSettings {
   const values = parseEnv(Env, env);
-  let trustedProxies: TrustedProxies;
-  try {
-    trustedProxies = new TrustedProxies(values.SHORTLIST_TRUSTED_PROXIES);
-  } catch (error) {
-    throw new Error(`Invalid environment: SHORTLIST_TRUSTED_PROXIES: ${(error as Error).message}`);
-  }
   return {
     maxFeedBytes: values.SHORTLIST_FEED_MAX_BYTES,
     syncFeedBytes: values.SHORTLIST_FEED_SYNC_BYTES,
@@ -68,6 +72,6 @@ export function readPartnerSettings(env: NodeJS.ProcessEnv = process.env): Partn
       maxRefused: values.SHORTLIST_PARTNER_MAX_REFUSED_KEYS,
       windowMs: values.SHORTLIST_PARTNER_LOCKOUT_MINUTES * 60_000,
     },
-    trustedProxies,
+    trustedProxies: values.SHORTLIST_TRUSTED_PROXIES,
   };
 }

@@ -36,6 +36,9 @@ describe('the client behind trusted proxies', () => {
   it('is set by SHORTLIST_TRUSTED_PROXIES; the on/off setting it replaced is refused when on, saying so', () => {
     const { trustedProxies } = readPartnerSettings({ SHORTLIST_TRUSTED_PROXIES: '10.0.0.0/8' });
     expect(trustedProxies.clientAddress('10.0.0.5', '203.0.113.7')).toBe('203.0.113.7');
+    expect(() => readPartnerSettings({ SHORTLIST_TRUSTED_PROXIES: 'proxy.local' })).toThrow(
+      /^Invalid environment: SHORTLIST_TRUSTED_PROXIES: "proxy\.local" is not an IP address/,
+    );
     expect(() => readPartnerSettings({ SHORTLIST_TRUST_FORWARDED_FOR: '0' })).not.toThrow();
     expect(() => readPartnerSettings({ SHORTLIST_TRUST_FORWARDED_FOR: '1' })).toThrow(
       /SHORTLIST_TRUST_FORWARDED_FOR: replaced by SHORTLIST_TRUSTED_PROXIES/,
