@@ -76,14 +76,12 @@ function listedIds(store: CatalogueStore, providerId: string): Set<string> {
   return new Set(rows.map((row) => row.id));
 }
 
-function listedByFeed(store: CatalogueStore, providerId: string, listingId: string): boolean {
-  return (
-    store.db
-      .prepare(
-        "SELECT 1 FROM course_records WHERE course_id = ? AND provider_id = ? AND source = 'feed' AND status = 'active'",
-      )
-      .get(listingId, providerId) !== undefined
+/** Whether a listing of the provider still has an active feed record: one statement for a whole feed. */
+function listedByFeed(store: CatalogueStore, providerId: string): (listingId: string) => boolean {
+  const statement = store.db.prepare(
+    "SELECT 1 FROM course_records WHERE course_id = ? AND provider_id = ? AND source = 'feed' AND status = 'active'",
   );
+  return (listingId) => statement.get(listingId, providerId) !== undefined;
 }
 
 /** The listings the named records belong to. */
@@ -129,8 +127,9 @@ export function applyFeed(
         }
         // a row marked withdrawn takes its whole listing down, crawled pages of the course included, unless
         // another row of the feed lists the course (as when a partner gives a course a new id)
+        const stillListed = listedByFeed(store, plan.providerId);
         for (const listing of new Set([...withdrawnRows].map((id) => store.listingOf(id)!)))
-          if (!listedByFeed(store, plan.providerId, listing)) store.takeDown(plan.providerId, listing);
+          if (!stillListed(listing)) store.takeDown(plan.providerId, listing);
         if (replace) {
           const covered = coveredIds(store, plan.namedIds);
           const gone = [...listed].filter((id) => !covered.has(id));
