@@ -95,13 +95,12 @@ export function movedTo(
   pageUrl: string,
   ignoreParams: readonly string[] = [],
 ): string | undefined {
-  const here = crawlUrl(pageUrl, undefined, ignoreParams)?.key;
   for (const meta of page.byTag('meta')) {
     if (meta.attribs['http-equiv']?.trim().toLowerCase() !== 'refresh' || inert(meta)) continue;
     const refresh = readRefresh(meta.attribs.content ?? '');
     if (!refresh?.href || refresh.seconds > MAX_REFRESH_SECONDS) continue;
     const target = crawlUrl(refresh.href, base, ignoreParams);
-    if (target && target.key !== here) return target.url;
+    if (target && target.key !== crawlUrl(pageUrl, undefined, ignoreParams)?.key) return target.url;
   }
   return undefined;
 }

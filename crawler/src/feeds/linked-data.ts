@@ -1,3 +1,4 @@
+import { collapseWhitespace } from '../extract/course-record.ts';
 import { valuesOf, type SchemaNode, type SchemaValue } from '../extract/schema-org-node.ts';
 
 /** Properties that name a thing, in order of preference, across schema.org, CTDL and ELM. */
@@ -17,7 +18,7 @@ const LABELS = [
 /** The text a value stands for: a string, or the label of a node (an organisation, concept, note …). */
 export function labelOf(value: SchemaValue | undefined, depth = 0): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value === 'string') return value.replace(/\s+/g, ' ').trim() || undefined;
+  if (typeof value === 'string') return collapseWhitespace(value) || undefined;
   if (depth > 4) return undefined;
   for (const property of LABELS) {
     for (const inner of valuesOf(value, property)) {
