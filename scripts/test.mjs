@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
-const packages = ['schemas', 'crawler', 'indexer', 'api', 'web', 'test'];
+const packages = ['schemas', 'crawler', 'indexer', 'demo', 'api', 'web', 'test'];
 for (const pkg of packages) rmSync(`${pkg}/test-results.json`, { force: true });
 
 function run(command, args) {

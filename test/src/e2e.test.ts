@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
-import { demoExpected } from './demo-sites.ts';
+import { demoExpected } from '@shortlist/demo';
 import { startSystem, type System } from './system.ts';
 
 let system: System;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { catalogueSink, createApp } from '@shortlist/api';
 import { crawlSources, type CrawlReport } from '@shortlist/crawler';
+import { startDemoSites, type DemoSites } from '@shortlist/demo';
 import {
   CatalogueStore,
   createMeiliClient,
@@ -14,7 +15,6 @@ import {
   type MeiliConnection,
   type SyncLoop,
 } from '@shortlist/indexer';
-import { startDemoSites, type DemoSites } from './demo-sites.ts';
 
 export const WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
 

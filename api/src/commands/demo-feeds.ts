@@ -2,13 +2,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FeedError, type FeedFormat } from '@shortlist/crawler/feeds';
+import { DEMO_FEEDS } from '@shortlist/demo';
 import type { CatalogueStore } from '@shortlist/indexer';
 import { DEFAULT_FEED_LIMITS, FeedJobs, PartnerAccounts } from '@shortlist/indexer/partners';
 import type { Provider } from '@shortlist/schemas';
 import { runFeed } from '../partner/feed-pipeline.ts';
-
-/** The demo's partner feeds, one per format (the composition root may reach into test/ for --demo only). */
-const FOLDER = new URL('../../../test/demo-feeds/', import.meta.url);
 
 interface DemoFeed {
   file: string;
@@ -27,12 +25,12 @@ export async function setUpDemoFeeds(
   baseUrl: string,
   log = console.log,
 ): Promise<void> {
-  const feeds = JSON.parse(readFileSync(new URL('feeds.json', FOLDER), 'utf8')) as DemoFeed[];
+  const feeds = JSON.parse(readFileSync(new URL('feeds.json', DEMO_FEEDS), 'utf8')) as DemoFeed[];
   const jobs = new FeedJobs(store);
   const imported: string[] = [];
   for (const feed of feeds) {
     if (!store.getProvider(feed.provider.id)) store.upsertProvider(feed.provider);
-    const path = fileURLToPath(new URL(feed.file, FOLDER));
+    const path = fileURLToPath(new URL(feed.file, DEMO_FEEDS));
     const content = readFileSync(path);
     const sha256 = createHash('sha256').update(content).digest('hex');
     const last = jobs

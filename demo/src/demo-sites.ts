@@ -6,7 +6,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Source, type DeliveryMode, type FreeClass } from '@shortlist/schemas';
 
-const DEMO_ROOT = fileURLToPath(new URL('../demo-sites/', import.meta.url));
+const DEMO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** Ground truth for one demo course; `null` wherever the page does not say. */
 export interface ExpectedCourse {
@@ -87,7 +87,7 @@ export function demoProviderIds(): string[] {
 
 /** Source files hold root-relative URLs so the demo can run on any port. */
 export function demoSource(id: string, origin: string): Source {
-  const file = `test/demo-sites/sources/${id}.json`;
+  const file = `demo/sources/${id}.json`;
   const config = JSON.parse(readFileSync(join(DEMO_ROOT, 'sources', `${id}.json`), 'utf8')) as Record<
     string,
     unknown

@@ -1,4 +1,4 @@
-// Writes the demo provider sites and their ground truth: `npx tsx test/demo-sites/generate.ts`.
+// Writes the demo provider sites and their ground truth: `npx tsx demo/generator/generate.ts`.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ import { buildInstituteOfWorkplacePractice } from './providers/institute-of-work
 import { buildNorthbridgeUniversity } from './providers/northbridge-university/site.ts';
 import { buildUpperRhineAlliance } from './providers/upper-rhine-alliance/site.ts';
 
-const root = dirname(fileURLToPath(import.meta.url));
+const root = fileURLToPath(new URL('../', import.meta.url));
 
 const builders: Record<string, () => BuiltSite> = {
   'brightpath-academy': buildBrightpathAcademy,
