@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { newCrawlReport, progressLine } from './report.ts';
+import { newCrawlReport, progressLine } from './run/crawl-report.ts';
 import { crawlFixture, fixtureSource } from './testing/crawl-fixture.ts';
 import { coursePage, listingPage, startFixtureSite, type FixtureSite } from './testing/fixture-site.ts';
 import { MemoryCatalogue } from './testing/memory-catalogue.ts';

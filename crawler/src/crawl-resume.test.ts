@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CrawlReport } from './report.ts';
+import type { CrawlReport } from './run/crawl-report.ts';
 import { fixtureSource } from './testing/crawl-fixture.ts';
 import { coursePage, listingPage, startFixtureSite, type Route } from './testing/fixture-site.ts';
 

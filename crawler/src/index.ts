@@ -1,11 +1,11 @@
 export * from './main.ts';
-export * from './report.ts';
 export * from './sink.ts';
 export * from './sources.ts';
-export * from './records.ts';
+export * from './run/crawl-report.ts';
 export { classifyLink, DETAIL, LISTING, SITEMAP } from './discovery/link-patterns.ts';
 export { crawlUrl, trapReason } from './discovery/crawl-url.ts';
 export { readSitemap } from './discovery/sitemap.ts';
 export * from './fetch/index.ts';
-export { PageReaders, sharedReaders } from './reading/page-readers.ts';
 export { extractPage } from './extract/index.ts';
+export * from './extract/page-courses.ts';
+export { PageReaders, sharedReaders } from './workers/page-readers.ts';

@@ -1,17 +1,17 @@
 import { BasicCrawler, Log, LogLevel, RequestQueue, log } from '@crawlee/cheerio';
-import { crawlQueueStorage } from './crawl-queue.ts';
 import type { Source } from '@shortlist/schemas';
-import { createCrawlContext } from './crawl-context.ts';
-import type { QueuedRequest } from './crawl-journal.ts';
-import { classifyFailure, incompleteReasons, RETRIED_ON_RESUME } from './crawl-outcome.ts';
 import { crawlUrl } from './discovery/crawl-url.ts';
 import { LISTING, SITEMAP } from './discovery/link-patterns.ts';
 import { MAX_CRAWL_DELAY_MS, sharedManners, type Manners } from './fetch/polite-fetch.ts';
-import { sharedReaders, type PageReaders } from './reading/page-readers.ts';
-import { recordError, type CrawlReport } from './report.ts';
-import { createRoutes } from './routes.ts';
-import { RunState } from './run-state.ts';
+import { createRoutes } from './handlers/routes.ts';
+import { createCrawlContext } from './run/crawl-context.ts';
+import type { QueuedRequest } from './run/crawl-journal.ts';
+import { classifyFailure, incompleteReasons, RETRIED_ON_RESUME } from './run/crawl-outcome.ts';
+import { crawlQueueStorage } from './run/crawl-queue.ts';
+import { recordError, type CrawlReport } from './run/crawl-report.ts';
+import { RunState } from './run/run-state.ts';
 import type { CrawlSink } from './sink.ts';
+import { sharedReaders, type PageReaders } from './workers/page-readers.ts';
 
 export interface CrawlOptions {
   sink: CrawlSink;

@@ -1,5 +1,5 @@
 import type { Course, PageState, Provider, StoreCounts } from '@shortlist/schemas';
-import type { CrawlReport } from './report.ts';
+import type { CrawlReport } from './run/crawl-report.ts';
 
 /**
  * Where a crawl hands what it found; the caller decides how to store it. Only `provider` and `courses` are

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { workerLimits, workerScript } from '../worker-threads.ts';
+import { workerLimits, workerScript } from '../workers/worker-threads.ts';
 import type { CheckedDigest } from './check-digest.ts';
 import type { CheckBatch } from './check-worker.ts';
 

@@ -2,7 +2,7 @@ import { nodesOf, valuesOf, type SchemaNode } from '../extract/schema-org-node.t
 import { rawCourse, type FeedRecord } from './feed-record.ts';
 import { countryCode, currencyCode, isHoursOnly, isoDurationWords } from './json-document.ts';
 import { LinkedDataGraph } from '../extract/linked-data-graph.ts';
-import { labelOf, labelOfProperty, labelsOf } from './linked-data.ts';
+import { labelOf, labelOfProperty, labelsOf } from '../linked-data/node-text.ts';
 import { FeedError, problem, type FeedProblem } from './problems.ts';
 
 const LEARNING_OPPORTUNITIES: ReadonlySet<string> = new Set([

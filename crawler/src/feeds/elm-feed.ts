@@ -2,7 +2,7 @@ import { hasType, nodesOf, valuesOf, type SchemaNode } from '../extract/schema-o
 import { rawCourse, type FeedRecord } from './feed-record.ts';
 import { countryCode, currencyCode, isoDurationWords } from './json-document.ts';
 import { LinkedDataGraph } from '../extract/linked-data-graph.ts';
-import { labelOf, labelOfProperty, labelsOf } from './linked-data.ts';
+import { labelOf, labelOfProperty, labelsOf } from '../linked-data/node-text.ts';
 import { FeedError, problem, type FeedProblem } from './problems.ts';
 
 const OPPORTUNITY: ReadonlySet<string> = new Set(['LearningOpportunity']);

@@ -14,5 +14,6 @@ export * from './check-row.ts';
 export * from './check-digest.ts';
 export * from './read-feed.ts';
 export * from './csv-writer.ts';
-export * from './address-policy.ts';
-export * from './safe-fetch.ts';
+// feed URLs are fetched with the SSRF-safe fetcher, which lives with the other fetchers
+export * from '../fetch/address-policy.ts';
+export * from '../fetch/safe-fetch.ts';

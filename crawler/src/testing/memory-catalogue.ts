@@ -1,5 +1,5 @@
 import type { Course, Provider } from '@shortlist/schemas';
-import type { CrawlReport } from '../report.ts';
+import type { CrawlReport } from '../run/crawl-report.ts';
 import type { CrawlSink, PageState, StoreCounts } from '../sink.ts';
 
 interface StoredCourse {

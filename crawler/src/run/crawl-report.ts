@@ -1,4 +1,4 @@
-import { GONE_KINDS, type FetchErrorKind } from './fetch/fetch-error.ts';
+import { GONE_KINDS, type FetchErrorKind } from '../fetch/fetch-error.ts';
 
 export type CrawlErrorKind = FetchErrorKind | 'internal';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Configuration } from '@crawlee/cheerio';
 import { CrawlJournal } from './crawl-journal.ts';
 import { RETRIED_ON_RESUME } from './crawl-outcome.ts';
-import { newCrawlReport, type CrawlReport } from './report.ts';
+import { newCrawlReport, type CrawlReport } from './crawl-report.ts';
 
 const CHECKPOINT_EVERY_MS = 1000;
 

@@ -1,5 +1,5 @@
 import { buildCourse, type Course, type Source } from '@shortlist/schemas';
-import { extractPage, type HtmlPage } from './extract/index.ts';
+import { extractPage, type HtmlPage } from './index.ts';
 
 export interface PageRecords {
   courses: Course[];

@@ -1,5 +1,5 @@
 import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
-import type { CrawlRequest } from './enqueue.ts';
+import type { CrawlRequest } from '../discovery/link-judge.ts';
 
 export interface QueuedRequest extends CrawlRequest {
   crawlDepth: number;

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newCrawlReport, recordError, type CrawlErrorKind } from './report.ts';
+import { newCrawlReport, recordError, type CrawlErrorKind } from './crawl-report.ts';
 import { RunState } from './run-state.ts';
 
 describe('an interrupted crawl picked up again', () => {

@@ -1,9 +1,7 @@
 import type { BasicCrawlingContext } from '@crawlee/cheerio';
-import type { CrawlContext } from './crawl-context.ts';
-import type { CrawlRequest } from './discovery/link-judge.ts';
-import { DETAIL } from './discovery/link-patterns.ts';
-
-export type { CrawlRequest } from './discovery/link-judge.ts';
+import type { CrawlRequest } from '../discovery/link-judge.ts';
+import { DETAIL } from '../discovery/link-patterns.ts';
+import type { CrawlContext } from '../run/crawl-context.ts';
 
 /**
  * Adds requests one level deeper than the page (a page that moved: at its level), journalled first so a kill loses

@@ -1,9 +1,9 @@
 import type { Source } from '@shortlist/schemas';
 import { LinkJudge, type JudgedLinks } from '../discovery/link-judge.ts';
 import { movedTo, pageLinks, readRobotsMeta, type RobotsMeta } from '../discovery/page-links.ts';
-import { indexPage, parseHtml } from '../extract/page-elements.ts';
 import { decodeHtml } from '../fetch/charset.ts';
-import { coursesFromPage, type PageRecords } from '../records.ts';
+import { coursesFromPage, type PageRecords } from './page-courses.ts';
+import { indexPage, parseHtml } from './page-elements.ts';
 
 /** One fetched HTML page to read: everything needed, nothing shared, so it can cross to a worker thread. */
 export interface PageToRead {

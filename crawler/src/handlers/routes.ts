@@ -1,10 +1,8 @@
 import { Router, type BasicCrawlingContext } from '@crawlee/cheerio';
-import type { CrawlContext } from './crawl-context.ts';
-import { DETAIL, LISTING, SITEMAP } from './discovery/link-patterns.ts';
+import { DETAIL, LISTING, SITEMAP } from '../discovery/link-patterns.ts';
+import type { CrawlContext } from '../run/crawl-context.ts';
 import { visitPage } from './page-visit.ts';
 import { visitSitemap } from './sitemap-visit.ts';
-
-export { classifyLink, DETAIL, LISTING, SITEMAP } from './discovery/link-patterns.ts';
 
 /** One handler per kind of page; each request was labelled when it was queued. */
 export function createRoutes(crawl: CrawlContext) {

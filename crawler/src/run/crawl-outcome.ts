@@ -1,6 +1,6 @@
+import { FetchError, GONE_KINDS, TRANSIENT_KINDS, type FetchErrorKind } from '../fetch/fetch-error.ts';
 import type { CrawlContext } from './crawl-context.ts';
-import { FetchError, GONE_KINDS, TRANSIENT_KINDS, type FetchErrorKind } from './fetch/fetch-error.ts';
-import type { CrawlErrorKind } from './report.ts';
+import type { CrawlErrorKind } from './crawl-report.ts';
 
 /**
  * Failures that may pass: a resumed crawl tries those pages again and forgets these errors; other failures stand.

@@ -1,10 +1,11 @@
 import type { BasicCrawlingContext } from '@crawlee/cheerio';
-import type { CrawlContext } from './crawl-context.ts';
-import { crawlUrl } from './discovery/crawl-url.ts';
-import { SITEMAP } from './discovery/link-patterns.ts';
-import { MAX_SITEMAP_BYTES, readSitemap } from './discovery/sitemap.ts';
-import { enqueue, type CrawlRequest } from './enqueue.ts';
-import { fetchForCrawl } from './page-visit.ts';
+import { crawlUrl } from '../discovery/crawl-url.ts';
+import type { CrawlRequest } from '../discovery/link-judge.ts';
+import { SITEMAP } from '../discovery/link-patterns.ts';
+import { MAX_SITEMAP_BYTES, readSitemap } from '../discovery/sitemap.ts';
+import type { CrawlContext } from '../run/crawl-context.ts';
+import { enqueue } from './enqueue.ts';
+import { fetchForCrawl } from './fetch-for-crawl.ts';
 
 /** A sitemap or sitemap index (plain or `.xml.gz`): queue its child sitemaps and the course pages it lists. */
 export async function visitSitemap(crawl: CrawlContext, context: BasicCrawlingContext): Promise<void> {

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Source } from '@shortlist/schemas';
-import { LinkJudge } from './discovery/link-judge.ts';
-import { productToken, type Manners, type PoliteRequest } from './fetch/polite-fetch.ts';
+import { LinkJudge } from '../discovery/link-judge.ts';
+import { productToken, type Manners, type PoliteRequest } from '../fetch/polite-fetch.ts';
+import type { CrawlSink } from '../sink.ts';
+import type { PageReaders } from '../workers/page-readers.ts';
 import type { CrawlJournal } from './crawl-journal.ts';
-import type { PageReaders } from './reading/page-readers.ts';
-import type { CrawlReport } from './report.ts';
-import type { CrawlSink } from './sink.ts';
+import type { CrawlReport } from './crawl-report.ts';
 
 /** Bump when extraction or normalisation changes enough that unchanged pages must be read again. */
 const EXTRACTION_VERSION = 2;

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { workerLimits, workerScript } from '../worker-threads.ts';
-import { readPage, type PageRead, type PageToRead } from './read-page.ts';
+import { readPage, type PageRead, type PageToRead } from '../extract/read-page.ts';
+import { workerLimits, workerScript } from './worker-threads.ts';
 
 /** Room for the DOM of a page at the 5 MB default cap; small enough that workers collect garbage rather than grow. */
 const WORKER_HEAP_MB = 128;

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { readPage, type PageToRead } from './read-page.ts';
+import { readPage, type PageToRead } from '../extract/read-page.ts';
 
 /** Reads pages for the main thread: `{ id, page }` in, `{ id, read }` or `{ id, error }` out. */
 parentPort!.on('message', ({ id, page }: { id: number; page: PageToRead }) => {
