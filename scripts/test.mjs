@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: formatting, lint, types and every package's tests, then one closing line that CI can read.
+// `npm test`: formatting, import rules, lint, types and every package's tests, then one closing line that CI can read.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
@@ -12,6 +12,7 @@ function run(command, args) {
 }
 
 run('npx', ['prettier', '--check', '.']);
+run('node', ['scripts/check-imports.mjs']);
 run('npx', [
   'turbo',
   'run',
