@@ -1,4 +1,4 @@
-import { fieldName, type SearchParams } from '@shortlist/schemas';
+import { FACET_NAMES, fieldName, type FacetName, type SearchParams } from '@shortlist/schemas';
 
 /** Facet name in the API → attribute in the index. */
 export const FACETS = {
@@ -10,8 +10,7 @@ export const FACETS = {
   language: 'languages',
   freeClass: 'freeClass',
   providerType: 'providerType',
-} as const;
-export type FacetName = keyof typeof FACETS;
+} as const satisfies Record<FacetName, string>;
 
 const LABELS: Record<string, string> = {
   online: 'Online',
@@ -66,9 +65,9 @@ export function facetValues(
   distribution: Record<string, Record<string, number>> | undefined,
   params: SearchParams,
 ): Record<FacetName, FacetValue[]> {
-  const entries = Object.entries(FACETS).map(([name, attribute]) => {
-    const { keep, label } = present(name as FacetName, params);
-    const values = Object.entries(distribution?.[attribute] ?? {})
+  const entries = FACET_NAMES.map((name) => {
+    const { keep, label } = present(name, params);
+    const values = Object.entries(distribution?.[FACETS[name]] ?? {})
       .filter(([value]) => keep(value))
       .map(([value, count]) => ({ value, label: label(value), count }))
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));

@@ -1,3 +1,5 @@
+import type { FacetName } from '@shortlist/schemas/facets';
+
 /** The parts of the API's answers that the pages read (see /openapi.json for the whole shape). */
 export interface Hit {
   id: string;
@@ -21,18 +23,6 @@ export interface Hit {
   credit: { value: number | null; system: string | null };
   completeness: { score: number; missing: string[] };
 }
-
-export const FACET_NAMES = [
-  'field',
-  'mode',
-  'pacing',
-  'level',
-  'credential',
-  'language',
-  'freeClass',
-  'providerType',
-] as const;
-export type FacetName = (typeof FACET_NAMES)[number];
 
 export interface FacetValue {
   value: string;

@@ -1,12 +1,6 @@
 import './style.css';
-import {
-  FACET_NAMES,
-  getJson,
-  type FacetName,
-  type FacetValue,
-  type Hit,
-  type SearchResponse,
-} from './api.ts';
+import { FACET_NAMES, type FacetName } from '@shortlist/schemas/facets';
+import { getJson, type FacetValue, type Hit, type SearchResponse } from './api.ts';
 import { byId, el } from './dom.ts';
 import { capitalise, formatCost, formatMode, formatWeeks } from './format.ts';
 
