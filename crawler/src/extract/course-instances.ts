@@ -1,5 +1,6 @@
 import { readSchedule } from './course-schedule.ts';
-import { firstTextOf, hasType, nodesOf, schemaTerm, textsOf, valuesOf } from './schema-org-node.ts';
+import { firstTextOf, textsOf } from '../linked-data/node-text.ts';
+import { hasType, nodesOf, schemaTerm, valuesOf } from './schema-org-node.ts';
 import type { SchemaNode } from './schema-org-node.ts';
 
 /** What the runs of a course (its `CourseInstance`s) say about it, gathered into one course. */

@@ -1,4 +1,4 @@
-import { firstTextOf } from './schema-org-node.ts';
+import { firstTextOf } from '../linked-data/node-text.ts';
 import type { SchemaNode } from './schema-org-node.ts';
 
 export interface ScheduleFacts {

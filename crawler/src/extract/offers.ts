@@ -1,4 +1,5 @@
-import { firstTextOf, nodesOf, textsOf } from './schema-org-node.ts';
+import { firstTextOf, textsOf } from '../linked-data/node-text.ts';
+import { nodesOf } from './schema-org-node.ts';
 import type { SchemaNode } from './schema-org-node.ts';
 
 export interface OfferFacts {

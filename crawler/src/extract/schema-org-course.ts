@@ -4,7 +4,8 @@ import { emptyCourse, putField } from './course-record.ts';
 import type { CourseField } from './course-record.ts';
 import { resolveUrl } from './dom.ts';
 import { readOffers } from './offers.ts';
-import { firstTextOf, hasType, nodesOf, textOf, textsOf, valuesOf } from './schema-org-node.ts';
+import { firstTextOf, textOf, textsOf } from '../linked-data/node-text.ts';
+import { hasType, nodesOf, valuesOf } from './schema-org-node.ts';
 import type { SchemaNode } from './schema-org-node.ts';
 
 const INSTANCE: ReadonlySet<string> = new Set(['CourseInstance']);

@@ -1,5 +1,3 @@
-import { collapseWhitespace } from './course-record.ts';
-
 /**
  * A schema.org thing as read from JSON-LD, microdata or RDFa. All three readers produce this one shape
  * so that one mapper turns it into a course record.
@@ -47,31 +45,4 @@ export function valuesOf(node: SchemaNode, ...properties: string[]): SchemaValue
 
 export function nodesOf(node: SchemaNode, ...properties: string[]): SchemaNode[] {
   return valuesOf(node, ...properties).filter((value): value is SchemaNode => typeof value !== 'string');
-}
-
-/** Properties that name a thing when it is given as an object rather than a string, in order of preference. */
-const NAMING_PROPERTIES = ['name', 'alternateName', 'targetName', 'credentialCategory', 'termCode', 'value'];
-
-/** The text a value stands for: the string itself, or the name of an object such as an Organization or DefinedTerm. */
-export function textOf(value: SchemaValue, depth = 0): string | undefined {
-  if (typeof value === 'string') return collapseWhitespace(value) || undefined;
-  if (depth > 3) return undefined;
-  for (const property of NAMING_PROPERTIES) {
-    for (const inner of valuesOf(value, property)) {
-      const text = textOf(inner, depth + 1);
-      if (text) return text;
-    }
-  }
-  return undefined;
-}
-
-export function textsOf(node: SchemaNode, ...properties: string[]): string[] {
-  const texts = valuesOf(node, ...properties)
-    .map((value) => textOf(value))
-    .filter((text): text is string => text !== undefined);
-  return [...new Set(texts)];
-}
-
-export function firstTextOf(node: SchemaNode, ...properties: string[]): string | undefined {
-  return textsOf(node, ...properties)[0];
 }

@@ -2,7 +2,7 @@ import { nodesOf, valuesOf, type SchemaNode } from '../extract/schema-org-node.t
 import { rawCourse, type FeedRecord } from './feed-record.ts';
 import { countryCode, currencyCode, isHoursOnly, isoDurationWords } from './json-document.ts';
 import { LinkedDataGraph } from '../extract/linked-data-graph.ts';
-import { labelOf, labelOfProperty, labelsOf } from '../linked-data/node-text.ts';
+import { firstTextOf, textOf, textsOf } from '../linked-data/node-text.ts';
 import { FeedError, problem, type FeedProblem } from './problems.ts';
 
 const LEARNING_OPPORTUNITIES: ReadonlySet<string> = new Set([
@@ -89,41 +89,38 @@ function mapCtdlNode(node: SchemaNode, row: number): FeedRecord {
   const place = nodesOf(node, 'availableAt')[0] ?? organisations.flatMap((org) => nodesOf(org, 'address'))[0];
   const credential = node.types.find((type) => CREDENTIAL.test(type) && !NOT_A_RECORD.test(type));
   const raw = rawCourse({
-    title: labelOfProperty(node, 'name'),
-    description: labelOfProperty(node, 'description'),
-    url: labelOfProperty(node, 'subjectWebpage'),
-    enrolmentUrl: labelOfProperty(node, 'availabilityListing', 'availableOnlineAt'),
-    subjects: [...labelsOf(node, 'subject'), ...labelsOf(node, 'instructionalProgramType')],
-    keywords: [...labelsOf(node, 'keyword'), ...labelsOf(node, 'occupationType')],
-    learningOutcomes: labelsOf(node, 'teaches'),
-    skills: labelsOf(node, 'targetCompetency'),
+    title: firstTextOf(node, 'name'),
+    description: firstTextOf(node, 'description'),
+    url: firstTextOf(node, 'subjectWebpage'),
+    enrolmentUrl: firstTextOf(node, 'availabilityListing', 'availableOnlineAt'),
+    subjects: [...textsOf(node, 'subject'), ...textsOf(node, 'instructionalProgramType')],
+    keywords: [...textsOf(node, 'keyword'), ...textsOf(node, 'occupationType')],
+    learningOutcomes: textsOf(node, 'teaches'),
+    skills: textsOf(node, 'targetCompetency'),
     duration: durationText(durations, false),
     workload: durationText(durations, true),
     cost: costText(nodesOf(node, 'estimatedCost'), problems, row),
     mode: [
-      ...labelsOf(node, 'deliveryType', 'learningDeliveryType'),
-      labelOfProperty(node, 'deliveryTypeDescription'),
+      ...textsOf(node, 'deliveryType', 'learningDeliveryType'),
+      firstTextOf(node, 'deliveryTypeDescription'),
     ]
       .filter(Boolean)
       .join(', '),
-    level: labelsOf(node, 'audienceLevelType').join(', '),
+    level: textsOf(node, 'audienceLevelType').join(', '),
     credit: creditText(node),
     credential: credential?.replace(/([a-z])([A-Z])/g, '$1 $2'),
-    assessment: [
-      ...labelsOf(node, 'assessmentMethodType'),
-      labelOfProperty(node, 'assessmentMethodDescription'),
-    ]
+    assessment: [...textsOf(node, 'assessmentMethodType'), firstTextOf(node, 'assessmentMethodDescription')]
       .filter(Boolean)
       .join('; '),
     qualityAssurance: qualityAssurance(node),
     prerequisites: conditions(nodesOf(node, 'entryCondition', 'requires')),
-    languages: labelsOf(node, 'inLanguage'),
-    city: place ? labelOfProperty(place, 'addressLocality') : undefined,
-    region: place ? labelOfProperty(place, 'addressRegion') : undefined,
-    country: place ? countryCode(labelOfProperty(place, 'addressCountry')) : undefined,
+    languages: textsOf(node, 'inLanguage'),
+    city: place ? firstTextOf(place, 'addressLocality') : undefined,
+    region: place ? firstTextOf(place, 'addressRegion') : undefined,
+    country: place ? countryCode(firstTextOf(place, 'addressCountry')) : undefined,
   });
   const record: FeedRecord = { row, raw, problems };
-  const key = labelOfProperty(node, 'ctid') ?? (node.id && !node.id.startsWith('_:') ? node.id : undefined);
+  const key = firstTextOf(node, 'ctid') ?? (node.id && !node.id.startsWith('_:') ? node.id : undefined);
   if (key) record.key = key;
   return record;
 }
@@ -131,12 +128,12 @@ function mapCtdlNode(node: SchemaNode, row: number): FeedRecord {
 /** DurationProfiles: exact, or minimum to maximum; hours-only ones (PT160H) are the workload. */
 function durationText(profiles: SchemaNode[], hours: boolean): string | undefined {
   for (const profile of profiles) {
-    const exact = labelOfProperty(profile, 'exactDuration');
-    const min = labelOfProperty(profile, 'minimumDuration');
-    const max = labelOfProperty(profile, 'maximumDuration');
+    const exact = firstTextOf(profile, 'exactDuration');
+    const min = firstTextOf(profile, 'minimumDuration');
+    const max = firstTextOf(profile, 'maximumDuration');
     const sample = exact ?? min ?? max;
     if (sample && isHoursOnly(sample) !== hours) continue;
-    const description = labelOfProperty(profile, 'description');
+    const description = firstTextOf(profile, 'description');
     if (exact) return isoDurationWords(exact) ?? description ?? exact;
     if (min && max) return `${isoDurationWords(min) ?? min} to ${isoDurationWords(max) ?? max}`;
     if (min ?? max) return `${min ? 'at least' : 'up to'} ${isoDurationWords(min ?? max) ?? min ?? max}`;
@@ -150,14 +147,14 @@ function durationText(profiles: SchemaNode[], hours: boolean): string | undefine
  * up. Other named costs (out-of-state, international) are mentioned in a warning.
  */
 function costText(profiles: SchemaNode[], problems: FeedProblem[], row: number): string | undefined {
-  const priced = profiles.filter((profile) => labelOfProperty(profile, 'price') !== undefined);
+  const priced = profiles.filter((profile) => firstTextOf(profile, 'price') !== undefined);
   if (priced.length === 0) return undefined;
   const name = (profile: SchemaNode) =>
-    labelOfProperty(profile, 'name') ?? labelOfProperty(profile, 'description') ?? '';
+    firstTextOf(profile, 'name') ?? firstTextOf(profile, 'description') ?? '';
   const first = name(priced[0]!);
   const group = priced.filter((profile) => name(profile) === first);
-  const currency = currencyCode(labelOfProperty(group[0]!, 'currency'));
-  const total = group.reduce((sum, profile) => sum + Number(labelOfProperty(profile, 'price')), 0);
+  const currency = currencyCode(firstTextOf(group[0]!, 'currency'));
+  const total = group.reduce((sum, profile) => sum + Number(firstTextOf(profile, 'price')), 0);
   const others = [...new Set(priced.map(name))].filter((other) => other !== first);
   if (others.length > 0)
     problems.push(
@@ -173,24 +170,23 @@ function costText(profiles: SchemaNode[], problems: FeedProblem[], row: number):
         'Put the cost most learners pay first.',
       ),
     );
-  if (!Number.isFinite(total)) return labelOfProperty(group[0]!, 'price');
+  if (!Number.isFinite(total)) return firstTextOf(group[0]!, 'price');
   return `${total} ${currency ?? ''}`.trim();
 }
 
 function creditText(node: SchemaNode): string | undefined {
   for (const value of nodesOf(node, 'creditValue')) {
-    const amount = labelOfProperty(value, 'value');
-    const min = labelOfProperty(value, 'minValue');
-    const max = labelOfProperty(value, 'maxValue');
-    const unit =
-      labelOfProperty(value, 'creditUnitType') ?? labelOfProperty(value, 'description') ?? 'credits';
+    const amount = firstTextOf(value, 'value');
+    const min = firstTextOf(value, 'minValue');
+    const max = firstTextOf(value, 'maxValue');
+    const unit = firstTextOf(value, 'creditUnitType') ?? firstTextOf(value, 'description') ?? 'credits';
     const number = amount ?? (min && max ? `${min}-${max}` : (min ?? max));
     if (!number) continue;
     if (/ects|european credit/i.test(unit)) return `${number} ECTS`;
     return /credit/i.test(unit) ? `${number} ${unit}` : `${number} credits (${unit})`;
   }
-  const legacy = labelOfProperty(node, 'creditHourValue', 'creditUnitValue');
-  if (legacy) return `${legacy} ${labelOfProperty(node, 'creditHourType', 'creditUnitType') ?? 'credits'}`;
+  const legacy = firstTextOf(node, 'creditHourValue', 'creditUnitValue');
+  if (legacy) return `${legacy} ${firstTextOf(node, 'creditHourType', 'creditUnitType') ?? 'credits'}`;
   return undefined;
 }
 
@@ -204,7 +200,7 @@ const QA_PROPERTIES: [string, string][] = [
 function qualityAssurance(node: SchemaNode): string | undefined {
   const parts = QA_PROPERTIES.map(([property, label]) => {
     const names = valuesOf(node, property)
-      .map((value) => labelOf(value))
+      .map((value) => textOf(value))
       .filter(Boolean);
     return names.length > 0 ? `${label} ${[...new Set(names)].join(', ')}` : '';
   }).filter(Boolean);
@@ -213,8 +209,8 @@ function qualityAssurance(node: SchemaNode): string | undefined {
 
 function conditions(profiles: SchemaNode[]): string | undefined {
   const texts = profiles.flatMap((profile) => [
-    labelOfProperty(profile, 'description'),
-    ...labelsOf(profile, 'condition'),
+    firstTextOf(profile, 'description'),
+    ...textsOf(profile, 'condition'),
   ]);
   const distinct = [...new Set(texts.filter((text): text is string => Boolean(text)))];
   return distinct.length > 0 ? distinct.join('; ') : undefined;

@@ -2,7 +2,7 @@ import { hasType, nodesOf, valuesOf, type SchemaNode } from '../extract/schema-o
 import { rawCourse, type FeedRecord } from './feed-record.ts';
 import { countryCode, currencyCode, isoDurationWords } from './json-document.ts';
 import { LinkedDataGraph } from '../extract/linked-data-graph.ts';
-import { labelOf, labelOfProperty, labelsOf } from '../linked-data/node-text.ts';
+import { firstTextOf, textOf, textsOf } from '../linked-data/node-text.ts';
 import { FeedError, problem, type FeedProblem } from './problems.ts';
 
 const OPPORTUNITY: ReadonlySet<string> = new Set(['LearningOpportunity']);
@@ -82,54 +82,51 @@ function mapElmRecord(
   const problems: FeedProblem[] = [];
   const both = [opportunity, spec].filter((node): node is SchemaNode => node !== undefined);
   const first = (...properties: string[]) =>
-    both.map((node) => labelOfProperty(node, ...properties)).find(Boolean);
-  const all = (...properties: string[]) => [
-    ...new Set(both.flatMap((node) => labelsOf(node, ...properties))),
-  ];
+    both.map((node) => firstTextOf(node, ...properties)).find(Boolean);
+  const all = (...properties: string[]) => [...new Set(both.flatMap((node) => textsOf(node, ...properties)))];
   const outcomes = spec ? nodesOf(spec, 'learningOutcome') : [];
   const provider = opportunity ? nodesOf(opportunity, 'providedBy')[0] : undefined;
   const location =
     (opportunity ? nodesOf(opportunity, 'location') : [])[0] ??
     (provider ? nodesOf(provider, 'location')[0] : undefined);
   const address = location ? nodesOf(location, 'address')[0] : undefined;
-  const maximum = spec ? labelOfProperty(spec, 'maximumDuration') : undefined;
+  const maximum = spec ? firstTextOf(spec, 'maximumDuration') : undefined;
   const raw = rawCourse({
     title: first('title'),
     description: first('description'),
-    summary: spec ? labelOfProperty(spec, 'learningOutcomeSummary') : undefined,
+    summary: spec ? firstTextOf(spec, 'learningOutcomeSummary') : undefined,
     url: both.map((node) => homepage(node)).find(Boolean),
     learningOutcomes: outcomes
-      .map((outcome) => labelOf(outcome))
+      .map((outcome) => textOf(outcome))
       .filter((text): text is string => Boolean(text)),
-    skills: outcomes.flatMap((outcome) => labelsOf(outcome, 'relatedESCOSkill', 'relatedSkill')),
-    subjects: spec ? labelsOf(spec, 'thematicArea') : [],
+    skills: outcomes.flatMap((outcome) => textsOf(outcome, 'relatedESCOSkill', 'relatedSkill')),
+    subjects: spec ? textsOf(spec, 'thematicArea') : [],
     duration:
-      (opportunity ? isoDurationWords(labelOfProperty(opportunity, 'duration')) : undefined) ??
+      (opportunity ? isoDurationWords(firstTextOf(opportunity, 'duration')) : undefined) ??
       (maximum ? `up to ${isoDurationWords(maximum) ?? maximum}` : undefined),
     workload: spec
-      ? (isoDurationWords(labelOfProperty(spec, 'volumeOfLearning')) ??
-        labelOfProperty(spec, 'volumeOfLearning'))
+      ? (isoDurationWords(firstTextOf(spec, 'volumeOfLearning')) ?? firstTextOf(spec, 'volumeOfLearning'))
       : undefined,
     cost: opportunity ? priceText(nodesOf(opportunity, 'priceDetail'), problems, row) : undefined,
     mode: all('mode').join(', '),
-    pacing: opportunity ? labelOfProperty(opportunity, 'learningSchedule') : undefined,
+    pacing: opportunity ? firstTextOf(opportunity, 'learningSchedule') : undefined,
     level: spec ? levelText(spec) : undefined,
     credit: spec ? creditText(spec) : undefined,
-    credential: spec ? labelOfProperty(spec, 'dcType') : undefined,
+    credential: spec ? firstTextOf(spec, 'dcType') : undefined,
     assessment: spec ? assessmentText(spec) : undefined,
     qualityAssurance: qualityAssurance([...both, ...(provider ? [provider] : [])]),
-    prerequisites: spec ? labelOfProperty(spec, 'entryRequirement') : undefined,
+    prerequisites: spec ? firstTextOf(spec, 'entryRequirement') : undefined,
     languages: all('language', 'defaultLanguage').map((language) => language.replace(/^.*\/language\//, '')),
     startDates: opportunity
-      ? nodesOf(opportunity, 'temporal').flatMap((period) => labelsOf(period, 'startDate'))
+      ? nodesOf(opportunity, 'temporal').flatMap((period) => textsOf(period, 'startDate'))
       : [],
     city: location
-      ? (labelOfProperty(location, 'geographicName') ?? labelOfProperty(location, 'spatialCode'))
+      ? (firstTextOf(location, 'geographicName') ?? firstTextOf(location, 'spatialCode'))
       : undefined,
     country: address
       ? countryCode(
           valuesOf(address, 'countryCode').map((code) =>
-            typeof code === 'string' ? code : (code.id ?? labelOf(code)),
+            typeof code === 'string' ? code : (code.id ?? textOf(code)),
           )[0],
         )
       : undefined,
@@ -143,7 +140,7 @@ function mapElmRecord(
 function homepage(node: SchemaNode): string | undefined {
   return (
     nodesOf(node, 'homepage', 'homePage')
-      .map((page) => labelOfProperty(page, 'contentURL'))
+      .map((page) => firstTextOf(page, 'contentURL'))
       .find(Boolean) ?? valuesOf(node, 'homepage').find((value): value is string => typeof value === 'string')
   );
 }
@@ -151,40 +148,38 @@ function homepage(node: SchemaNode): string | undefined {
 /** `eqfLevel` is a Concept such as http://data.europa.eu/snb/eqf/6 ("Level 6"). */
 function levelText(spec: SchemaNode): string | undefined {
   for (const level of valuesOf(spec, 'eqfLevel')) {
-    const id = typeof level === 'string' ? level : (level.id ?? labelOf(level) ?? '');
-    const number = /(?:eqf\/|level\s*)(\d)\b/i.exec(id)?.[1] ?? /(\d)/.exec(labelOf(level) ?? '')?.[1];
+    const id = typeof level === 'string' ? level : (level.id ?? textOf(level) ?? '');
+    const number = /(?:eqf\/|level\s*)(\d)\b/i.exec(id)?.[1] ?? /(\d)/.exec(textOf(level) ?? '')?.[1];
     if (number) return `EQF ${number}`;
   }
-  return labelOfProperty(spec, 'nqfLevel');
+  return firstTextOf(spec, 'nqfLevel');
 }
 
 /** `creditPoint`: a CreditPoint with a framework (ECTS) and points; older documents say `ectsCreditPoints`. */
 function creditText(spec: SchemaNode): string | undefined {
   for (const credit of nodesOf(spec, 'creditPoint')) {
-    const points = labelOfProperty(credit, 'point');
+    const points = firstTextOf(credit, 'point');
     if (!points) continue;
     const framework = nodesOf(credit, 'framework')[0];
-    const name = framework ? (labelOf(framework) ?? '') : '';
+    const name = framework ? (textOf(framework) ?? '') : '';
     const ects =
       /european credit transfer|ects/i.test(`${name} ${framework?.id ?? ''}`) ||
       framework?.id?.endsWith('6fcec5c5af');
     return ects ? `${points} ECTS` : `${points} credits${name ? ` (${name})` : ''}`;
   }
-  const ects = labelOfProperty(spec, 'ectsCreditPoints', 'ECTSCreditPoints');
+  const ects = firstTextOf(spec, 'ectsCreditPoints', 'ECTSCreditPoints');
   return ects ? `${ects} ECTS` : undefined;
 }
 
 function assessmentText(spec: SchemaNode): string | undefined {
   const texts = nodesOf(spec, 'provenBy').map((assessment) => {
-    const title = labelOfProperty(assessment, 'title');
-    const details = [labelOfProperty(assessment, 'dcType'), labelOfProperty(assessment, 'mode')].filter(
-      Boolean,
-    );
+    const title = firstTextOf(assessment, 'title');
+    const details = [firstTextOf(assessment, 'dcType'), firstTextOf(assessment, 'mode')].filter(Boolean);
     return [title, details.length > 0 ? `(${details.join(', ').toLowerCase()})` : '']
       .filter(Boolean)
       .join(' ');
   });
-  const note = labelOfProperty(spec, 'assessment');
+  const note = firstTextOf(spec, 'assessment');
   const all = [...texts, ...(note ? [note] : [])].filter(Boolean);
   return all.length > 0 ? all.join('; ') : undefined;
 }
@@ -193,9 +188,9 @@ function qualityAssurance(nodes: SchemaNode[]): string | undefined {
   const texts = nodes.flatMap((node) =>
     nodesOf(node, 'accreditation').map((accreditation) => {
       const agent = nodesOf(accreditation, 'accreditingAgent')[0];
-      const by = agent ? labelOf(agent) : undefined;
+      const by = agent ? textOf(agent) : undefined;
       const what =
-        labelOfProperty(accreditation, 'title') ?? labelOfProperty(accreditation, 'dcType') ?? 'Accredited';
+        firstTextOf(accreditation, 'title') ?? firstTextOf(accreditation, 'dcType') ?? 'Accredited';
       return by ? `${what} (${by})` : what;
     }),
   );
@@ -208,12 +203,12 @@ function priceText(details: SchemaNode[], problems: FeedProblem[], row: number):
   for (const detail of details) {
     const amount = nodesOf(detail, 'amount')[0];
     if (amount) {
-      const value = labelOfProperty(amount, 'numericValue', 'value');
+      const value = firstTextOf(amount, 'numericValue', 'value');
       const unit = valuesOf(amount, 'unit')[0];
-      const currency = currencyCode(typeof unit === 'string' ? unit : (unit?.id ?? labelOf(unit)));
+      const currency = currencyCode(typeof unit === 'string' ? unit : (unit?.id ?? textOf(unit)));
       if (value) return `${value} ${currency ?? ''}`.trim();
     }
-    const label = labelOfProperty(detail, 'prefLabel', 'title', 'description');
+    const label = firstTextOf(detail, 'prefLabel', 'title', 'description');
     if (label) return label;
   }
   if (details.length > 0)
