@@ -13,9 +13,11 @@ const BATCHES_PER_CHUNK = 10;
 /** chunks sent ahead of the oldest one still being indexed: Meilisearch indexes what is queued in large batches */
 const CHUNKS_IN_FLIGHT = 10;
 
+/** The client's default 5 s wait is too short for large batches under load. */
+const WAIT_OPTIONS = { timeout: 120_000, interval: 50 };
+
 export function createMeiliClient(url: string, key: string | undefined): Meilisearch {
-  // The client's default 5 s wait is too short for large batches under load.
-  return new Meilisearch({ host: url, apiKey: key, defaultWaitOptions: { timeout: 120_000, interval: 50 } });
+  return new Meilisearch({ host: url, apiKey: key, defaultWaitOptions: WAIT_OPTIONS });
 }
 
 export function assertSucceeded(task: Task, what: string): void {
@@ -33,7 +35,11 @@ export async function createWithSettings(
 ): Promise<void> {
   const indexes = await client.getIndexes({ limit: 1000 });
   if (!indexes.results.some((index) => index.uid === uid)) {
-    assertSucceeded(await client.createIndex(uid, { primaryKey: 'id' }).waitTask(), `create ${uid}`);
+    // createIndex waits with a task client of its own that ignores the client's defaultWaitOptions
+    assertSucceeded(
+      await client.createIndex(uid, { primaryKey: 'id' }).waitTask(WAIT_OPTIONS),
+      `create ${uid}`,
+    );
   }
   assertSucceeded(await client.index(uid).updateSettings(settings).waitTask(), `settings of ${uid}`);
 }
