@@ -24,11 +24,13 @@ describe('robots.txt cache', () => {
       '/b': 'b',
     });
     sites.push(site);
-    const manners = { hosts: new HostGate(), robots: new RobotsCache(150) };
+    let now = 0;
+    const manners = { hosts: new HostGate(), robots: new RobotsCache(150, () => now) };
     await politeFetch(`${site.origin}/a`, request, manners);
+    now = 149;
     await politeFetch(`${site.origin}/b`, request, manners);
     expect(site.paths().filter((path) => path === '/robots.txt')).toHaveLength(1);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    now = 150;
     await politeFetch(`${site.origin}/a`, request, manners);
     expect(site.paths().filter((path) => path === '/robots.txt')).toHaveLength(2);
   });
