@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { runFeed } from '../../api/src/partner/feed-pipeline.ts';
 import { checkWorkersFor } from '../../api/src/partner/feed-runner.ts';
 import { CatalogueStore } from '@shortlist/indexer';
-import { DEFAULT_FEED_LIMITS, FeedJobs, type FeedJobSummary } from '@shortlist/indexer/partners';
+import { DEFAULT_FEED_LIMITS, type FeedJobSummary } from '@shortlist/indexer/feeds';
 import type { Provider } from '@shortlist/schemas';
 import { SHORTLIST_NODE_FLAGS } from './shortlist-flags.ts';
 
@@ -81,7 +81,7 @@ async function generate(file: string, rows: number): Promise<void> {
 async function runOnce(folder: string, dryRun: boolean, workers: number): Promise<void> {
   const store = new CatalogueStore(join(folder, 'catalogue.db'));
   store.upsertProvider(PROVIDER);
-  const jobs = new FeedJobs(store);
+  const jobs = store.feedJobs;
   const job = jobs.create({ providerId: PROVIDER.id, partnerId: null, origin: 'cli', source: 'bench.csv', format: 'csv', mode: 'upsert', dryRun, options: {} }); // prettier-ignore
   const started = performance.now();
   const result = await runFeed(store, jobs, {

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FeedError, type FeedFormat } from '@shortlist/crawler/feeds';
 import type { CatalogueStore } from '@shortlist/indexer';
-import { DEFAULT_FEED_LIMITS, FeedJobs, PartnerAccounts } from '@shortlist/indexer/partners';
+import { DEFAULT_FEED_LIMITS } from '@shortlist/indexer/feeds';
+import { PartnerAccounts } from '@shortlist/indexer/partners';
 import type { Provider } from '@shortlist/schemas';
 import { runFeed } from '../partner/feed-pipeline.ts';
 
@@ -28,7 +29,7 @@ export async function setUpDemoFeeds(
   log = console.log,
 ): Promise<void> {
   const feeds = JSON.parse(readFileSync(new URL('feeds.json', FOLDER), 'utf8')) as DemoFeed[];
-  const jobs = new FeedJobs(store);
+  const jobs = store.feedJobs;
   const imported: string[] = [];
   for (const feed of feeds) {
     if (!store.getProvider(feed.provider.id)) store.upsertProvider(feed.provider);

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { csvLine, openFeed, type FeedRecord } from '@shortlist/crawler/feeds';
-import type { FeedJob, FeedJobs } from '@shortlist/indexer/partners';
+import type { FeedJob, FeedJobs } from '@shortlist/indexer/feeds';
 import { parseFeedOptions } from './feed-options.ts';
 import type { JobOptions } from './feed-runner.ts';
 

@@ -5,7 +5,7 @@ import {
   type Delimiter,
   type FeedFormat,
 } from '@shortlist/crawler/feeds';
-import { DEFAULT_FEED_LIMITS, type FeedLimits, type FeedMode } from '@shortlist/indexer/partners';
+import { DEFAULT_FEED_LIMITS, type FeedLimits, type FeedMode } from '@shortlist/indexer/feeds';
 
 /** A feed option given wrongly; names the parameter (`mode`, `mapping` …) so the answer can too. */
 export class FeedOptionError extends Error {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CatalogueStore } from '@shortlist/indexer';
-import { FeedJobs } from '@shortlist/indexer/partners';
-import { testCourse } from '@shortlist/indexer/testing';
+import type { FeedJobs } from '@shortlist/indexer/feeds';
+import { catalogueSnapshot, testCourse } from '@shortlist/indexer/testing';
 import type { Provider } from '@shortlist/schemas';
 import { parseFeedOptions, type RawFeedOptions } from './feed-options.ts';
 import { runFeed } from './feed-pipeline.ts';
@@ -32,7 +32,7 @@ beforeEach(() => {
   store = new CatalogueStore(join(mkdtempSync(join(tmpdir(), 'feed-pipeline-')), 'catalogue.db'));
   store.upsertProvider(PROVIDER);
   store.upsertProvider(OTHER);
-  jobs = new FeedJobs(store);
+  jobs = store.feedJobs;
 });
 
 const row = (n: number, extra = '') =>
@@ -71,13 +71,12 @@ async function send(feed: string, options: RawFeedOptions = {}, provider = PROVI
 }
 
 const active = () =>
-  (
-    store.db
-      .prepare("SELECT id FROM courses WHERE provider_id = ? AND status = 'active' ORDER BY id")
-      .all(PROVIDER.id) as { id: string }[]
-  ).map((r) => r.id);
-const snapshot = () =>
-  store.db.prepare('SELECT id, status, content_hash, seq FROM courses ORDER BY id').all();
+  store
+    .providerListings(PROVIDER.id)
+    .filter((listing) => listing.status === 'active')
+    .map((listing) => listing.id)
+    .sort();
+const snapshot = () => catalogueSnapshot(store.file).listings;
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 describe('applying a feed', () => {

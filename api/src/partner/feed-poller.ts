@@ -10,7 +10,7 @@ import {
   type ResolvedAddress,
 } from '@shortlist/crawler/feeds';
 import type { CatalogueStore } from '@shortlist/indexer';
-import { FeedUrls, type FeedUrl } from '@shortlist/indexer/partners';
+import type { FeedUrl, FeedUrls } from '@shortlist/indexer/feeds';
 import type { PartnerSettings } from './env.ts';
 import type { FeedRunner } from './feed-runner.ts';
 
@@ -50,7 +50,7 @@ export class FeedPoller {
     private readonly settings: PartnerSettings,
     private readonly options: PollerOptions,
   ) {
-    this.urls = new FeedUrls(store);
+    this.urls = store.feedUrls;
     this.policy = options.policy ?? fetchPolicy(settings);
   }
 

@@ -1,5 +1,5 @@
 import type { FeedProblem } from '@shortlist/schemas';
-import type { FeedJob, FeedJobs } from '@shortlist/indexer/partners';
+import type { FeedJob, FeedJobs } from '@shortlist/indexer/feeds';
 
 /** The report a partner gets for one feed: what was done, and every problem of every row. */
 export interface FeedReport {

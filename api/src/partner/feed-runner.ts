@@ -2,7 +2,7 @@ import { createReadStream, existsSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { FeedError } from '@shortlist/crawler/feeds';
 import type { CatalogueStore } from '@shortlist/indexer';
-import { FeedJobs, type FeedJob, type FeedJobSummary } from '@shortlist/indexer/partners';
+import type { FeedJob, FeedJobs, FeedJobSummary } from '@shortlist/indexer/feeds';
 import { parseFeedOptions, type RawFeedOptions } from './feed-options.ts';
 import { emptySummary, runFeed } from './feed-pipeline.ts';
 
@@ -34,7 +34,7 @@ export class FeedRunner {
     private readonly store: CatalogueStore,
     private readonly log: (message: string) => void = console.error,
   ) {
-    this.jobs = new FeedJobs(store);
+    this.jobs = store.feedJobs;
   }
 
   /** Runs the job now. A feed that cannot be read rejects with its FeedError (also recorded in the job). */

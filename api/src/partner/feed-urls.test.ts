@@ -137,7 +137,9 @@ describe('feed URLs', () => {
 
   it('polls due URLs on its schedule', async () => {
     version = 3;
-    store.db.prepare('UPDATE feed_urls SET next_poll_at = ?').run('2000-01-01T00:00:00.000Z');
+    // as if last polled long ago: every feed URL is due
+    for (const feed of poller.urls.list(PROVIDER.id))
+      poller.urls.recordPoll(feed.id, {}, new Date('2000-01-01T00:00:00.000Z'));
     const stop = poller.start(60_000);
     const allScheduled = () =>
       poller.urls.list(PROVIDER.id).every((feed) => feed.nextPollAt > new Date().toISOString());

@@ -26,7 +26,7 @@ export interface PartnerDeps {
 }
 
 export function uploadsFolder(store: CatalogueStore): string {
-  const file = store.db.name;
+  const file = store.file;
   return file === ':memory:' || file === ''
     ? join(tmpdir(), 'shortlist-feed-uploads')
     : join(dirname(file), 'feed-uploads');
