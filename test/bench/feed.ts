@@ -9,11 +9,10 @@ import { once } from 'node:events';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runFeed } from '../../api/src/partner/feed-pipeline.ts';
-import { checkWorkersFor } from '../../api/src/partner/feed-runner.ts';
+import { runFeed } from '../../api/src/feeds/pipeline.ts';
+import { checkWorkersFor } from '../../api/src/feeds/runner.ts';
 import { CatalogueStore } from '@shortlist/indexer';
-import { DEFAULT_FEED_LIMITS, type FeedJobSummary } from '@shortlist/indexer/feeds';
-import type { Provider } from '@shortlist/schemas';
+import { DEFAULT_FEED_LIMITS, type FeedJobSummary, type Provider } from '@shortlist/schemas';
 import { SHORTLIST_NODE_FLAGS } from './shortlist-flags.ts';
 
 const PROVIDER: Provider = {

@@ -3,10 +3,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FeedError, type FeedFormat } from '@shortlist/crawler/feeds';
 import type { CatalogueStore } from '@shortlist/indexer';
-import { DEFAULT_FEED_LIMITS } from '@shortlist/indexer/feeds';
 import { PartnerAccounts } from '@shortlist/indexer/partners';
-import type { Provider } from '@shortlist/schemas';
-import { runFeed } from '../partner/feed-pipeline.ts';
+import { DEFAULT_FEED_LIMITS, type Provider } from '@shortlist/schemas';
+import { runFeed } from '../feeds/pipeline.ts';
 
 /** The demo's partner feeds, one per format (the composition root may reach into test/ for --demo only). */
 const FOLDER = new URL('../../../test/demo-feeds/', import.meta.url);

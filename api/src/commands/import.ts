@@ -1,10 +1,10 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { FeedError } from '@shortlist/crawler/feeds';
-import { parseFeedOptions, type RawFeedOptions } from '../partner/feed-options.ts';
-import { runFeed } from '../partner/feed-pipeline.ts';
-import { checkWorkersFor } from '../partner/feed-runner.ts';
-import { describeReport, feedReport } from '../partner/feed-report.ts';
+import { parseFeedOptions, type RawFeedOptions } from '@shortlist/schemas';
+import { runFeed } from '../feeds/pipeline.ts';
+import { describeReport, feedReport } from '../feeds/report.ts';
+import { checkWorkersFor } from '../feeds/runner.ts';
 import { openServices } from '../services.ts';
 import { importRecords } from './import-records.ts';
 

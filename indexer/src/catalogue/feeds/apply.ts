@@ -1,29 +1,7 @@
-import type { StoreCounts } from '@shortlist/schemas';
+import type { FeedBlock, FeedCounts, FeedLimits, FeedMode } from '@shortlist/schemas';
 import type { CatalogueDatabase } from '../database.ts';
 import type { Listings } from '../listings.ts';
 import type { FeedStaging } from './staging.ts';
-
-export type FeedMode = 'replace' | 'upsert';
-
-/** Safety limits for replace mode; a feed beyond either is not applied. */
-export interface FeedLimits {
-  /** the share of the provider's listed courses a feed may withdraw (default 0.5) */
-  maxWithdrawShare: number;
-  /** the share of a feed's rows that may be rejected (default 0.2) */
-  maxRejectedShare: number;
-}
-
-export const DEFAULT_FEED_LIMITS: FeedLimits = { maxWithdrawShare: 0.5, maxRejectedShare: 0.2 };
-
-export interface FeedCounts extends StoreCounts {
-  withdrawn: number;
-}
-
-/** Why a feed was not applied, and how to send it so that it is. */
-export interface FeedBlock {
-  reason: string;
-  fix: string;
-}
 
 export interface FeedPlan {
   providerId: string;

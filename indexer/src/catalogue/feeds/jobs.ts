@@ -1,28 +1,6 @@
-import type { FeedProblem } from '@shortlist/schemas';
+import type { FeedJobStatus, FeedJobSummary, FeedMode, FeedOrigin, FeedProblem } from '@shortlist/schemas';
 import { randomBytes } from 'node:crypto';
 import type { CatalogueDatabase } from '../database.ts';
-import type { FeedBlock, FeedCounts, FeedMode } from './apply.ts';
-
-export type FeedJobStatus = 'queued' | 'running' | 'done' | 'failed';
-export type FeedOrigin = 'upload' | 'url' | 'cli';
-
-/** What a job found and did; problems are kept apart, a row each. */
-export interface FeedJobSummary {
-  format: string | null;
-  encoding: string | null;
-  /** CSV: the header, for the annotated copy */
-  header?: string[];
-  delimiter?: string;
-  rows: number;
-  accepted: number;
-  rejected: number;
-  warnings: number;
-  counts: FeedCounts;
-  applied: boolean;
-  blocked: FeedBlock | null;
-  /** the feed could not be read at all */
-  error: { message: string; fix: string; line?: number; column?: number; parameter?: string } | null;
-}
 
 export interface FeedJobInit {
   providerId: string;

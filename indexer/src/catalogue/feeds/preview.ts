@@ -1,7 +1,7 @@
-import type { Course } from '@shortlist/schemas';
+import type { Course, FeedCounts } from '@shortlist/schemas';
 import { urlKey } from '../../near-duplicate.ts';
 import type { CatalogueDatabase, Statement } from '../database.ts';
-import { listedIds, type FeedCounts } from './apply.ts';
+import { listedIds } from './apply.ts';
 
 /** What the preview reads of a checked row: its course when accepted, the record it names when rejected. */
 export interface PreviewRow {

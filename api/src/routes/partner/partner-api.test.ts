@@ -13,11 +13,11 @@ import {
 import { PartnerAccounts } from '@shortlist/indexer/partners';
 import { catalogueSnapshot } from '@shortlist/indexer/testing';
 import type { Provider } from '@shortlist/schemas';
-import { createApp } from '../app.ts';
+import { createApp } from '../../app.ts';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { readPartnerSettings } from './env.ts';
-import { FeedRunner } from './feed-runner.ts';
+import { FeedRunner } from '../../feeds/runner.ts';
 import { KeyAttempts } from './key-attempts.ts';
 
 const HARBOUR: Provider = {

@@ -8,16 +8,8 @@ import {
   type FeedOptions,
 } from '@shortlist/crawler/feeds';
 import type { CatalogueStore } from '@shortlist/indexer';
-import {
-  FeedStaging,
-  rejectedBlock,
-  withdrawBlock,
-  type FeedJobs,
-  type FeedJobSummary,
-  type FeedLimits,
-  type FeedMode,
-} from '@shortlist/indexer/feeds';
-import type { FeedProblem, Provider } from '@shortlist/schemas';
+import { FeedStaging, rejectedBlock, withdrawBlock, type FeedJobs } from '@shortlist/indexer/feeds';
+import type { FeedJobSummary, FeedLimits, FeedMode, FeedProblem, Provider } from '@shortlist/schemas';
 
 export interface FeedRun {
   jobId: string;

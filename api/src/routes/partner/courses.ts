@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { CatalogueStore } from '@shortlist/indexer';
-import { apiError } from '../errors.ts';
+import { apiError } from '../../errors.ts';
 import type { PartnerVariables } from './auth.ts';
 
 /** The partner's own listings: read them, or take one down. Another provider's listing is refused (403). */

@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogueStore, createMeiliClient, SearchIndex } from '@shortlist/indexer';
 import { PartnerAccounts } from '@shortlist/indexer/partners';
 import type { Provider } from '@shortlist/schemas';
-import { createApp } from '../app.ts';
+import { createApp } from '../../app.ts';
 import { readPartnerSettings } from './env.ts';
-import { FeedPoller } from './feed-poller.ts';
-import { FeedRunner } from './feed-runner.ts';
+import { FeedPoller } from '../../feeds/poller.ts';
+import { FeedRunner } from '../../feeds/runner.ts';
 
 const PROVIDER: Provider = {
   id: 'harbour-institute',
