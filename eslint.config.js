@@ -16,6 +16,24 @@ export default tseslint.config(
     },
   },
   {
+    // the catalogue's storage stays behind its facade (CatalogueStore): nothing else opens or queries it
+    ignores: ['indexer/src/catalogue/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'better-sqlite3',
+              message:
+                'Only indexer/src/catalogue/ holds the SQLite handle: add a method to CatalogueStore (or its table family) instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts'],
     rules: {
       // Tests read JSON bodies loosely and assert on them.

@@ -209,3 +209,26 @@ it('GET /openapi.json documents every search parameter the API accepts', async (
   expect(perPage.schema.maximum).toBe(100);
   expect(body.paths['/v1/partner/feeds'].post.security).toEqual([{ partnerKey: [] }]);
 });
+
+it('GET /openapi.json documents the feed options, the feed URL body and the feed report', async () => {
+  const body = await (await app.request('/openapi.json')).json();
+  const upload = body.paths['/v1/partner/feeds'].post;
+  expect(upload.parameters.map((parameter: any) => parameter.name)).toEqual([
+    'mode',
+    'dryRun',
+    'format',
+    'mapping',
+    'delimiter',
+    'maxWithdrawShare',
+    'maxRejectedShare',
+    'force',
+  ]);
+  expect(upload.parameters[0]).toMatchObject({ schema: { enum: ['replace', 'upsert'] } });
+  const feedUrl = body.paths['/v1/partner/feed-urls'].post.requestBody.content['application/json'].schema;
+  expect(Object.keys(feedUrl.properties)).toEqual(expect.arrayContaining(['url', 'intervalMinutes', 'mode']));
+  expect(feedUrl.properties).not.toHaveProperty('dryRun');
+  const report = upload.responses[200].content['application/json'].schema;
+  expect(report.properties.problems.items.required).toEqual(
+    expect.arrayContaining(['row', 'severity', 'field', 'message', 'fix']),
+  );
+});

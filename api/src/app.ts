@@ -4,7 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { CatalogueStore, SearchIndex } from '@shortlist/indexer';
 import { apiError, handleError } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
-import { partnerRoutes, type PartnerDeps } from './partner/routes.ts';
+import { partnerRoutes, type PartnerDeps } from './routes/partner/index.ts';
 import { courseRoutes } from './routes/courses.ts';
 import { crawlRoutes } from './routes/crawls.ts';
 import { providerRoutes } from './routes/providers.ts';

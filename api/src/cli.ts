@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { FEED_OPTION_NAMES, FeedOptionFields, isSwitchOption, type RawFeedOptions } from '@shortlist/schemas';
 import { crawlCommand } from './commands/crawl.ts';
 import { extractCommand } from './commands/extract.ts';
 import { importCommand } from './commands/import.ts';
@@ -16,17 +17,38 @@ const USAGE = `Usage: shortlist <command>
   extract <file-or-url> [--url URL] [--source FILE_OR_ID]
                                          print the records one page yields, with provenance, as JSON
   reindex                                rebuild the search index from the catalogue, with no downtime
-  import <file> [--format csv|json|schemaorg|ctdl|elm] [--provider ID] [--dry-run] [--mode upsert|replace]
-         [--mapping JSON] [--delimiter comma|semicolon|tab] [--max-withdraw-share 0.5] [--max-rejected-share 0.2] [--force]
+  import <file> [--provider ID] [feed options, below]
                                          a partner feed for provider ID, with a report of every row; without
-                                         --provider, records in the @shortlist/schemas shape (JSON)
+                                         --provider, records in the @shortlist/schemas shape (--format json)
   partner create --name NAME --provider ID [--country CC --url URL --type TYPE]
                                          a partner account that may send feeds for provider ID (created
                                          when new); prints its API key once
   partner list | rotate --partner ID | revoke --partner ID
                                          list partners and key ids; issue a new key; revoke all keys
 
+Feed options:
+${feedOptionsUsage()}
+
 Environment: PORT, HOST, SHORTLIST_DATA, SHORTLIST_SOURCES, MEILI_URL, MEILI_MASTER_KEY, DEMO_PORT, CRAWLER_CONTACT_URL`;
+
+/** `dryRun` is `--dry-run` on the command line. */
+function flagOf(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+const feedOptionFlags = Object.fromEntries(
+  FEED_OPTION_NAMES.map((name) => [
+    flagOf(name),
+    isSwitchOption(name) ? { type: 'boolean' as const } : { type: 'string' as const },
+  ]),
+);
+
+function feedOptionsUsage(): string {
+  return FEED_OPTION_NAMES.map((name) => {
+    const flag = `--${flagOf(name)}${isSwitchOption(name) ? '' : ' VALUE'}`;
+    return `  ${flag.padEnd(39)}${FeedOptionFields.shape[name].description ?? ''}`;
+  }).join('\n');
+}
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
@@ -37,27 +59,26 @@ async function main(argv: string[]): Promise<void> {
       demo: { type: 'boolean', default: false },
       source: { type: 'string' },
       url: { type: 'string' },
-      'dry-run': { type: 'boolean', default: false },
-      format: { type: 'string' },
+      ...feedOptionFlags,
       provider: { type: 'string' },
-      mode: { type: 'string' },
-      mapping: { type: 'string' },
-      delimiter: { type: 'string' },
-      'max-withdraw-share': { type: 'string' },
-      'max-rejected-share': { type: 'string' },
-      force: { type: 'boolean', default: false },
       name: { type: 'string' },
       partner: { type: 'string' },
       type: { type: 'string' },
       country: { type: 'string' },
     },
   });
+  // the feed options' flags are made from their names, so typed by hand here
+  const given = values as Record<string, string | boolean | undefined>;
   const env = readApiEnv();
   switch (command) {
     case 'start':
       return startCommand(env, { demo: values.demo });
     case 'crawl':
-      return crawlCommand(env, { demo: values.demo, source: values.source, dryRun: values['dry-run'] });
+      return crawlCommand(env, {
+        demo: values.demo,
+        source: values.source,
+        dryRun: given['dry-run'] === true,
+      });
     case 'extract':
       if (!positionals[0])
         throw new UsageError('extract needs a saved page or a URL: shortlist extract page.html [--url URL]');
@@ -67,17 +88,7 @@ async function main(argv: string[]): Promise<void> {
     case 'import':
       if (!positionals[0])
         throw new UsageError('import needs a file: shortlist import feed.csv --provider ID');
-      return importCommand(positionals[0], {
-        provider: values.provider,
-        format: values.format,
-        mode: values.mode,
-        mapping: values.mapping,
-        delimiter: values.delimiter,
-        dryRun: String(values['dry-run']),
-        maxWithdrawShare: values['max-withdraw-share'],
-        maxRejectedShare: values['max-rejected-share'],
-        force: String(values.force),
-      });
+      return importCommand(positionals[0], { provider: values.provider, ...feedOptionsOf(given) });
     case 'partner':
       return partnerCommand(positionals[0], {
         name: values.name,
@@ -90,6 +101,16 @@ async function main(argv: string[]): Promise<void> {
     default:
       throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   }
+}
+
+/** The feed options given on the command line, as text (a switch given is "true"). */
+function feedOptionsOf(values: Record<string, string | boolean | undefined>): RawFeedOptions {
+  const options: RawFeedOptions = {};
+  for (const name of FEED_OPTION_NAMES) {
+    const value = values[flagOf(name)];
+    if (value !== undefined) options[name] = String(value);
+  }
+  return options;
 }
 
 class UsageError extends Error {}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SearchParams } from '@shortlist/schemas';
+import { FeedOptionFields, FeedReport, FeedUrlRequest, SearchParams } from '@shortlist/schemas';
 
 const ErrorResponse = {
   description: 'The one error shape: what was wrong and which parameter',
@@ -23,23 +23,25 @@ const ErrorResponse = {
   },
 };
 
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output' = 'input') =>
+  z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as { properties: Record<string, object> };
+
 /** Query parameters straight from the zod schema that validates them, so the two cannot drift. */
 function queryParameters(schema: z.ZodType) {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
-    properties: Record<string, object>;
-  };
-  return Object.entries(json.properties).map(([name, property]) => ({
+  return Object.entries(jsonSchema(schema).properties).map(([name, property]) => ({
     name,
     in: 'query',
     required: false,
     schema: property,
+    ...('description' in property ? { description: property.description } : {}),
   }));
 }
 
-const json = (description: string) => ({
+const json = (description: string, schema: object = { type: 'object' }) => ({
   description,
-  content: { 'application/json': { schema: { type: 'object' } } },
+  content: { 'application/json': { schema } },
 });
+const feedReport = (description: string) => json(description, jsonSchema(FeedReport, 'output'));
 
 export function openApiDocument() {
   return {
@@ -126,23 +128,11 @@ function partnerPaths() {
         summary:
           'Submit a feed (CSV, JSON, schema.org, CTDL, ELM); small feeds answer with the report, large ones with 202 and a job',
         security: bearer,
-        parameters: [
-          'mode',
-          'dryRun',
-          'format',
-          'mapping',
-          'delimiter',
-          'maxWithdrawShare',
-          'maxRejectedShare',
-          'force',
-        ].map((name) => ({
-          name,
-          in: 'query',
-          required: false,
-          schema: { type: 'string' },
-        })),
+        // as query parameters, or as form fields next to the file
+        parameters: queryParameters(FeedOptionFields),
         responses: {
           ...partnerResponses('The feed report'),
+          200: feedReport('The feed report'),
           202: json('{ jobId, status }'),
           400: ErrorResponse,
           413: ErrorResponse,
@@ -159,7 +149,7 @@ function partnerPaths() {
         summary: 'A feed job: status and report',
         security: bearer,
         parameters: [id('jobId')],
-        responses: { ...partnerResponses('The report'), 404: ErrorResponse },
+        responses: { ...partnerResponses('The report'), 200: feedReport('The report'), 404: ErrorResponse },
       },
     },
     '/v1/partner/feeds/{jobId}/annotated.csv': {
@@ -189,6 +179,10 @@ function partnerPaths() {
       post: {
         summary: 'Register a feed URL, polled on a schedule with conditional GET',
         security: bearer,
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: jsonSchema(FeedUrlRequest) } },
+        },
         responses: { ...partnerResponses('The feed URL'), 400: ErrorResponse },
       },
       get: {

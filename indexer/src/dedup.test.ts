@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Course } from '@shortlist/schemas';
-import { CatalogueStore } from './catalogue.ts';
+import { CatalogueStore } from './catalogue/index.ts';
 import { testCourse } from './test-courses.ts';
 
 const stores: CatalogueStore[] = [];

@@ -1,5 +1,5 @@
 import type { EnqueuedTask } from 'meilisearch';
-import type { CatalogueStore } from './catalogue.ts';
+import type { CatalogueStore } from './catalogue/index.ts';
 import { addDocuments, assertSucceeded, createWithSettings, type SearchIndex } from './search-index.ts';
 
 export interface ReindexResult {

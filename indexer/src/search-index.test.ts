@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CatalogueStore } from './catalogue.ts';
+import { CatalogueStore } from './catalogue/index.ts';
 import { startBundledMeilisearch, type MeiliConnection } from './meili-server.ts';
 import { createMeiliClient, SearchIndex } from './search-index.ts';
 import { startSyncLoop } from './sync-loop.ts';

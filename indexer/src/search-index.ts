@@ -1,6 +1,5 @@
 import { Meilisearch, type EnqueuedTask, type Index, type Task } from 'meilisearch';
-import type { CatalogueStore, CourseChange } from './catalogue.ts';
-import { providerDocuments } from './provider-stats.ts';
+import type { CatalogueStore, CourseChange } from './catalogue/index.ts';
 import {
   COURSE_INDEX_SETTINGS,
   COURSES_INDEX,
@@ -126,7 +125,7 @@ export class SearchIndex {
   /** Recomputes the statistics of the providers whose courses changed and sends them. */
   private async updateProviders(store: CatalogueStore, ids: Set<string>): Promise<EnqueuedTask | null> {
     const providers = store.listProviders().filter((provider) => ids.has(provider.id));
-    const documents = providerDocuments(store, providers);
+    const documents = store.providerDocuments(providers);
     if (documents.length === 0) return null;
     return this.client.index(this.providersUid).addDocuments(documents);
   }

@@ -1,4 +1,4 @@
-import type { CatalogueStore } from './catalogue.ts';
+import type { CatalogueStore } from './catalogue/index.ts';
 import type { SearchIndex } from './search-index.ts';
 
 export interface SyncLoop {

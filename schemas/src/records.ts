@@ -1,9 +1,12 @@
+import { z } from 'zod';
+
 /** What storing a batch of source records did, as the catalogue reports it to crawls and feeds. */
-export interface StoreCounts {
-  new: number;
-  changed: number;
-  unchanged: number;
-}
+export const StoreCounts = z.object({
+  new: z.number().int().nonnegative(),
+  changed: z.number().int().nonnegative(),
+  unchanged: z.number().int().nonnegative(),
+});
+export type StoreCounts = z.infer<typeof StoreCounts>;
 
 /** What the crawler saw at a URL last time: for conditional GET and unchanged-page detection. */
 export interface PageState {
@@ -15,21 +18,4 @@ export interface PageState {
   contentHash: string;
   courseIds: string[];
   fetchedAt: string;
-}
-
-/**
- * One thing wrong with one row (or record) of a partner feed. An `error` rejects the row; a `warning`
- * keeps it and says what a learner will miss.
- */
-export interface FeedProblem {
-  /** CSV: the line the row starts on (the header is line 1); JSON formats: the record number, from 1; 0: the whole feed */
-  row: number;
-  severity: 'error' | 'warning';
-  /** the column (CSV) or field (JSON) at fault, or null when the row as a whole is */
-  field: string | null;
-  /** the offending value as the partner wrote it, shortened */
-  value: string | null;
-  message: string;
-  /** how to fix it, in one sentence */
-  fix: string;
 }

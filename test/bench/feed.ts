@@ -9,11 +9,10 @@ import { once } from 'node:events';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runFeed } from '../../api/src/partner/feed-pipeline.ts';
-import { checkWorkersFor } from '../../api/src/partner/feed-runner.ts';
+import { runFeed } from '../../api/src/feeds/pipeline.ts';
+import { checkWorkersFor } from '../../api/src/feeds/runner.ts';
 import { CatalogueStore } from '@shortlist/indexer';
-import { DEFAULT_FEED_LIMITS, FeedJobs, type FeedJobSummary } from '@shortlist/indexer/partners';
-import type { Provider } from '@shortlist/schemas';
+import { DEFAULT_FEED_LIMITS, type FeedJobSummary, type Provider } from '@shortlist/schemas';
 import { SHORTLIST_NODE_FLAGS } from './shortlist-flags.ts';
 
 const PROVIDER: Provider = {
@@ -81,7 +80,7 @@ async function generate(file: string, rows: number): Promise<void> {
 async function runOnce(folder: string, dryRun: boolean, workers: number): Promise<void> {
   const store = new CatalogueStore(join(folder, 'catalogue.db'));
   store.upsertProvider(PROVIDER);
-  const jobs = new FeedJobs(store);
+  const jobs = store.feedJobs;
   const job = jobs.create({ providerId: PROVIDER.id, partnerId: null, origin: 'cli', source: 'bench.csv', format: 'csv', mode: 'upsert', dryRun, options: {} }); // prettier-ignore
   const started = performance.now();
   const result = await runFeed(store, jobs, {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogueStore, startBundledMeilisearch, type MeiliConnection } from '@shortlist/indexer';
+import { catalogueSnapshot } from '@shortlist/indexer/testing';
 import { buildCourse, type Provider } from '@shortlist/schemas';
 
 const BIN = fileURLToPath(new URL('../../api/bin/shortlist.js', import.meta.url));
@@ -98,16 +99,11 @@ describe('SIGKILL during a 50,000-record bulk import (issue 5)', () => {
     expect(interrupted.killed).toBe(true);
 
     const batch = new Map(ids.map((id, n) => [id, Math.floor(n / 1000)]));
-    const perBatch = withStore((store) => {
-      const counts = new Map<number, number>();
-      for (const { record_id } of store.db.prepare('SELECT record_id FROM course_records').all() as {
-        record_id: string;
-      }[]) {
-        const b = batch.get(record_id)!;
-        counts.set(b, (counts.get(b) ?? 0) + 1);
-      }
-      return counts;
-    });
+    const perBatch = new Map<number, number>();
+    for (const { recordId } of catalogueSnapshot(catalogueFile).records) {
+      const b = batch.get(recordId)!;
+      perBatch.set(b, (perBatch.get(b) ?? 0) + 1);
+    }
     const stored = [...perBatch.values()].reduce((sum, n) => sum + n, 0);
     expect(stored).toBeGreaterThanOrEqual(5000);
     expect(stored).toBeLessThan(50_000);
@@ -118,20 +114,13 @@ describe('SIGKILL during a 50,000-record bulk import (issue 5)', () => {
     expect(rerun.output).toMatch(
       /50000 records: 50000 imported \(\d+ new, 0 changed, \d+ unchanged\), 0 invalid/,
     );
-    withStore((store) => {
-      const count = (sql: string) => (store.db.prepare(sql).get() as { n: number }).n;
-      expect(count("SELECT COUNT(*) AS n FROM course_records WHERE provider_id = 'bulk-academy'")).toBe(
-        50_000,
-      );
-      expect(
-        count("SELECT COUNT(*) AS n FROM courses WHERE provider_id = 'bulk-academy' AND status = 'active'"),
-      ).toBe(50_000);
-      expect(
-        count(
-          'SELECT COUNT(*) AS n FROM (SELECT url_key FROM course_records GROUP BY url_key HAVING COUNT(*) > 1)',
-        ),
-      ).toBe(0);
-    });
+    const { listings, records } = catalogueSnapshot(catalogueFile);
+    const bulk = records.filter((record) => record.providerId === 'bulk-academy');
+    expect(bulk).toHaveLength(50_000);
+    expect(
+      listings.filter((listing) => listing.providerId === 'bulk-academy' && listing.status === 'active'),
+    ).toHaveLength(50_000);
+    expect(new Set(records.map((record) => record.urlKey)).size).toBe(records.length);
   }, 300_000);
 });
 
@@ -165,13 +154,7 @@ describe('SIGKILL while a partner feed is applied (issue 6)', () => {
   }, 120_000);
 
   it('shows the catalogue as it was before the feed, and re-sending the feed completes it', async () => {
-    const state = () =>
-      withStore((store) => ({
-        listings: store.db.prepare('SELECT id, status, content_hash, seq FROM courses ORDER BY id').all(),
-        records: store.db
-          .prepare('SELECT record_id, course_id, status, content_hash FROM course_records ORDER BY record_id')
-          .all(),
-      }));
+    const state = () => catalogueSnapshot(catalogueFile);
     const before = state();
     const killed = await shortlist(
       ['import', large, '--provider', provider.id],
@@ -185,11 +168,9 @@ describe('SIGKILL while a partner feed is applied (issue 6)', () => {
     expect(resent.output).toContain(
       '30000 rows: 30000 accepted (29900 new, 100 changed, 0 unchanged), 0 rejected',
     );
-    withStore((store) => {
-      const active = store.db
-        .prepare("SELECT COUNT(*) AS n FROM courses WHERE provider_id = ? AND status = 'active'")
-        .get(provider.id) as { n: number };
-      expect(active.n).toBe(30_000);
-    });
+    const active = catalogueSnapshot(catalogueFile).listings.filter(
+      (listing) => listing.providerId === provider.id && listing.status === 'active',
+    );
+    expect(active).toHaveLength(30_000);
   }, 300_000);
 });

@@ -1,34 +1,8 @@
+import type { FeedProblem, FeedReport } from '@shortlist/schemas';
+
+export type { FeedProblem, FeedReport };
+
 /** The parts of the partner API's answers that the partner page reads (see the partner guide). */
-export interface FeedProblem {
-  row: number;
-  severity: 'error' | 'warning';
-  field: string | null;
-  value: string | null;
-  message: string;
-  fix: string;
-}
-
-export interface FeedReport {
-  jobId: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  origin: 'upload' | 'url' | 'cli';
-  source: string | null;
-  mode: 'replace' | 'upsert';
-  dryRun: boolean;
-  format: string | null;
-  applied: boolean;
-  blocked: { reason: string; fix: string } | null;
-  error: { message: string; fix: string } | null;
-  counts: Record<
-    'rows' | 'accepted' | 'rejected' | 'warnings' | 'new' | 'changed' | 'unchanged' | 'withdrawn',
-    number
-  >;
-  problems: FeedProblem[];
-  problemsOmitted: number;
-  createdAt: string;
-  links: { self: string; annotatedCsv: string };
-}
-
 export interface FeedUrl {
   id: string;
   url: string;

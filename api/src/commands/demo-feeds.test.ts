@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { CatalogueStore } from '@shortlist/indexer';
-import { FeedJobs, PartnerAccounts } from '@shortlist/indexer/partners';
+import { PartnerAccounts } from '@shortlist/indexer/partners';
 import { setUpDemoFeeds } from './demo-feeds.ts';
 
 it('the demo imports one partner feed per format without a rejected row, and prints a working key once per start', async () => {
   const store = new CatalogueStore(join(mkdtempSync(join(tmpdir(), 'demo-feeds-')), 'catalogue.db'));
   const printed: string[] = [];
   await setUpDemoFeeds(store, 'http://localhost:3000', (line) => printed.push(line));
-  const jobs = new FeedJobs(store);
+  const jobs = store.feedJobs;
   const providers = [
     'harbour-institute',
     'lakeshore-community-college',

@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { FeedError, type FeedFormat } from '@shortlist/crawler/feeds';
 import { DEMO_FEEDS } from '@shortlist/demo';
 import type { CatalogueStore } from '@shortlist/indexer';
-import { DEFAULT_FEED_LIMITS, FeedJobs, PartnerAccounts } from '@shortlist/indexer/partners';
-import type { Provider } from '@shortlist/schemas';
-import { runFeed } from '../partner/feed-pipeline.ts';
+import { PartnerAccounts } from '@shortlist/indexer/partners';
+import { DEFAULT_FEED_LIMITS, type Provider } from '@shortlist/schemas';
+import { runFeed } from '../feeds/pipeline.ts';
 
 interface DemoFeed {
   file: string;
@@ -26,7 +26,7 @@ export async function setUpDemoFeeds(
   log = console.log,
 ): Promise<void> {
   const feeds = JSON.parse(readFileSync(new URL('feeds.json', DEMO_FEEDS), 'utf8')) as DemoFeed[];
-  const jobs = new FeedJobs(store);
+  const jobs = store.feedJobs;
   const imported: string[] = [];
   for (const feed of feeds) {
     if (!store.getProvider(feed.provider.id)) store.upsertProvider(feed.provider);

@@ -1,11 +1,10 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { FeedError } from '@shortlist/crawler/feeds';
-import { FeedJobs } from '@shortlist/indexer/partners';
-import { parseFeedOptions, type RawFeedOptions } from '../partner/feed-options.ts';
-import { runFeed } from '../partner/feed-pipeline.ts';
-import { checkWorkersFor } from '../partner/feed-runner.ts';
-import { describeReport, feedReport } from '../partner/feed-report.ts';
+import { parseFeedOptions, type RawFeedOptions } from '@shortlist/schemas';
+import { runFeed } from '../feeds/pipeline.ts';
+import { describeReport, feedReport } from '../feeds/report.ts';
+import { checkWorkersFor } from '../feeds/runner.ts';
 import { openServices } from '../services.ts';
 import { importRecords } from './import-records.ts';
 
@@ -46,7 +45,7 @@ export async function importCommand(file: string, args: ImportArgs): Promise<voi
         throw new Error(
           `no provider "${args.provider}" in the catalogue; create it with: shortlist partner create --name NAME --provider ${args.provider}`,
         );
-      const jobs = new FeedJobs(services.store);
+      const jobs = services.store.feedJobs;
       const job = jobs.create({
         providerId: provider.id,
         partnerId: null,

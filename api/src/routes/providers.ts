@@ -1,11 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import {
-  providerDocuments,
-  type CatalogueStore,
-  type ProviderDocument,
-  type SearchIndex,
-} from '@shortlist/indexer';
+import type { CatalogueStore, ProviderDocument, SearchIndex } from '@shortlist/indexer';
 import { ProviderType } from '@shortlist/schemas';
 import { apiError } from '../errors.ts';
 import { quote } from '../filter.ts';
@@ -50,6 +45,6 @@ export function providerRoutes(store: CatalogueStore, index: SearchIndex) {
       const id = c.req.param('id');
       const provider = store.getProvider(id);
       if (!provider) throw apiError(404, `no provider with id "${id}"; ids come from /v1/providers`, 'id');
-      return c.json(providerDocuments(store, [provider])[0]);
+      return c.json(store.providerDocuments([provider])[0]);
     });
 }

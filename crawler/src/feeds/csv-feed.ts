@@ -1,12 +1,11 @@
 import type { TextChunks } from './decode.ts';
-import type { RawCourse } from '@shortlist/schemas';
+import type { ColumnMapping, RawCourse } from '@shortlist/schemas';
 import { columnFor, columnNames, headerKey, type FeedColumn } from './csv-columns.ts';
 import { CsvTokenizer, detectDelimiter, type CsvRecord, type Delimiter } from './csv-tokenizer.ts';
 import { cleanText, rawCourse, type FeedNotes, type FeedRecord } from './feed-record.ts';
 import { FeedError, problem, type FeedProblem } from './problems.ts';
 
-/** The partner's header names mapped onto documented columns; `null` ignores a column. */
-export type ColumnMapping = Record<string, string | null>;
+export type { ColumnMapping };
 
 export interface CsvOptions {
   mapping?: ColumnMapping;

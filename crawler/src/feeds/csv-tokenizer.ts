@@ -1,4 +1,7 @@
+import { DELIMITERS, type Delimiter } from '@shortlist/schemas';
 import { FeedError } from './problems.ts';
+
+export { DELIMITERS, type Delimiter };
 
 /** One CSV record: its cells and the line it starts on (a quoted cell may span lines). */
 export interface CsvRecord {
@@ -7,9 +10,6 @@ export interface CsvRecord {
   /** cells that break the quoting rules but could still be read */
   problems: { cell: number; message: string; fix: string }[];
 }
-
-export const DELIMITERS = [',', ';', '\t'] as const;
-export type Delimiter = (typeof DELIMITERS)[number];
 
 const QUOTE = 34;
 const LF = 10;

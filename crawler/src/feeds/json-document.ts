@@ -146,27 +146,13 @@ export function countryCode(value: string | undefined): string | undefined {
   return ISO3_TO_ISO2[last] ?? COUNTRY_NAMES[trimmed.toLowerCase()] ?? trimmed;
 }
 
-const CURRENCY_NAMES: Record<string, string> = {
-  'us dollar': 'USD',
-  'us dollars': 'USD',
-  dollar: 'USD',
-  euro: 'EUR',
-  euros: 'EUR',
-  'pound sterling': 'GBP',
-  'british pound': 'GBP',
-  'canadian dollar': 'CAD',
-  'australian dollar': 'AUD',
-  'new zealand dollar': 'NZD',
-  'swiss franc': 'CHF',
-  'swedish krona': 'SEK',
-  'danish krone': 'DKK',
-  'norwegian krone': 'NOK',
-};
-
-/** "USD", "US Dollar", ".../currency/EUR" → the ISO 4217 code, when it can be told. */
+/**
+ * "USD", ".../currency/EUR" → the ISO 4217 code; a name ("US Dollar", "dollar") is kept as written for the cost
+ * normaliser, which resolves it with the provider's country (a bare "dollar" is AUD in Australia).
+ */
 export function currencyCode(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const last = value.trim().split(/[/#]/).pop()!;
   if (/^[A-Za-z]{3}$/.test(last)) return last.toUpperCase();
-  return CURRENCY_NAMES[value.trim().toLowerCase()] ?? value.trim();
+  return value.trim();
 }

@@ -152,6 +152,28 @@ describe('Credential Engine CTDL feeds', () => {
   });
 });
 
+describe('a price in "dollars" in a CTDL or ELM feed', () => {
+  const australian = { id: 'southern-cross-tafe', country: 'AU', url: 'https://www.southern-cross.example/' };
+
+  it('is in Australian dollars from an Australian provider, and US dollars from one where $ is not local', async () => {
+    const ctdl = JSON.parse(fixture('ctdl-graph.json').toString()) as { '@graph': Record<string, unknown>[] };
+    for (const profile of ctdl['@graph'][0]!['ceterms:estimatedCost'] as Record<string, unknown>[])
+      profile['ceterms:currency'] = 'dollar';
+    const [fromAustralia] = (await readTestFeed(JSON.stringify(ctdl), {}, australian)).courses;
+    expect(fromAustralia!.cost).toMatchObject({ amount: 1245, currency: 'AUD' });
+    const [fromBritain] = (await readTestFeed(JSON.stringify(ctdl))).courses;
+    expect(fromBritain!.cost).toMatchObject({ amount: 1245, currency: 'USD' });
+
+    // a currency given by its label only
+    const elm = JSON.parse(fixture('elm-opportunities.jsonld').toString()) as {
+      '@graph': { priceDetail?: { amount: { unit: object } } }[];
+    };
+    elm['@graph'][0]!.priceDetail!.amount.unit = { type: 'Concept', prefLabel: { en: 'Dollar' } };
+    const [energy] = (await readTestFeed(JSON.stringify(elm), {}, australian)).courses;
+    expect(energy!.cost).toMatchObject({ amount: 750, currency: 'AUD' });
+  });
+});
+
 describe('European Learning Model (ELM v3) feeds', () => {
   it('reads a learning opportunity with its specification: the EU micro-credential elements', async () => {
     const { feed, courses } = await readTestFeed(fixture('elm-opportunities.jsonld'));

@@ -1,14 +1,6 @@
 import type { FeedProblem } from '@shortlist/schemas';
 
-/** The formats a partner feed can arrive in. */
-export const FEED_FORMATS = ['csv', 'json', 'schemaorg', 'ctdl', 'elm'] as const;
-export type FeedFormat = (typeof FEED_FORMATS)[number];
-
-export function isFeedFormat(value: string): value is FeedFormat {
-  return (FEED_FORMATS as readonly string[]).includes(value);
-}
-
-export type { FeedProblem };
+export { FEED_FORMATS, isFeedFormat, type FeedFormat, type FeedProblem } from '@shortlist/schemas';
 
 export function problem(
   row: number,

@@ -8,14 +8,14 @@ export const TEST_PROVIDER = {
   url: 'https://www.northbridge.example/',
 };
 
-/** Opens and checks a whole feed for the test provider, for tests. */
-export async function readTestFeed(input: FeedInput, options: FeedOptions = {}) {
+/** Opens and checks a whole feed for the test provider (or another), for tests. */
+export async function readTestFeed(input: FeedInput, options: FeedOptions = {}, provider = TEST_PROVIDER) {
   const feed = await openFeed(input, options);
   const rows: CheckedRow[] = [];
   for await (const row of checkFeed(feed, {
-    provider: TEST_PROVIDER,
+    provider,
     fetchedAt: '2026-11-02T09:00:00.000Z',
-    sourceUrl: TEST_PROVIDER.url,
+    sourceUrl: provider.url,
   }))
     rows.push(row);
   const accepted = rows.filter((row) => row.course !== null);

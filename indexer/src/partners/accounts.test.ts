@@ -1,18 +1,20 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CatalogueStore } from '../catalogue.ts';
+import { CatalogueStore } from '../catalogue/index.ts';
 import { PartnerAccounts } from './accounts.ts';
 
 const keyIdOf = (key: string) => key.slice(4, 16);
 const secretOf = (key: string) => key.slice(17);
 
+let folder: string;
 let store: CatalogueStore;
 let accounts: PartnerAccounts;
 
 beforeEach(() => {
-  store = new CatalogueStore(join(mkdtempSync(join(tmpdir(), 'accounts-')), 'catalogue.db'));
+  folder = mkdtempSync(join(tmpdir(), 'accounts-'));
+  store = new CatalogueStore(join(folder, 'catalogue.db'));
   accounts = new PartnerAccounts(store);
 });
 
@@ -21,12 +23,14 @@ describe('partner keys', () => {
     const { partner, key } = await accounts.create('Harbour Institute', 'harbour-institute');
     expect(key).toMatch(/^slk_[a-z0-9]{12}_[A-Za-z0-9_-]{43}$/);
     expect(await accounts.authenticate(key)).toEqual({ partner });
-    const stored = JSON.stringify(store.db.prepare('SELECT * FROM partner_keys').all());
-    expect(stored).not.toContain(secretOf(key));
-    expect(store.db.prepare('SELECT salt, hash FROM partner_keys').get()).toMatchObject({
+    expect(store.partners.key(keyIdOf(key))).toMatchObject({
       salt: expect.stringMatching(/^[0-9a-f]{32}$/),
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
+    store.close();
+    const files = readdirSync(folder).map((file) => readFileSync(join(folder, file), 'latin1'));
+    expect(files.join('')).toContain(keyIdOf(key));
+    expect(files.join('')).not.toContain(secretOf(key));
   });
 
   it('refuses a key with a wrong secret, an unknown id, or no key shape at all', async () => {

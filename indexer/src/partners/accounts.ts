@@ -1,23 +1,5 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import type { CatalogueStore } from '../catalogue.ts';
-
-export interface Partner {
-  id: string;
-  name: string;
-  providerId: string;
-  createdAt: string;
-}
-
-export interface PartnerKeyInfo {
-  keyId: string;
-  createdAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
-
-export interface PartnerListing extends Partner {
-  keys: PartnerKeyInfo[];
-}
+import type { CatalogueStore, Partner, PartnerListing, StoredKey } from '../catalogue/index.ts';
 
 /** Why a key was refused, in words a partner can act on. */
 export type KeyRefusal = 'malformed' | 'unknown' | 'revoked';
@@ -46,8 +28,8 @@ export class PartnerAccounts {
 
   constructor(private readonly store: CatalogueStore) {}
 
-  private get db() {
-    return this.store.db;
+  private get partners() {
+    return this.store.partners;
   }
 
   /** Creates a partner for a provider that exists; returns the key, which cannot be shown again. */
@@ -59,62 +41,30 @@ export class PartnerAccounts {
       createdAt: now(),
     };
     const issued = await this.issueKey();
-    this.db.transaction(() => {
-      this.db
-        .prepare('INSERT INTO partners (id, name, provider_id, created_at) VALUES (?, ?, ?, ?)')
-        .run(partner.id, partner.name, partner.providerId, partner.createdAt);
-      this.storeKey(partner.id, issued);
-    })();
+    this.partners.create(partner, issued);
     return { partner, key: issued.key };
   }
 
   get(id: string): Partner | undefined {
-    const row = this.db
-      .prepare('SELECT id, name, provider_id, created_at FROM partners WHERE id = ?')
-      .get(id) as { id: string; name: string; provider_id: string; created_at: string } | undefined;
-    return row && { id: row.id, name: row.name, providerId: row.provider_id, createdAt: row.created_at };
+    return this.partners.get(id);
   }
 
   list(): PartnerListing[] {
-    const partners = this.db.prepare('SELECT id FROM partners ORDER BY created_at, id').all() as {
-      id: string;
-    }[];
-    const keys = this.db.prepare(
-      'SELECT key_id, created_at, revoked_at, last_used_at FROM partner_keys WHERE partner_id = ? ORDER BY created_at',
-    );
-    return partners.map(({ id }) => ({
-      ...this.get(id)!,
-      keys: (
-        keys.all(id) as {
-          key_id: string;
-          created_at: string;
-          revoked_at: string | null;
-          last_used_at: string | null;
-        }[]
-      ).map((key) => ({
-        keyId: key.key_id,
-        createdAt: key.created_at,
-        revokedAt: key.revoked_at,
-        lastUsedAt: key.last_used_at,
-      })),
-    }));
+    return this.partners.list();
   }
 
   /** Issues a new key and revokes the partner's old ones at once. */
   async rotate(partnerId: string): Promise<string> {
     this.require(partnerId);
     const issued = await this.issueKey();
-    this.db.transaction(() => {
-      this.revokeKeys(partnerId);
-      this.storeKey(partnerId, issued);
-    })();
+    this.partners.replaceKeys(partnerId, issued);
     return issued.key;
   }
 
   /** Revokes every key of the partner; returns how many were still valid. */
   revoke(partnerId: string): number {
     this.require(partnerId);
-    return this.revokeKeys(partnerId);
+    return this.partners.revokeKeys(partnerId);
   }
 
   /** The partner a key belongs to, or why it is refused. */
@@ -122,10 +72,7 @@ export class PartnerAccounts {
     const match = KEY_PATTERN.exec(key.trim());
     if (!match) return { refused: 'malformed' };
     const keyId = match[1]!;
-    const row = this.db
-      .prepare('SELECT partner_id, salt, hash, revoked_at FROM partner_keys WHERE key_id = ?')
-      .get(keyId) as
-      { partner_id: string; salt: string; hash: string; revoked_at: string | null } | undefined;
+    const row = this.partners.key(keyId);
     if (!row) {
       // as slow as a real check, so timing does not tell which key ids exist
       await hashSecret(match[2]!, DECOY_SALT);
@@ -140,10 +87,10 @@ export class PartnerAccounts {
       this.verified.set(fingerprint, { keyId, until: Date.now() + 5 * 60_000 });
     }
     // checked on every request, so a revoked key stops working at once
-    if (row.revoked_at) return { refused: 'revoked' };
-    const partner = this.get(row.partner_id);
+    if (row.revokedAt) return { refused: 'revoked' };
+    const partner = this.get(row.partnerId);
     if (!partner) return { refused: 'unknown' };
-    this.db.prepare('UPDATE partner_keys SET last_used_at = ? WHERE key_id = ?').run(now(), keyId);
+    this.partners.keyUsed(keyId);
     return { partner };
   }
 
@@ -151,13 +98,7 @@ export class PartnerAccounts {
     if (!this.get(partnerId)) throw new Error(`no partner "${partnerId}"; see shortlist partner list`);
   }
 
-  private revokeKeys(partnerId: string): number {
-    return this.db
-      .prepare('UPDATE partner_keys SET revoked_at = ? WHERE partner_id = ? AND revoked_at IS NULL')
-      .run(now(), partnerId).changes;
-  }
-
-  private async issueKey(): Promise<{ key: string; keyId: string; salt: Buffer; hash: Buffer }> {
+  private async issueKey(): Promise<StoredKey & { key: string }> {
     const keyId = randomBytes(9)
       .toString('base64url')
       .toLowerCase()
@@ -165,12 +106,12 @@ export class PartnerAccounts {
       .slice(0, 12);
     const secret = randomBytes(32).toString('base64url');
     const salt = randomBytes(16);
-    return { key: `${KEY_PREFIX}_${keyId}_${secret}`, keyId, salt, hash: await hashSecret(secret, salt) };
-  }
-
-  private storeKey(partnerId: string, issued: { keyId: string; salt: Buffer; hash: Buffer }): void {
-    this.db
-      .prepare('INSERT INTO partner_keys (key_id, partner_id, salt, hash, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(issued.keyId, partnerId, issued.salt.toString('hex'), issued.hash.toString('hex'), now());
+    const hash = await hashSecret(secret, salt);
+    return {
+      key: `${KEY_PREFIX}_${keyId}_${secret}`,
+      keyId,
+      salt: salt.toString('hex'),
+      hash: hash.toString('hex'),
+    };
   }
 }

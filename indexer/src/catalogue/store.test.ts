@@ -1,9 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CatalogueStore } from './catalogue.ts';
-import { testCourse } from './test-courses.ts';
+import { testCourse } from '../test-courses.ts';
+import { CatalogueStore } from './store.ts';
 
 const stores: CatalogueStore[] = [];
 function openStore(file = join(mkdtempSync(join(tmpdir(), 'catalogue-')), 'catalogue.db')) {
@@ -12,6 +13,14 @@ function openStore(file = join(mkdtempSync(join(tmpdir(), 'catalogue-')), 'catal
   return store;
 }
 afterEach(() => stores.splice(0).forEach((store) => store.close()));
+
+/** Turns a closed catalogue file back into one an older Shortlist wrote: schema `version`, after `sql`. */
+function downgrade(file: string, sql: string, version: number) {
+  const db = new Database(file);
+  db.exec(sql);
+  db.pragma(`user_version = ${version}`);
+  db.close();
+}
 
 describe('CatalogueStore', () => {
   it('counts new, changed and unchanged courses and keeps them across reopening', () => {
@@ -79,11 +88,8 @@ describe('CatalogueStore', () => {
     expect(documents().get(gone.id)).toBeNull();
 
     // as a catalogue written before documents were stored: schema 4, without the columns added since
-    store.db.exec(
-      'ALTER TABLE courses DROP COLUMN document; ALTER TABLE course_records DROP COLUMN taken_down',
-    );
-    store.db.pragma('user_version = 4');
     store.close();
+    downgrade(file, 'ALTER TABLE courses DROP COLUMN document; ALTER TABLE course_records DROP COLUMN taken_down', 4); // prettier-ignore
     store = new CatalogueStore(file);
     expect(JSON.parse(documents().get(kept.id)!)).toMatchObject({ id: kept.id, mode: 'online' });
     expect(documents().get(gone.id)).toBeNull();
@@ -119,9 +125,8 @@ describe('withdrawing courses that are gone', () => {
     // as a partner feed took a course down before the catalogue recorded takedowns
     store.upsertCourses([{ ...takenDown, status: 'withdrawn' }]);
     store.withdrawUnseen('northbridge-university', '2026-11-02T00:00:00.000Z', 1);
-    store.db.exec('ALTER TABLE course_records DROP COLUMN taken_down');
-    store.db.pragma('user_version = 5');
     store.close();
+    downgrade(file, 'ALTER TABLE course_records DROP COLUMN taken_down', 5);
 
     store = openStore(file);
     const seenAt = '2026-11-09T00:00:00.000Z';

@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CatalogueStore } from '@shortlist/indexer';
-import { FeedJobs } from '@shortlist/indexer/partners';
-import { testCourse } from '@shortlist/indexer/testing';
-import type { Provider } from '@shortlist/schemas';
-import { parseFeedOptions, type RawFeedOptions } from './feed-options.ts';
-import { runFeed } from './feed-pipeline.ts';
-import { feedReport } from './feed-report.ts';
+import type { FeedJobs } from '@shortlist/indexer/feeds';
+import { catalogueSnapshot } from '@shortlist/indexer/testing';
+import { parseFeedOptions, type Provider, type RawFeedOptions } from '@shortlist/schemas';
+import { runFeed } from './pipeline.ts';
+import { feedReport } from './report.ts';
 
 const PROVIDER: Provider = {
   id: 'harbour-institute',
@@ -32,7 +31,7 @@ beforeEach(() => {
   store = new CatalogueStore(join(mkdtempSync(join(tmpdir(), 'feed-pipeline-')), 'catalogue.db'));
   store.upsertProvider(PROVIDER);
   store.upsertProvider(OTHER);
-  jobs = new FeedJobs(store);
+  jobs = store.feedJobs;
 });
 
 const row = (n: number, extra = '') =>
@@ -71,13 +70,12 @@ async function send(feed: string, options: RawFeedOptions = {}, provider = PROVI
 }
 
 const active = () =>
-  (
-    store.db
-      .prepare("SELECT id FROM courses WHERE provider_id = ? AND status = 'active' ORDER BY id")
-      .all(PROVIDER.id) as { id: string }[]
-  ).map((r) => r.id);
-const snapshot = () =>
-  store.db.prepare('SELECT id, status, content_hash, seq FROM courses ORDER BY id').all();
+  store
+    .providerListings(PROVIDER.id)
+    .filter((listing) => listing.status === 'active')
+    .map((listing) => listing.id)
+    .sort();
+const snapshot = () => catalogueSnapshot(store.file).listings;
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 describe('applying a feed', () => {
@@ -93,113 +91,6 @@ describe('applying a feed', () => {
     const second = await send(csv(range(1, 10)));
     expect(second.report.counts).toMatchObject({ new: 0, changed: 0, unchanged: 10, withdrawn: 0 });
     expect(snapshot()).toEqual(before);
-  });
-
-  it('in upsert mode updates what the feed names and leaves the rest; a withdrawn row takes its course down', async () => {
-    await send(csv(range(1, 10)));
-    const { report } = await send(
-      [
-        'course_id,title,url,cost,status',
-        'C1,Course 1,https://www.harbour.example/courses/1,£999,',
-        'C2,Course 2,https://www.harbour.example/courses/2,,withdrawn',
-      ].join('\n'),
-    );
-    expect(report.counts).toMatchObject({ changed: 2, withdrawn: 0 });
-    expect(active()).toHaveLength(9);
-    expect(
-      store.getCourse(active().find((id) => store.getCourse(id)!.title === 'Course 1')!)!.cost.amount,
-    ).toBe(999);
-  });
-
-  it('in replace mode withdraws the courses the feed no longer lists, and says how many', async () => {
-    await send(csv(range(1, 10)));
-    const { report } = await send(csv(range(1, 7)), { mode: 'replace' });
-    expect(report).toMatchObject({ applied: true, counts: { unchanged: 7, withdrawn: 3 } });
-    expect(active()).toHaveLength(7);
-    expect(store.countCourses('withdrawn')).toBe(3);
-  });
-
-  it('keeps down what a replace feed took down even when the crawler finds its page again', async () => {
-    const crawled = (n: number, cost: string, fetchedAt: string) => ({
-      ...testCourse(
-        { title: `Course ${n}`, url: `https://www.harbour.example/courses/${n}`, cost },
-        PROVIDER.id,
-      ),
-      lastSeenAt: fetchedAt,
-    });
-    store.upsertCourses(range(1, 10).map((n) => crawled(n, `£${100 + n}`, '2026-11-01T10:00:00.000Z')));
-    const { report } = await send(csv(range(1, 7)), { mode: 'replace' });
-    expect(report.counts).toMatchObject({ withdrawn: 3 });
-    expect(active()).toHaveLength(7);
-
-    // the next crawl sees all ten pages, three of them changed
-    const counts = store.upsertCourses(
-      range(1, 10).map((n) => crawled(n, `£${n > 7 ? 500 : 100 + n}`, '2026-11-08T10:00:00.000Z')),
-    );
-    expect(counts).toMatchObject({ new: 0, changed: 3 });
-    expect(active()).toHaveLength(7);
-    expect(store.countCourses('withdrawn')).toBe(3);
-
-    // the partner lists course 9 again: same listing, and the crawler keeps it up to date from then on
-    const listing9 = store.listingOf(crawled(9, '', '').id)!;
-    await send(csv([9]));
-    expect(active()).toContain(listing9);
-    store.upsertCourses([crawled(9, '£777', '2026-11-15T10:00:00.000Z')]);
-    expect(store.getRecords(listing9).map((record) => record.course.status)).toEqual(['active', 'active']);
-  });
-
-  it('takes down the whole listing when a row is marked withdrawn, the crawled page of the course too', async () => {
-    const crawled = testCourse(
-      { title: 'Course 2', url: 'https://www.harbour.example/courses/2', cost: '£102' },
-      PROVIDER.id,
-    );
-    store.upsertCourses([crawled]);
-    const { report } = await send(
-      ['course_id,title,url,status', 'C2,Course 2,https://www.harbour.example/courses/2,withdrawn'].join(
-        '\n',
-      ),
-    );
-    expect(report).toMatchObject({ applied: true, counts: { accepted: 1 } });
-    expect(active()).toEqual([]);
-    // and the crawler finding the page again does not bring it back
-    store.upsertCourses([{ ...crawled, lastSeenAt: '2026-11-08T10:00:00.000Z' }]);
-    expect(active()).toEqual([]);
-
-    // until the row says the course runs again: then the crawled page counts again too
-    await send(['course_id,title,url', 'C2,Course 2,https://www.harbour.example/courses/2'].join('\n'));
-    expect(active()).toEqual([crawled.id]);
-    store.upsertCourses([{ ...crawled, lastSeenAt: '2026-11-15T10:00:00.000Z' }]);
-    expect(store.getRecords(crawled.id).map((record) => record.course.status)).toEqual(['active', 'active']);
-  });
-
-  it('keeps a course listed when a feed withdraws its old id and lists it under a new one', async () => {
-    store.upsertCourses([
-      testCourse({ title: 'Course 2', url: 'https://www.harbour.example/courses/2' }, PROVIDER.id),
-    ]);
-    await send(csv([2]));
-    const { report } = await send(
-      [
-        'course_id,title,url,status',
-        'C2-NEW,Course 2,https://www.harbour.example/courses/2,',
-        'C2,Course 2,https://www.harbour.example/courses/2,withdrawn',
-      ].join('\n'),
-    );
-    expect(report).toMatchObject({ applied: true, counts: { accepted: 2 } });
-    expect(active()).toHaveLength(1);
-  });
-
-  it('refuses a replace feed that would withdraw more than half the listings, and says how to override', async () => {
-    await send(csv(range(1, 10)));
-    const before = snapshot();
-    const { report } = await send(csv(range(1, 4)), { mode: 'replace' });
-    expect(report.applied).toBe(false);
-    expect(report.blocked!.reason).toBe(
-      'This feed would withdraw 6 of your 10 listed courses (60%), more than the 50% safety limit for a replace feed.',
-    );
-    expect(report.blocked!.fix).toContain('maxWithdrawShare=0.6');
-    expect(snapshot()).toEqual(before);
-    const forced = await send(csv(range(1, 4)), { mode: 'replace', maxWithdrawShare: '0.6' });
-    expect(forced.report).toMatchObject({ applied: true, counts: { withdrawn: 6 } });
   });
 
   it('refuses a replace feed with too many rejected rows; upsert applies the accepted ones', async () => {

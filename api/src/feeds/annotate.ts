@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { csvLine, openFeed, type FeedRecord } from '@shortlist/crawler/feeds';
-import type { FeedJob, FeedJobs } from '@shortlist/indexer/partners';
-import { parseFeedOptions } from './feed-options.ts';
-import type { JobOptions } from './feed-runner.ts';
+import type { FeedJob, FeedJobs } from '@shortlist/indexer/feeds';
+import { parseFeedOptions } from '@shortlist/schemas';
+import type { JobOptions } from './runner.ts';
 
 /**
  * The partner's feed with an `errors` column: for a CSV feed, every row exactly as sent plus the reasons it

@@ -1,16 +1,25 @@
 import { createReadStream, existsSync, rmSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { FeedError } from '@shortlist/crawler/feeds';
 import type { CatalogueStore } from '@shortlist/indexer';
-import { FeedJobs, type FeedJob, type FeedJobSummary } from '@shortlist/indexer/partners';
-import { parseFeedOptions, type RawFeedOptions } from './feed-options.ts';
-import { emptySummary, runFeed } from './feed-pipeline.ts';
+import type { FeedJob, FeedJobs } from '@shortlist/indexer/feeds';
+import { parseFeedOptions, type FeedJobSummary, type RawFeedOptions } from '@shortlist/schemas';
+import { emptySummary, runFeed } from './pipeline.ts';
 
 /** What a job keeps to be run (again) from its saved upload: the partner's options and how the body was labelled. */
 export interface JobOptions extends RawFeedOptions {
   contentType?: string;
   fileName?: string;
   sourceUrl?: string;
+}
+
+/** Where feed bodies are kept for their jobs and annotated copies: next to the catalogue. */
+export function uploadsFolder(store: CatalogueStore): string {
+  const file = store.file;
+  return file === ':memory:' || file === ''
+    ? join(tmpdir(), 'shortlist-feed-uploads')
+    : join(dirname(file), 'feed-uploads');
 }
 
 /**
@@ -34,7 +43,7 @@ export class FeedRunner {
     private readonly store: CatalogueStore,
     private readonly log: (message: string) => void = console.error,
   ) {
-    this.jobs = new FeedJobs(store);
+    this.jobs = store.feedJobs;
   }
 
   /** Runs the job now. A feed that cannot be read rejects with its FeedError (also recorded in the job). */

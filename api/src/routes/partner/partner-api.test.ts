@@ -11,12 +11,13 @@ import {
   type MeiliConnection,
 } from '@shortlist/indexer';
 import { PartnerAccounts } from '@shortlist/indexer/partners';
+import { catalogueSnapshot } from '@shortlist/indexer/testing';
 import type { Provider } from '@shortlist/schemas';
-import { createApp } from '../app.ts';
+import { createApp } from '../../app.ts';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { readPartnerSettings } from './env.ts';
-import { FeedRunner } from './feed-runner.ts';
+import { FeedRunner } from '../../feeds/runner.ts';
 import { KeyAttempts } from './key-attempts.ts';
 
 const HARBOUR: Provider = {
@@ -380,26 +381,22 @@ describe('POST /v1/partner/feeds', () => {
 describe("a partner writes only its own provider's courses", () => {
   it("refuses to withdraw another provider's course (403) and leaves it listed", async () => {
     const { body } = await send(csv([row(1, 'rival')]), { as: rivalKey });
-    const rivalCourse = store.db
-      .prepare("SELECT id FROM courses WHERE provider_id = 'rival-academy'")
-      .get() as { id: string };
+    const [rivalCourse] = store.providerListings('rival-academy');
     expect(body.applied).toBe(true);
-    const response = await app.request(`/v1/partner/courses/${rivalCourse.id}`, {
+    const response = await app.request(`/v1/partner/courses/${rivalCourse!.id}`, {
       method: 'DELETE',
       headers: auth(),
     });
     expect(response.status).toBe(403);
     expect((await response.json()).error.message).toContain('belongs to provider "rival-academy"');
-    expect(store.getCourse(rivalCourse.id)!.status).toBe('active');
-    const own = store.db
-      .prepare("SELECT id FROM courses WHERE provider_id = 'harbour-institute' LIMIT 1")
-      .get() as { id: string };
-    const mine = await app.request(`/v1/partner/courses/${own.id}`, { method: 'DELETE', headers: auth() });
-    expect(await mine.json()).toEqual({ id: own.id, status: 'withdrawn' });
+    expect(store.getCourse(rivalCourse!.id)!.status).toBe('active');
+    const [own] = store.providerListings('harbour-institute');
+    const mine = await app.request(`/v1/partner/courses/${own!.id}`, { method: 'DELETE', headers: auth() });
+    expect(await mine.json()).toEqual({ id: own!.id, status: 'withdrawn' });
   });
 
   it("refuses a feed that claims another provider's course page or names another provider (403), changing nothing", async () => {
-    const before = store.db.prepare('SELECT id, status, content_hash FROM courses ORDER BY id').all();
+    const before = catalogueSnapshot(store.file);
     const page = await send(csv(['MINE,Taken over,https://www.rival.example/courses/1,1 week,£1,Online']));
     expect(page.status).toBe(403);
     expect(page.body.error.message).toMatch(/course of provider "rival-academy".*Nothing was changed/);
@@ -408,9 +405,7 @@ describe("a partner writes only its own provider's courses", () => {
       { headers: { 'Content-Type': 'application/json' } },
     );
     expect(named.status).toBe(403);
-    expect(store.db.prepare('SELECT id, status, content_hash FROM courses ORDER BY id').all()).toEqual(
-      before,
-    );
+    expect(catalogueSnapshot(store.file)).toEqual(before);
   });
 
   it("does not show another provider's feed job", async () => {

@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
-import type { CatalogueStore } from '@shortlist/indexer';
-import type { Partner, PartnerAccounts } from '@shortlist/indexer/partners';
+import type { CatalogueStore, Partner } from '@shortlist/indexer';
+import type { PartnerAccounts } from '@shortlist/indexer/partners';
 import type { Provider } from '@shortlist/schemas';
-import { apiError } from '../errors.ts';
+import { apiError } from '../../errors.ts';
 import type { KeyAttempts } from './key-attempts.ts';
 import type { TrustedProxies } from './trusted-proxies.ts';
 

@@ -8,18 +8,8 @@ import {
   type FeedOptions,
 } from '@shortlist/crawler/feeds';
 import type { CatalogueStore } from '@shortlist/indexer';
-import {
-  applyFeed,
-  FeedPreview,
-  FeedStaging,
-  rejectedBlock,
-  withdrawBlock,
-  type FeedJobs,
-  type FeedJobSummary,
-  type FeedLimits,
-  type FeedMode,
-} from '@shortlist/indexer/partners';
-import type { FeedProblem, Provider } from '@shortlist/schemas';
+import { FeedStaging, rejectedBlock, withdrawBlock, type FeedJobs } from '@shortlist/indexer/feeds';
+import type { FeedJobSummary, FeedLimits, FeedMode, FeedProblem, Provider } from '@shortlist/schemas';
 
 export interface FeedRun {
   jobId: string;
@@ -85,7 +75,7 @@ export async function runFeed(store: CatalogueStore, jobs: FeedJobs, run: FeedRu
     const feed = await openFeed(run.input, { ...run.read, baseUrl: provider.url, shape: 'raw' });
     jobs.setFormat(jobId, feed.format);
     Object.assign(summary, { format: feed.format, encoding: feed.encoding });
-    const preview = new FeedPreview(store, provider.id);
+    const preview = store.previewFeed(provider.id);
     const named = new Set<string>();
     const context = { provider, fetchedAt: run.receivedAt, sourceUrl: run.sourceUrl ?? provider.url };
     const take = (rows: CheckedDigest[]) => {
@@ -135,7 +125,7 @@ export async function runFeed(store: CatalogueStore, jobs: FeedJobs, run: FeedRu
       limits: run.limits,
     };
     run.onApply?.(summary.accepted);
-    const outcome = applyFeed(store, plan, ({ counts }) =>
+    const outcome = store.applyFeed(plan, ({ counts }) =>
       jobs.finish(jobId, { ...summary, counts, applied: true }),
     );
     Object.assign(summary, { applied: outcome.applied, counts: outcome.counts, blocked: outcome.blocked });

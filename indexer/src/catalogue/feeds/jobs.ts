@@ -1,28 +1,6 @@
-import type { FeedProblem } from '@shortlist/schemas';
+import type { FeedJobStatus, FeedJobSummary, FeedMode, FeedOrigin, FeedProblem } from '@shortlist/schemas';
 import { randomBytes } from 'node:crypto';
-import type { CatalogueStore } from '../catalogue.ts';
-import type { FeedBlock, FeedCounts, FeedMode } from './feed-apply.ts';
-
-export type FeedJobStatus = 'queued' | 'running' | 'done' | 'failed';
-export type FeedOrigin = 'upload' | 'url' | 'cli';
-
-/** What a job found and did; problems are kept apart, a row each. */
-export interface FeedJobSummary {
-  format: string | null;
-  encoding: string | null;
-  /** CSV: the header, for the annotated copy */
-  header?: string[];
-  delimiter?: string;
-  rows: number;
-  accepted: number;
-  rejected: number;
-  warnings: number;
-  counts: FeedCounts;
-  applied: boolean;
-  blocked: FeedBlock | null;
-  /** the feed could not be read at all */
-  error: { message: string; fix: string; line?: number; column?: number; parameter?: string } | null;
-}
+import type { CatalogueDatabase } from '../database.ts';
 
 export interface FeedJobInit {
   providerId: string;
@@ -84,16 +62,12 @@ const toJob = (row: JobRow): FeedJob => ({
 
 /** Feed jobs and their problems: the status of a running feed, its report, and the feed history. */
 export class FeedJobs {
-  constructor(private readonly store: CatalogueStore) {}
-
-  private get db() {
-    return this.store.db;
-  }
+  constructor(private readonly db: CatalogueDatabase) {}
 
   create(init: FeedJobInit): FeedJob {
     const id = `job_${randomBytes(9).toString('base64url')}`;
     this.db
-      .prepare(
+      .sql(
         `INSERT INTO feed_jobs (id, provider_id, partner_id, origin, source, format, mode, dry_run, status, options, upload_path, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
       )
@@ -114,58 +88,58 @@ export class FeedJobs {
   }
 
   get(id: string): FeedJob | undefined {
-    const row = this.db.prepare('SELECT * FROM feed_jobs WHERE id = ?').get(id) as JobRow | undefined;
+    const row = this.db.sql('SELECT * FROM feed_jobs WHERE id = ?').get(id) as JobRow | undefined;
     return row ? toJob(row) : undefined;
   }
 
   /** Marks the job running; problems of an earlier, interrupted attempt are dropped. */
   start(id: string): void {
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM feed_problems WHERE job_id = ?').run(id);
+      this.db.sql('DELETE FROM feed_problems WHERE job_id = ?').run(id);
       this.db
-        .prepare("UPDATE feed_jobs SET status = 'running', started_at = ? WHERE id = ?")
+        .sql("UPDATE feed_jobs SET status = 'running', started_at = ? WHERE id = ?")
         .run(new Date().toISOString(), id);
-    })();
+    });
   }
 
   setFormat(id: string, format: string): void {
-    this.db.prepare('UPDATE feed_jobs SET format = ? WHERE id = ?').run(format, id);
+    this.db.sql('UPDATE feed_jobs SET format = ? WHERE id = ?').run(format, id);
   }
 
   addProblems(id: string, problems: readonly FeedProblem[]): void {
     if (problems.length === 0) return;
-    const insert = this.db.prepare(
+    const insert = this.db.sql(
       'INSERT INTO feed_problems (job_id, row, severity, field, value, message, fix) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.db.transaction(() => {
       for (const p of problems) insert.run(id, p.row, p.severity, p.field, p.value, p.message, p.fix);
-    })();
+    });
   }
 
   /** Ends a job; called inside the feed's own transaction when the feed is applied. */
   finish(id: string, summary: FeedJobSummary): void {
     const status: FeedJobStatus = summary.error ? 'failed' : 'done';
     this.db
-      .prepare('UPDATE feed_jobs SET status = ?, finished_at = ?, report = ? WHERE id = ?')
+      .sql('UPDATE feed_jobs SET status = ?, finished_at = ?, report = ? WHERE id = ?')
       .run(status, new Date().toISOString(), JSON.stringify(summary), id);
   }
 
   problems(id: string, { offset = 0, limit = 50_000 } = {}): FeedProblem[] {
     return this.db
-      .prepare(
+      .sql(
         'SELECT row, severity, field, value, message, fix FROM feed_problems WHERE job_id = ? ORDER BY row, rowid LIMIT ? OFFSET ?',
       )
       .all(id, limit, offset) as FeedProblem[];
   }
 
   countProblems(id: string): number {
-    return (
-      this.db.prepare('SELECT COUNT(*) AS n FROM feed_problems WHERE job_id = ?').get(id) as { n: number }
-    ).n;
+    return (this.db.sql('SELECT COUNT(*) AS n FROM feed_problems WHERE job_id = ?').get(id) as { n: number })
+      .n;
   }
 
   /** The error messages of each row, for the annotated CSV, in row order. */
   *errorsByRow(id: string): Generator<[row: number, messages: string[]]> {
+    // its own statement: several annotated copies may be streamed at once
     const rows = this.db
       .prepare(
         "SELECT row, field, message FROM feed_problems WHERE job_id = ? AND severity = 'error' ORDER BY row, rowid",
@@ -186,7 +160,7 @@ export class FeedJobs {
   /** The provider's feeds, newest first. */
   history(providerId: string, limit = 50): FeedJob[] {
     const rows = this.db
-      .prepare('SELECT * FROM feed_jobs WHERE provider_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?')
+      .sql('SELECT * FROM feed_jobs WHERE provider_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?')
       .all(providerId, limit) as JobRow[];
     return rows.map(toJob);
   }
@@ -194,7 +168,7 @@ export class FeedJobs {
   /** Jobs a stopped process left unfinished. Nothing of them was applied (a feed applies in one transaction). */
   interrupted(): FeedJob[] {
     const rows = this.db
-      .prepare("SELECT * FROM feed_jobs WHERE status IN ('queued', 'running')")
+      .sql("SELECT * FROM feed_jobs WHERE status IN ('queued', 'running')")
       .all() as JobRow[];
     return rows.map(toJob);
   }
@@ -202,13 +176,13 @@ export class FeedJobs {
   /** Forgets the problems of all but the newest `keep` jobs of a provider; returns the uploads no longer needed. */
   prune(providerId: string, keep = 50): string[] {
     const old = this.db
-      .prepare(
+      .sql(
         'SELECT id, upload_path FROM feed_jobs WHERE provider_id = ? ORDER BY created_at DESC, rowid DESC LIMIT -1 OFFSET ?',
       )
       .all(providerId, keep) as { id: string; upload_path: string | null }[];
-    const forget = this.db.prepare('DELETE FROM feed_problems WHERE job_id = ?');
-    const unlink = this.db.prepare('UPDATE feed_jobs SET upload_path = NULL WHERE id = ?');
-    this.db.transaction(() => old.forEach((job) => (forget.run(job.id), unlink.run(job.id))))();
+    const forget = this.db.sql('DELETE FROM feed_problems WHERE job_id = ?');
+    const unlink = this.db.sql('UPDATE feed_jobs SET upload_path = NULL WHERE id = ?');
+    this.db.transaction(() => old.forEach((job) => (forget.run(job.id), unlink.run(job.id))));
     return old.map((job) => job.upload_path).filter((path): path is string => path !== null);
   }
 }

@@ -2,30 +2,24 @@ import { existsSync, rmSync } from 'node:fs';
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { FeedError, ForeignProviderError } from '@shortlist/crawler/feeds';
-import { apiError } from '../errors.ts';
+import {
+  FEED_OPTION_NAMES,
+  FeedOptionError,
+  parseFeedOptions,
+  type RawFeedOptions,
+} from '@shortlist/schemas';
+import { apiError } from '../../errors.ts';
+import { annotatedCsv } from '../../feeds/annotate.ts';
+import { feedReport } from '../../feeds/report.ts';
+import type { FeedRunner, JobOptions } from '../../feeds/runner.ts';
 import type { PartnerVariables } from './auth.ts';
 import type { PartnerSettings } from './env.ts';
-import { annotatedCsv } from './annotate.ts';
-import { FeedOptionError, parseFeedOptions, type RawFeedOptions } from './feed-options.ts';
-import { feedReport } from './feed-report.ts';
-import type { FeedRunner, JobOptions } from './feed-runner.ts';
 import { spoolRequest } from './upload.ts';
-
-const OPTION_NAMES = [
-  'mode',
-  'dryRun',
-  'format',
-  'mapping',
-  'delimiter',
-  'maxWithdrawShare',
-  'maxRejectedShare',
-  'force',
-] as const;
 
 /** Options from the query string, overridden by form fields sent with a multipart upload. */
 function optionsOf(query: Record<string, string>, fields: Record<string, string>): RawFeedOptions {
   const options: RawFeedOptions = {};
-  for (const name of OPTION_NAMES) {
+  for (const name of FEED_OPTION_NAMES) {
     const value = fields[name] ?? query[name];
     if (value !== undefined) options[name] = value;
   }

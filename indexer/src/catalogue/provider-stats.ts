@@ -1,5 +1,5 @@
 import type { Provider } from '@shortlist/schemas';
-import type { CatalogueStore } from './catalogue.ts';
+import type { CatalogueDatabase } from './database.ts';
 
 /** A provider as the `providers` index holds it: who they are and what their catalogue looks like. */
 export interface ProviderDocument extends Provider {
@@ -31,9 +31,9 @@ function median(values: number[]): number | null {
 const increment = (counts: Record<string, number>, key: string) => (counts[key] = (counts[key] ?? 0) + 1);
 
 /** Statistics over the providers' active listings, in one pass over their search documents. */
-export function providerDocuments(store: CatalogueStore, providers: Provider[]): ProviderDocument[] {
-  const rows = store.db
-    .prepare(
+export function providerDocuments(db: CatalogueDatabase, providers: Provider[]): ProviderDocument[] {
+  const rows = db
+    .sql(
       `SELECT provider_id AS provider, json_extract(document, '$.mode') AS mode, json_extract(document, '$.fields') AS fields,
          json_extract(document, '$.completeness') AS completeness, json_extract(document, '$.costReference') AS cost
        FROM courses WHERE status = 'active' AND provider_id IN (SELECT value FROM json_each(?))`,

@@ -1,37 +1,5 @@
-import type { FeedProblem } from '@shortlist/schemas';
-import type { FeedJob, FeedJobs } from '@shortlist/indexer/partners';
-
-/** The report a partner gets for one feed: what was done, and every problem of every row. */
-export interface FeedReport {
-  jobId: string;
-  status: FeedJob['status'];
-  providerId: string;
-  origin: FeedJob['origin'];
-  source: string | null;
-  mode: FeedJob['mode'];
-  dryRun: boolean;
-  format: string | null;
-  encoding: string | null;
-  applied: boolean;
-  blocked: { reason: string; fix: string } | null;
-  error: NonNullable<FeedJob['summary']>['error'];
-  counts: {
-    rows: number;
-    accepted: number;
-    rejected: number;
-    warnings: number;
-    new: number;
-    changed: number;
-    unchanged: number;
-    withdrawn: number;
-  };
-  problems: FeedProblem[];
-  /** problems beyond MAX_REPORT_PROBLEMS are left out of the JSON; the annotated CSV has every error */
-  problemsOmitted: number;
-  createdAt: string;
-  finishedAt: string | null;
-  links: { self: string; annotatedCsv: string };
-}
+import type { FeedJob, FeedJobs } from '@shortlist/indexer/feeds';
+import type { FeedProblem, FeedReport } from '@shortlist/schemas';
 
 export const MAX_REPORT_PROBLEMS = 50_000;
 

@@ -1,18 +1,13 @@
 import { Hono } from 'hono';
 import type { CatalogueStore } from '@shortlist/indexer';
-import { apiError } from '../errors.ts';
+import { apiError } from '../../errors.ts';
 import type { PartnerVariables } from './auth.ts';
 
 /** The partner's own listings: read them, or take one down. Another provider's listing is refused (403). */
 export function courseRoutes(store: CatalogueStore) {
   return new Hono<{ Variables: PartnerVariables }>()
     .get('/', (c) => {
-      const rows = store.db
-        .prepare(
-          "SELECT id, status, json_extract(data, '$.title') AS title, json_extract(data, '$.url') AS url, updated_at AS updatedAt FROM courses WHERE provider_id = ? ORDER BY status, title LIMIT 5000",
-        )
-        .all(c.get('provider').id);
-      return c.json({ courses: rows });
+      return c.json({ courses: store.providerListings(c.get('provider').id) });
     })
     .delete('/:id', (c) => {
       const id = c.req.param('id');

@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogueStore, createMeiliClient, SearchIndex } from '@shortlist/indexer';
 import { PartnerAccounts } from '@shortlist/indexer/partners';
 import type { Provider } from '@shortlist/schemas';
-import { createApp } from '../app.ts';
+import { createApp } from '../../app.ts';
 import { readPartnerSettings } from './env.ts';
-import { FeedPoller } from './feed-poller.ts';
-import { FeedRunner } from './feed-runner.ts';
+import { FeedPoller } from '../../feeds/poller.ts';
+import { FeedRunner } from '../../feeds/runner.ts';
 
 const PROVIDER: Provider = {
   id: 'harbour-institute',
@@ -137,7 +137,9 @@ describe('feed URLs', () => {
 
   it('polls due URLs on its schedule', async () => {
     version = 3;
-    store.db.prepare('UPDATE feed_urls SET next_poll_at = ?').run('2000-01-01T00:00:00.000Z');
+    // as if last polled long ago: every feed URL is due
+    for (const feed of poller.urls.list(PROVIDER.id))
+      poller.urls.recordPoll(feed.id, {}, new Date('2000-01-01T00:00:00.000Z'));
     const stop = poller.start(60_000);
     const allScheduled = () =>
       poller.urls.list(PROVIDER.id).every((feed) => feed.nextPollAt > new Date().toISOString());

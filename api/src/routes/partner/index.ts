@@ -1,17 +1,15 @@
-import { dirname, join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { Hono } from 'hono';
 import { templateCsv } from '@shortlist/crawler/feeds';
 import type { CatalogueStore } from '@shortlist/indexer';
 import { PartnerAccounts } from '@shortlist/indexer/partners';
+import { FeedPoller } from '../../feeds/poller.ts';
+import { FeedRunner, uploadsFolder } from '../../feeds/runner.ts';
 import { partnerAuth, type PartnerVariables } from './auth.ts';
-import { courseRoutes } from './course-routes.ts';
+import { courseRoutes } from './courses.ts';
 import { readPartnerSettings, type PartnerSettings } from './env.ts';
-import { feedRoutes } from './feed-routes.ts';
-import { FeedPoller } from './feed-poller.ts';
-import { FeedRunner } from './feed-runner.ts';
+import { feedUrlRoutes } from './feed-urls.ts';
+import { feedRoutes } from './feeds.ts';
 import { KeyAttempts } from './key-attempts.ts';
-import { feedUrlRoutes } from './feed-url-routes.ts';
 
 export interface PartnerDeps {
   store: CatalogueStore;
@@ -23,13 +21,6 @@ export interface PartnerDeps {
   poller?: FeedPoller;
   /** refused keys per client address; from the settings when omitted */
   keyAttempts?: KeyAttempts;
-}
-
-export function uploadsFolder(store: CatalogueStore): string {
-  const file = store.db.name;
-  return file === ':memory:' || file === ''
-    ? join(tmpdir(), 'shortlist-feed-uploads')
-    : join(dirname(file), 'feed-uploads');
 }
 
 /** `/v1/partner/*`: the template is public; everything else needs a partner key. */

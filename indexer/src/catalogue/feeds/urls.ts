@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CatalogueStore } from '../catalogue.ts';
+import type { CatalogueDatabase } from '../database.ts';
 
 /** A feed URL a partner registered, polled on a schedule with conditional GET. */
 export interface FeedUrl {
@@ -65,11 +65,7 @@ export interface PollOutcome {
 }
 
 export class FeedUrls {
-  constructor(private readonly store: CatalogueStore) {}
-
-  private get db() {
-    return this.store.db;
-  }
+  constructor(private readonly db: CatalogueDatabase) {}
 
   register(init: {
     partnerId: string;
@@ -83,7 +79,7 @@ export class FeedUrls {
     const id = `url_${randomBytes(6).toString('hex')}`;
     const now = new Date().toISOString();
     this.db
-      .prepare(
+      .sql(
         `INSERT INTO feed_urls (id, partner_id, provider_id, url, options, interval_minutes, next_poll_at, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -101,26 +97,26 @@ export class FeedUrls {
   }
 
   get(id: string): FeedUrl | undefined {
-    const row = this.db.prepare('SELECT * FROM feed_urls WHERE id = ? AND removed_at IS NULL').get(id) as
+    const row = this.db.sql('SELECT * FROM feed_urls WHERE id = ? AND removed_at IS NULL').get(id) as
       FeedUrlRow | undefined;
     return row && toFeedUrl(row);
   }
 
   list(providerId: string): FeedUrl[] {
     const rows = this.db
-      .prepare('SELECT * FROM feed_urls WHERE provider_id = ? AND removed_at IS NULL ORDER BY created_at')
+      .sql('SELECT * FROM feed_urls WHERE provider_id = ? AND removed_at IS NULL ORDER BY created_at')
       .all(providerId) as FeedUrlRow[];
     return rows.map(toFeedUrl);
   }
 
   remove(id: string): void {
-    this.db.prepare('UPDATE feed_urls SET removed_at = ? WHERE id = ?').run(new Date().toISOString(), id);
+    this.db.sql('UPDATE feed_urls SET removed_at = ? WHERE id = ?').run(new Date().toISOString(), id);
   }
 
   /** Feed URLs whose next poll is due. */
   due(now = new Date()): FeedUrl[] {
     const rows = this.db
-      .prepare('SELECT * FROM feed_urls WHERE removed_at IS NULL AND next_poll_at <= ? ORDER BY next_poll_at')
+      .sql('SELECT * FROM feed_urls WHERE removed_at IS NULL AND next_poll_at <= ? ORDER BY next_poll_at')
       .all(now.toISOString()) as FeedUrlRow[];
     return rows.map(toFeedUrl);
   }
@@ -131,7 +127,7 @@ export class FeedUrls {
     if (!feed) return;
     const next = new Date(now.getTime() + feed.intervalMinutes * 60_000).toISOString();
     this.db
-      .prepare(
+      .sql(
         `UPDATE feed_urls SET etag = ?, last_modified = ?, content_hash = ?, last_job_id = ?, last_error = ?,
            last_polled_at = ?, next_poll_at = ? WHERE id = ?`,
       )

@@ -10,9 +10,9 @@ import {
   type ResolvedAddress,
 } from '@shortlist/crawler/feeds';
 import type { CatalogueStore } from '@shortlist/indexer';
-import { FeedUrls, type FeedUrl } from '@shortlist/indexer/partners';
-import type { PartnerSettings } from './env.ts';
-import type { FeedRunner } from './feed-runner.ts';
+import type { FeedUrl, FeedUrls } from '@shortlist/indexer/feeds';
+import { parseFeedOptions } from '@shortlist/schemas';
+import type { FeedRunner } from './runner.ts';
 
 export type PollResult =
   | { status: 'not-modified' | 'unchanged' }
@@ -22,7 +22,16 @@ export type PollResult =
 export const DEFAULT_USER_AGENT =
   'ShortlistBot/0.1 (+https://github.com/shortlist-oss/shortlist#partner-feeds)';
 
-export function fetchPolicy(settings: PartnerSettings): FetchPolicy {
+/** How feed URLs may be fetched (the partner settings carry these). */
+export interface FeedFetchSettings {
+  /** the largest feed accepted, in bytes after decompression */
+  maxFeedBytes: number;
+  fetchTimeoutMs: number;
+  /** local demos and tests only: plain http and private addresses */
+  allowPrivateUrls: boolean;
+}
+
+export function fetchPolicy(settings: FeedFetchSettings): FetchPolicy {
   return settings.allowPrivateUrls ? { allowHttp: true, allowPrivate: true } : STRICT_POLICY;
 }
 
@@ -47,10 +56,10 @@ export class FeedPoller {
   constructor(
     store: CatalogueStore,
     readonly runner: FeedRunner,
-    private readonly settings: PartnerSettings,
+    private readonly settings: FeedFetchSettings,
     private readonly options: PollerOptions,
   ) {
-    this.urls = new FeedUrls(store);
+    this.urls = store.feedUrls;
     this.policy = options.policy ?? fetchPolicy(settings);
   }
 
@@ -90,14 +99,15 @@ export class FeedPoller {
       this.urls.recordPoll(feed.id, validators);
       return { status: 'unchanged' };
     }
+    const settings = parseFeedOptions(feed.options);
     const job = this.runner.jobs.create({
       providerId: feed.providerId,
       partnerId: feed.partnerId,
       origin: 'url',
       source: feed.url,
-      format: feed.options.format ?? null,
-      mode: feed.options.mode === 'replace' ? 'replace' : 'upsert',
-      dryRun: feed.options.dryRun === 'true',
+      format: settings.format ?? null,
+      mode: settings.mode,
+      dryRun: settings.dryRun,
       options: { ...feed.options, contentType: fetched.contentType, sourceUrl: fetched.url },
       uploadPath: destination,
     });

@@ -4,7 +4,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createInflate } from 'node:zlib';
 import { randomUUID } from 'node:crypto';
-import { apiError } from '../errors.ts';
+import { apiError } from '../../errors.ts';
 
 /** A feed body saved to disk, ready to be read as often as needed (checked, applied, annotated). */
 export interface SpooledFeed {

@@ -1,67 +1,56 @@
 import { Hono } from 'hono';
 import { refuseUrl } from '@shortlist/crawler/feeds';
-import { apiError } from '../errors.ts';
+import { FEED_URL_OPTION_NAMES, FeedUrlTarget, parseFeedOptions } from '@shortlist/schemas';
+import { apiError } from '../../errors.ts';
+import type { FeedPoller } from '../../feeds/poller.ts';
+import { feedReport } from '../../feeds/report.ts';
 import type { PartnerVariables } from './auth.ts';
-import { parseFeedOptions } from './feed-options.ts';
-import type { FeedPoller } from './feed-poller.ts';
-import { feedReport } from './feed-report.ts';
-import { feedErrorResponse } from './feed-routes.ts';
-
-const OPTION_NAMES = [
-  'mode',
-  'format',
-  'mapping',
-  'delimiter',
-  'maxWithdrawShare',
-  'maxRejectedShare',
-  'force',
-] as const;
-const MIN_INTERVAL = 5;
-const MAX_INTERVAL = 7 * 24 * 60;
+import { feedErrorResponse } from './feeds.ts';
 
 /** Feed URLs a partner registers for Shortlist to poll; `POST /:id/poll` polls at once and waits. */
 export function feedUrlRoutes(poller: FeedPoller, defaultIntervalMinutes: number) {
   const { urls } = poller;
   return new Hono<{ Variables: PartnerVariables }>()
     .post('/', async (c) => {
-      const body = (await c.req.json().catch(() => {
-        throw apiError(
+      const notAnObject = () =>
+        apiError(
           400,
           'Send a JSON object such as {"url": "https://…/courses.csv", "mode": "replace"}.',
           'body',
         );
-      })) as Record<string, unknown>;
-      if (typeof body.url !== 'string')
-        throw apiError(400, 'url is missing: give the address of your feed.', 'url');
+      const body: unknown = await c.req.json().catch(() => {
+        throw notAnObject();
+      });
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw notAnObject();
+      const target = FeedUrlTarget.safeParse(body);
+      if (!target.success) {
+        const issue = target.error.issues[0]!;
+        throw apiError(400, issue.message, String(issue.path[0]));
+      }
       let url: URL;
       try {
-        url = new URL(body.url);
+        url = new URL(target.data.url);
       } catch {
         throw apiError(
           400,
-          `url "${body.url}" is not a web address; write it in full, starting with https://.`,
+          `url "${target.data.url}" is not a web address; write it in full, starting with https://.`,
           'url',
         );
       }
       const refused = refuseUrl(url, poller.fetchPolicy);
       if (refused) throw apiError(400, `url: ${refused}; register a public https:// address.`, 'url');
+      // options sent as JSON values (a mapping object, a number) are kept as the text a query string would give
       const options: Record<string, string> = {};
-      for (const name of OPTION_NAMES)
-        if (body[name] !== undefined)
-          options[name] = typeof body[name] === 'string' ? body[name] : JSON.stringify(body[name]);
+      for (const name of FEED_URL_OPTION_NAMES) {
+        const value = (body as Record<string, unknown>)[name];
+        if (value !== undefined) options[name] = typeof value === 'string' ? value : JSON.stringify(value);
+      }
       try {
         parseFeedOptions(options);
       } catch (error) {
         feedErrorResponse(error);
       }
-      const interval =
-        body.intervalMinutes === undefined ? defaultIntervalMinutes : Number(body.intervalMinutes);
-      if (!Number.isFinite(interval) || interval < MIN_INTERVAL || interval > MAX_INTERVAL)
-        throw apiError(
-          400,
-          `intervalMinutes must be between ${MIN_INTERVAL} and ${MAX_INTERVAL} (a week).`,
-          'intervalMinutes',
-        );
+      const interval = target.data.intervalMinutes ?? defaultIntervalMinutes;
       const partner = c.get('partner');
       const feed = urls.register({
         partnerId: partner.id,
