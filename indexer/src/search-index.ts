@@ -1,4 +1,12 @@
-import { Meilisearch, type EnqueuedTask, type Index, type Task } from 'meilisearch';
+import {
+  Meilisearch,
+  MeilisearchApiError,
+  MeilisearchRequestError,
+  MeilisearchRequestTimeOutError,
+  type EnqueuedTask,
+  type Index,
+  type Task,
+} from 'meilisearch';
 import type { CatalogueStore, CourseChange } from './catalogue.ts';
 import { providerDocuments } from './provider-stats.ts';
 import {
@@ -16,6 +24,13 @@ const CHUNKS_IN_FLIGHT = 10;
 export function createMeiliClient(url: string, key: string | undefined): Meilisearch {
   // The client's default 5 s wait is too short for large batches under load.
   return new Meilisearch({ host: url, apiKey: key, defaultWaitOptions: { timeout: 120_000, interval: 50 } });
+}
+
+/** Whether a failed call means the engine is out of reach (down, restarting, overloaded) rather than a bad request. */
+export function isEngineUnavailable(error: unknown): boolean {
+  if (error instanceof MeilisearchRequestError || error instanceof MeilisearchRequestTimeOutError)
+    return true;
+  return error instanceof MeilisearchApiError && error.response.status === 503;
 }
 
 export function assertSucceeded(task: Task, what: string): void {

@@ -4,6 +4,8 @@ import type { SearchIndex } from './search-index.ts';
 export interface SyncLoop {
   /** asks for a sync as soon as possible (after a crawl batch or an import); while syncs fail, the back-off decides */
   notify(): void;
+  /** Meilisearch is back after an outage: sync at once instead of waiting out the back-off */
+  retryNow(): void;
   /** resolves when everything written before the call is in the index (gives up after 120 s) */
   flush(): Promise<void>;
   stop(): Promise<void>;
@@ -60,6 +62,7 @@ export function startSyncLoop(
   schedule(0);
   return {
     notify: soon,
+    retryNow: () => (syncing ? (again = true) : schedule(0)),
     async flush() {
       const target = store.latestSeq();
       const deadline = Date.now() + 120_000;
