@@ -18,7 +18,7 @@ const WEB_ROOT = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
 /** `shortlist start`: Meilisearch, catalogue, API and web; crawls each source on its schedule. */
 export async function startCommand(env: ApiEnv, { demo }: { demo: boolean }): Promise<void> {
-  const services = await openServices();
+  const services = await openServices({ demo });
   const demoSites = demo ? await startDemo(env.DEMO_PORT) : undefined;
   const sources: Source[] =
     demoSites?.sources ?? (env.SHORTLIST_SOURCES ? loadSources(env.SHORTLIST_SOURCES) : []);
