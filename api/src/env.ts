@@ -7,6 +7,8 @@ const Env = z.object({
   SHORTLIST_SOURCES: z.string().optional(),
   DEMO_PORT: z.coerce.number().int().min(1).max(65000).default(4100),
   CRAWLER_CONTACT_URL: z.url().default('https://github.com/shortlist-oss/shortlist#crawler'),
+  /** set by npm for what it runs (`npm start`, `npx shortlist …`) */
+  npm_command: z.string().optional(),
 });
 
 export type ApiEnv = z.infer<typeof Env>;

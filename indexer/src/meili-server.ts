@@ -15,11 +15,13 @@ export interface MeiliConnection {
 }
 
 /** What another `shortlist` process on the same data folder needs to reuse the running server. */
-interface RunningInfo {
+export interface RunningInfo {
   url: string;
   key: string;
   /** the Node process supervising the server */
   supervisorPid: number;
+  /** the server itself, for operators (and tests) that need to signal it */
+  serverPid: number;
 }
 
 export interface BundledOptions extends SupervisorOptions {
@@ -58,14 +60,22 @@ function isAlive(pid: number): boolean {
   }
 }
 
+const runningFile = (dataDir: string) => join(dataDir, 'meilisearch', 'running.json');
+
+/** The bundled server that a `shortlist` process runs on this data folder, as it recorded it. */
+export function readRunningInfo(dataDir: string): Partial<RunningInfo> | undefined {
+  const file = runningFile(dataDir);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<RunningInfo>) : undefined;
+}
+
 /** The server another process supervises on this folder, once it answers (it may be restarting). */
-async function runningElsewhere(infoFile: string): Promise<RunningInfo | undefined> {
-  if (!existsSync(infoFile)) return undefined;
-  const info = JSON.parse(readFileSync(infoFile, 'utf8')) as Partial<RunningInfo>;
+async function runningElsewhere(dataDir: string): Promise<RunningInfo | undefined> {
+  const info = readRunningInfo(dataDir);
+  if (!info) return undefined;
   if (info.url && info.key && info.supervisorPid && isAlive(info.supervisorPid)) {
     if (await waitHealthy(info.url, 30_000, () => !isAlive(info.supervisorPid!))) return info as RunningInfo;
   }
-  rmSync(infoFile, { force: true });
+  rmSync(runningFile(dataDir), { force: true });
   return undefined;
 }
 
@@ -80,8 +90,8 @@ export async function startBundledMeilisearch(
 ): Promise<MeiliConnection> {
   const folder = join(dataDir, 'meilisearch');
   mkdirSync(folder, { recursive: true, mode: 0o700 });
-  const infoFile = join(folder, 'running.json');
-  const running = await runningElsewhere(infoFile);
+  const infoFile = runningFile(dataDir);
+  const running = await runningElsewhere(dataDir);
   if (running) return { url: running.url, key: running.key, stop: async () => {} };
 
   const port = await freePort();
@@ -101,9 +111,13 @@ export async function startBundledMeilisearch(
     supervision,
   );
   await supervisor.start();
-  writeFileSync(infoFile, JSON.stringify({ url, key, supervisorPid: process.pid } satisfies RunningInfo), {
-    mode: 0o600,
-  });
+  const record = () => {
+    const serverPid = supervisor.processIds()?.server ?? 0;
+    const info: RunningInfo = { url, key, supervisorPid: process.pid, serverPid };
+    writeFileSync(infoFile, JSON.stringify(info), { mode: 0o600 });
+  };
+  record();
+  supervisor.on('up', record);
 
   return {
     url,

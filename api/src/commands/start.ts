@@ -16,6 +16,19 @@ import { startDemo, userAgent } from './demo.ts';
 
 const WEB_ROOT = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
+function whenParentExits(then: () => void) {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    try {
+      process.kill(parent, 0);
+    } catch {
+      clearInterval(timer);
+      then();
+    }
+  }, 500);
+  timer.unref();
+}
+
 /** `shortlist start`: Meilisearch, catalogue, API and web; crawls each source on its schedule. */
 export async function startCommand(env: ApiEnv, { demo }: { demo: boolean }): Promise<void> {
   const services = await openServices({ demo });
@@ -65,6 +78,8 @@ export async function startCommand(env: ApiEnv, { demo }: { demo: boolean }): Pr
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  // supervisors signal the npm process; `npx` runs us under a shell that dies of the signal without passing it on
+  if (env.npm_command) whenParentExits(() => void stop('npm exited'));
 
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
