@@ -34,6 +34,9 @@ export function createApp({ store, index, webRoot, partner, log }: AppDeps) {
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        // an injected <base> or <form> cannot send relative URLs or form data elsewhere
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
       },
     }),
   );
