@@ -33,19 +33,23 @@ export interface RobotsFetch {
 export class RobotsCache {
   private readonly entries = new Map<string, CacheEntry>();
 
-  constructor(private readonly ttlMs = DAY_MS) {}
+  constructor(
+    private readonly ttlMs = DAY_MS,
+    /** the clock; a test moves it instead of waiting */
+    private readonly now: () => number = Date.now,
+  ) {}
 
   verdictFor(url: URL, request: RobotsFetch): Promise<RobotsVerdict> {
     const key = `${url.origin} ${request.productToken.toLowerCase()}`;
     const cached = this.entries.get(key);
-    if (cached && cached.expiresAt > Date.now()) return cached.verdict;
+    if (cached && cached.expiresAt > this.now()) return cached.verdict;
     const entry: CacheEntry = {
       verdict: fetchRobots(url.origin, request),
-      expiresAt: Date.now() + this.ttlMs,
+      expiresAt: this.now() + this.ttlMs,
     };
     this.entries.set(key, entry);
     void entry.verdict.then((verdict) => {
-      if (verdict.unreachable) entry.expiresAt = Math.min(entry.expiresAt, Date.now() + UNREACHABLE_TTL_MS);
+      if (verdict.unreachable) entry.expiresAt = Math.min(entry.expiresAt, this.now() + UNREACHABLE_TTL_MS);
     });
     return entry.verdict;
   }
