@@ -1,11 +1,10 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { Provider, type Course, type PageState, type StoreCounts } from '@shortlist/schemas';
 import { historyEntries, type HistoryEntry } from './history.ts';
 import { mergeRecords } from './merge.ts';
 import { migrate } from './migrations.ts';
 import { isNearDuplicate, titleKey, urlKey } from './near-duplicate.ts';
+import { createPrivateFile } from './private-files.ts';
 import { toSearchDocument } from './search-document.ts';
 
 /** A listing change for the search index: its search document as JSON, or null when it is withdrawn. */
@@ -38,7 +37,7 @@ export class CatalogueStore {
   readonly db: Database.Database;
 
   constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (file !== ':memory:') createPrivateFile(file);
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');

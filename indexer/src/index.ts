@@ -1,5 +1,6 @@
 export * from './env.ts';
 export * from './meili-server.ts';
+export * from './private-files.ts';
 export { MeiliSupervisor, type MeiliProcessIds } from './meili-supervisor.ts';
 export * from './catalogue.ts';
 export * from './search-document.ts';

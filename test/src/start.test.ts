@@ -1,10 +1,10 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readRunningInfo } from '@shortlist/indexer';
+import { CatalogueStore, readRunningInfo } from '@shortlist/indexer';
 import { freePortRun } from './ports.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -99,6 +99,7 @@ describe('shortlist start --demo', () => {
     const [port, demoPort] = [await freePortRun(1), await freePortRun(5)];
     const first = await start(port, demoPort);
     expect(first.url).toBe(`http://127.0.0.1:${port}`);
+    expect(first.output()).not.toMatch(/other users/);
     expect((await fetch(`${first.url}/v1/search`)).status).toBe(200);
     expect(await waitForTotal(first.url, 150, 90_000)).toBeGreaterThanOrEqual(150);
 
@@ -136,6 +137,25 @@ function isAlive(pid: number): boolean {
     return false;
   }
 }
+
+describe('shortlist start on a data folder other users can read', () => {
+  it('warns about each such path and how to make it private', async () => {
+    const data = newDataDir();
+    new CatalogueStore(join(data, 'catalogue.db')).close();
+    chmodSync(data, 0o755);
+    chmodSync(join(data, 'catalogue.db'), 0o644);
+    const started = await start(await freePortRun(1), await freePortRun(5), data, [
+      process.execPath,
+      BIN,
+      'start',
+    ]);
+    expect(await stop(started)).toBe(0);
+    for (const path of [data, join(data, 'catalogue.db')])
+      expect(started.output()).toContain(
+        `Warning: other users of this machine can read ${path} (mode ${path === data ? 755 : 644}), which holds partner key hashes, feed URLs or uploads; make it private with: chmod go-rwx ${path}`,
+      );
+  }, 60_000);
+});
 
 describe('stopping through npm, as a supervisor does', () => {
   // `--ignore-scripts` skips only the prestart web build, which the tests already have

@@ -1,6 +1,8 @@
 import { serve } from '@hono/node-server';
 import { fileURLToPath } from 'node:url';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { openToOthers } from '@shortlist/indexer';
 import { loadSources } from '@shortlist/crawler';
 import type { Source } from '@shortlist/schemas';
 import { createApp } from '../app.ts';
@@ -15,6 +17,16 @@ import { setUpDemoFeeds } from './demo-feeds.ts';
 import { startDemo, userAgent } from './demo.ts';
 
 const WEB_ROOT = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+
+/** Partner key hashes, feed URLs and uploads live in the data folder: say so when other users may read it. */
+function warnIfReadableByOthers(catalogueFile: string, uploadsDir: string) {
+  const uploads = existsSync(uploadsDir) ? readdirSync(uploadsDir).map((name) => join(uploadsDir, name)) : [];
+  const paths = [dirname(catalogueFile), catalogueFile, `${catalogueFile}-wal`, `${catalogueFile}-shm`];
+  for (const { path, mode } of openToOthers([...paths, uploadsDir, ...uploads]))
+    console.warn(
+      `Warning: other users of this machine can read ${path} (mode ${mode}), which holds partner key hashes, feed URLs or uploads; make it private with: chmod go-rwx ${path}`,
+    );
+}
 
 function whenParentExits(then: () => void) {
   const parent = process.ppid;
@@ -42,6 +54,7 @@ export async function startCommand(env: ApiEnv, { demo }: { demo: boolean }): Pr
   const settings = readPartnerSettings();
   const runner = new FeedRunner(services.store);
   const uploadsDir = uploadsFolder(services.store);
+  warnIfReadableByOthers(services.store.db.name, uploadsDir);
   const poller = new FeedPoller(services.store, runner, settings, {
     uploadsDir,
     userAgent: userAgent(env),
