@@ -79,7 +79,7 @@ async function main(argv: string[]): Promise<void> {
         force: String(values.force),
       });
     case 'partner':
-      return partnerCommand(positionals[0], {
+      return partnerCommand(env, positionals[0], {
         name: values.name,
         provider: values.provider,
         partner: values.partner,

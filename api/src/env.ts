@@ -16,3 +16,9 @@ export type ApiEnv = z.infer<typeof Env>;
 export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
   return parseEnv(Env, env);
 }
+
+/** The address to print for the server: a loopback or wildcard address reads as localhost. */
+export function serverUrl({ HOST, PORT }: Pick<ApiEnv, 'HOST' | 'PORT'>, port = PORT): string {
+  const local = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(HOST);
+  return `http://${local ? 'localhost' : HOST.includes(':') ? `[${HOST}]` : HOST}:${port}`;
+}

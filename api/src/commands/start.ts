@@ -6,7 +6,7 @@ import { openToOthers } from '@shortlist/indexer';
 import { loadSources } from '@shortlist/crawler';
 import type { Source } from '@shortlist/schemas';
 import { createApp } from '../app.ts';
-import type { ApiEnv } from '../env.ts';
+import { serverUrl, type ApiEnv } from '../env.ts';
 import { openServices } from '../services.ts';
 import { readPartnerSettings } from '../partner/env.ts';
 import { FeedPoller } from '../partner/feed-poller.ts';
@@ -96,14 +96,14 @@ export async function startCommand(env: ApiEnv, { demo }: { demo: boolean }): Pr
 
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
-  const host = env.HOST === '127.0.0.1' || env.HOST === '0.0.0.0' ? 'localhost' : env.HOST;
-  console.log(`Shortlist is running: http://${host}:${port}`);
+  const url = serverUrl(env, port);
+  console.log(`Shortlist is running: ${url}`);
   console.log(
     `${services.store.countCourses()} courses in the catalogue; crawling ${sources.length} sources as they fall due.`,
   );
 
   if (demo) {
-    demoSetUp = setUpDemoFeeds(services.store, `http://${host}:${port}`);
+    demoSetUp = setUpDemoFeeds(services.store, url);
     // a failure while stopping is moot: the stop cleans up and exits
     await demoSetUp.catch((error: unknown) => {
       if (!stopping) throw error;
