@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { refuseUrl } from '@shortlist/crawler/feeds';
+import { bodyLimit } from 'hono/body-limit';
+import { parseUntrustedJson, refuseUrl } from '@shortlist/crawler/feeds';
 import { apiError } from '../errors.ts';
 import type { PartnerVariables } from './auth.ts';
 import { parseFeedOptions } from './feed-options.ts';
@@ -17,20 +18,36 @@ const OPTION_NAMES = [
   'force',
 ] as const;
 const MIN_INTERVAL = 5;
+/** a registration is a URL and a few options: far below this */
+const MAX_BODY_BYTES = 16 * 1024;
+const EXAMPLE = '{"url": "https://…/courses.csv", "mode": "replace"}';
+
+const tooLarge = () =>
+  apiError(
+    413,
+    `The request body is over ${MAX_BODY_BYTES / 1024} KiB; send a small JSON object such as ${EXAMPLE}.`,
+    'body',
+  );
+
+function readObject(text: string): Record<string, unknown> {
+  let body: unknown;
+  try {
+    body = parseUntrustedJson(text);
+  } catch (error) {
+    throw apiError(400, `The body cannot be read (${(error as Error).message}); send ${EXAMPLE}.`, 'body');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw apiError(400, `Send a JSON object such as ${EXAMPLE}.`, 'body');
+  return body as Record<string, unknown>;
+}
 const MAX_INTERVAL = 7 * 24 * 60;
 
 /** Feed URLs a partner registers for Shortlist to poll; `POST /:id/poll` polls at once and waits. */
 export function feedUrlRoutes(poller: FeedPoller, defaultIntervalMinutes: number) {
   const { urls } = poller;
   return new Hono<{ Variables: PartnerVariables }>()
-    .post('/', async (c) => {
-      const body = (await c.req.json().catch(() => {
-        throw apiError(
-          400,
-          'Send a JSON object such as {"url": "https://…/courses.csv", "mode": "replace"}.',
-          'body',
-        );
-      })) as Record<string, unknown>;
+    .post('/', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => tooLarge().getResponse() }), async (c) => {
+      const body = readObject(await c.req.text());
       if (typeof body.url !== 'string')
         throw apiError(400, 'url is missing: give the address of your feed.', 'url');
       let url: URL;

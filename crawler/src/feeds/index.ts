@@ -16,3 +16,4 @@ export * from './read-feed.ts';
 export * from './csv-writer.ts';
 export * from './address-policy.ts';
 export * from './safe-fetch.ts';
+export { parseUntrustedJson, MAX_JSON_DEPTH } from '../linked-data/json-depth.ts';
