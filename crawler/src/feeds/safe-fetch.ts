@@ -196,7 +196,7 @@ async function saveBody(
   const inflate = decoder(response.headers['content-encoding']);
   const steps: (Readable | Transform)[] = [response, ...(inflate ? [inflate] : []), count];
   try {
-    await pipeline([...steps, createWriteStream(options.destination)], { signal });
+    await pipeline([...steps, createWriteStream(options.destination, { mode: 0o600 })], { signal });
   } catch (error) {
     rmSync(options.destination, { force: true });
     if (error instanceof TooLarge)
