@@ -32,7 +32,7 @@ describe('the feed job queue', () => {
     const small = queue('small', 1, true);
     const second = queue('small', 1, true);
     await runner.idle();
-    // the first big feed was already running; then the providers take turns
+    // the first big feed starts first; then the providers take turns
     expect(started).toEqual([big[0], small, big[1], second, ...big.slice(2)]);
     expect(runner.jobs.get(small)).toMatchObject({ status: 'done', summary: { counts: { new: 1 } } });
     expect(store.countCourses()).toBe(1000);

@@ -80,7 +80,8 @@ export class FeedRunner extends EventEmitter<{ start: [FeedJob] }> {
     const queue = this.waiting.get(job.providerId);
     if (queue) queue.push(job);
     else this.waiting.set(job.providerId, [job]);
-    this.draining ??= this.drain();
+    // started after the caller has answered: the job is reported queued
+    this.draining ??= Promise.resolve().then(() => this.drain());
   }
 
   /** Resolves when every queued job has finished. */
