@@ -9,6 +9,7 @@ import { courseRoutes } from './routes/courses.ts';
 import { crawlRoutes } from './routes/crawls.ts';
 import { providerRoutes } from './routes/providers.ts';
 import { searchRoutes } from './routes/search.ts';
+import { SearchAvailability } from './search-availability.ts';
 
 export interface AppDeps {
   store: CatalogueStore;
@@ -17,10 +18,13 @@ export interface AppDeps {
   webRoot?: string;
   /** partner feed settings, runner and upload folder; read from the environment when omitted */
   partner?: Omit<PartnerDeps, 'store'>;
+  /** where a search outage is reported, once when it starts and once when it ends */
+  log?: (line: string) => void;
 }
 
-export function createApp({ store, index, webRoot, partner }: AppDeps) {
+export function createApp({ store, index, webRoot, partner, log }: AppDeps) {
   const app = new Hono();
+  const search = new SearchAvailability(log);
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -30,26 +34,35 @@ export function createApp({ store, index, webRoot, partner }: AppDeps) {
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        // an injected <base> or <form> cannot send relative URLs or form data elsewhere
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
       },
     }),
   );
   app.onError(handleError);
 
   app.get('/health', async (c) => {
-    const search = await index.client.health().then(
-      () => 'available' as const,
-      () => 'unavailable' as const,
-    );
+    const answered = await search
+      .reach(() => index.client.health())
+      .then(
+        () => true,
+        () => false,
+      );
     return c.json(
-      { status: 'ok', courses: store.countCourses(), search },
-      search === 'available' ? 200 : 503,
+      {
+        status: answered ? 'ok' : 'degraded',
+        courses: store.countCourses(),
+        search: answered ? 'available' : 'unavailable',
+      },
+      answered ? 200 : 503,
     );
   });
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
-  app.route('/v1/search', searchRoutes(index));
+  app.route('/v1/search', searchRoutes(index, search));
   app.route('/v1/courses', courseRoutes(store));
   app.route('/v1/crawls', crawlRoutes(store));
-  app.route('/v1/providers', providerRoutes(store, index));
+  app.route('/v1/providers', providerRoutes(store, index, search));
   app.route('/v1/partner', partnerRoutes({ store, ...partner }));
   app.all('/v1/*', () => {
     throw apiError(404, 'no such endpoint; see /openapi.json');

@@ -90,7 +90,7 @@ async function main(argv: string[]): Promise<void> {
         throw new UsageError('import needs a file: shortlist import feed.csv --provider ID');
       return importCommand(positionals[0], { provider: values.provider, ...feedOptionsOf(given) });
     case 'partner':
-      return partnerCommand(positionals[0], {
+      return partnerCommand(env, positionals[0], {
         name: values.name,
         provider: values.provider,
         partner: values.partner,

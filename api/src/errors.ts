@@ -7,9 +7,14 @@ export interface ApiErrorBody {
   error: { status: number; message: string; parameter?: string };
 }
 
-export function apiError(status: ContentfulStatusCode, message: string, parameter?: string): HTTPException {
+export function apiError(
+  status: ContentfulStatusCode,
+  message: string,
+  parameter?: string,
+  headers?: Record<string, string>,
+): HTTPException {
   const body: ApiErrorBody = { error: { status, message, ...(parameter ? { parameter } : {}) } };
-  return new HTTPException(status, { res: Response.json(body, { status }) });
+  return new HTTPException(status, { res: Response.json(body, { status, headers }) });
 }
 
 export function handleError(error: Error, c: Context): Response {

@@ -37,6 +37,11 @@ function queryParameters(schema: z.ZodType) {
   }));
 }
 
+const SearchDown = {
+  ...ErrorResponse,
+  description: 'Search is temporarily unavailable; the Retry-After header says when to ask again',
+};
+
 const json = (description: string, schema: object = { type: 'object' }) => ({
   description,
   content: { 'application/json': { schema } },
@@ -61,7 +66,11 @@ export function openApiDocument() {
         get: {
           summary: 'Search courses with filters and facets',
           parameters: queryParameters(SearchParams),
-          responses: { 200: json('{ total, page, perPage, hits, facets, rates }'), 400: ErrorResponse },
+          responses: {
+            200: json('{ total, page, perPage, hits, facets, rates }'),
+            400: ErrorResponse,
+            503: SearchDown,
+          },
         },
       },
       '/v1/courses/{id}': {
@@ -75,7 +84,7 @@ export function openApiDocument() {
       '/v1/providers': {
         get: {
           summary: 'Providers with course count, median cost, fields, modes and completeness',
-          responses: { 200: json('{ total, providers }'), 400: ErrorResponse },
+          responses: { 200: json('{ total, providers }'), 400: ErrorResponse, 503: SearchDown },
         },
       },
       '/v1/providers/{id}': {
@@ -96,7 +105,10 @@ export function openApiDocument() {
       '/health': {
         get: {
           summary: 'Catalogue size and search availability',
-          responses: { 200: json('{ status, courses, search }') },
+          responses: {
+            200: json('{ status: "ok", courses, search: "available" }'),
+            503: json('{ status: "degraded", courses, search: "unavailable" } while search is down'),
+          },
         },
       },
     },

@@ -6,6 +6,7 @@ import {
   SearchIndex,
   startBundledMeilisearch,
   startSyncLoop,
+  type MeiliConnection,
   type SyncLoop,
 } from '@shortlist/indexer';
 
@@ -20,15 +21,17 @@ export interface Services {
  * Opens the catalogue and connects to Meilisearch: `MEILI_URL` when set, else the bundled server that
  * another `shortlist` process runs on the same data folder, else a newly started one.
  */
-export async function openServices(): Promise<Services> {
+export async function openServices({ demo = false } = {}): Promise<Services> {
   const env = readIndexerEnv();
-  const meili = env.meiliUrl
+  const meili: MeiliConnection = env.meiliUrl
     ? { url: env.meiliUrl, key: env.meiliKey ?? '', stop: async () => {} }
-    : await startBundledMeilisearch(env.dataDir);
+    : await startBundledMeilisearch(env.dataDir, { environment: demo ? 'development' : 'production' });
   const store = new CatalogueStore(join(env.dataDir, 'catalogue.db'));
   const index = new SearchIndex(createMeiliClient(meili.url, meili.key));
   await index.prepare(store);
   const sync = startSyncLoop(store, index);
+  // what was written while the bundled server was down is sent as soon as it is back
+  meili.supervisor?.on('up', () => sync.retryNow());
   return {
     store,
     index,

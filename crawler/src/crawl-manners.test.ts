@@ -101,9 +101,12 @@ describe('politeness', () => {
       userAgent: TEST_USER_AGENT,
       manners: freshManners(),
     });
-    // one host after the other would finish the first before the second had made its second request
+    // side by side: each host's second request comes before the other's last one
     const [a, b] = [first.requests, second.requests];
     expect(a[1]!.startedAt).toBeLessThan(b.at(-1)!.startedAt);
     expect(b[1]!.startedAt).toBeLessThan(a.at(-1)!.startedAt);
+    for (const requests of [a, b])
+      for (let i = 1; i < requests.length; i++)
+        expect(requests[i]!.startedAt - requests[i - 1]!.endedAt).toBeGreaterThanOrEqual(148);
   });
 });

@@ -1,6 +1,8 @@
 export * from './env.ts';
 export * from './meili-server.ts';
 export * from './catalogue/index.ts';
+export * from './private-files.ts';
+export { MeiliSupervisor, type MeiliProcessIds } from './meili-supervisor.ts';
 export * from './search-document.ts';
 export * from './settings.ts';
 export * from './search-index.ts';

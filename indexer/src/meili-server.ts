@@ -1,21 +1,32 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { MeiliSupervisor, waitHealthy, type SupervisorOptions } from './meili-supervisor.ts';
 
 export interface MeiliConnection {
   url: string;
   key: string;
+  /** the bundled server's supervisor when this process started it: its process ids, `down` and `up` events */
+  supervisor?: MeiliSupervisor;
   /** stops the server if this process started it; a no-op otherwise */
   stop(): Promise<void>;
 }
 
-interface RunningInfo {
+/** What another `shortlist` process on the same data folder needs to reuse the running server. */
+export interface RunningInfo {
   url: string;
   key: string;
-  pid: number;
+  /** the Node process supervising the server */
+  supervisorPid: number;
+  /** the server itself, for operators (and tests) that need to signal it */
+  serverPid: number;
+}
+
+export interface BundledOptions extends SupervisorOptions {
+  /** `development` only for the demo; `production` refuses to run without a master key */
+  environment?: 'production' | 'development';
 }
 
 const require = createRequire(import.meta.url);
@@ -40,8 +51,6 @@ async function freePort(): Promise<number> {
   });
 }
 
-const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
-
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -51,42 +60,39 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function isHealthy(url: string): Promise<boolean> {
-  try {
-    const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
-    return response.ok;
-  } catch {
-    return false;
-  }
+const runningFile = (dataDir: string) => join(dataDir, 'meilisearch', 'running.json');
+
+/** The bundled server that a `shortlist` process runs on this data folder, as it recorded it. */
+export function readRunningInfo(dataDir: string): Partial<RunningInfo> | undefined {
+  const file = runningFile(dataDir);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<RunningInfo>) : undefined;
 }
 
-async function waitHealthy(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (hasExited(child))
-      throw new Error(`Meilisearch exited (${child.exitCode ?? child.signalCode}):\n${log()}`);
-    if (await isHealthy(url)) return;
-    await new Promise((resolveDelay) => setTimeout(resolveDelay, 100));
+/** The server another process supervises on this folder, once it answers (it may be restarting). */
+async function runningElsewhere(dataDir: string): Promise<RunningInfo | undefined> {
+  const info = readRunningInfo(dataDir);
+  if (!info) return undefined;
+  if (info.url && info.key && info.supervisorPid && isAlive(info.supervisorPid)) {
+    if (await waitHealthy(info.url, 30_000, () => !isAlive(info.supervisorPid!))) return info as RunningInfo;
   }
-  throw new Error(`Meilisearch did not become healthy at ${url} within 30 s:\n${log()}`);
+  rmSync(runningFile(dataDir), { force: true });
+  return undefined;
 }
 
 /**
  * Finds the bundled Meilisearch that another `shortlist` process already runs on this data folder,
- * or starts one. Its master key is generated, kept in a 0600 file in the data folder, and never sent
- * to a browser.
+ * or starts one and keeps it running. Its master key is generated, kept in a 0600 file in the data
+ * folder, handed to the server in its environment, and never sent to a browser.
  */
-export async function startBundledMeilisearch(dataDir: string): Promise<MeiliConnection> {
+export async function startBundledMeilisearch(
+  dataDir: string,
+  { environment = 'production', ...supervision }: BundledOptions = {},
+): Promise<MeiliConnection> {
   const folder = join(dataDir, 'meilisearch');
-  mkdirSync(folder, { recursive: true });
-  const infoFile = join(folder, 'running.json');
-  if (existsSync(infoFile)) {
-    const info = JSON.parse(readFileSync(infoFile, 'utf8')) as RunningInfo;
-    if (isAlive(info.pid) && (await isHealthy(info.url))) {
-      return { url: info.url, key: info.key, stop: async () => {} };
-    }
-    rmSync(infoFile, { force: true });
-  }
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  const infoFile = runningFile(dataDir);
+  const running = await runningElsewhere(dataDir);
+  if (running) return { url: running.url, key: running.key, stop: async () => {} };
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -96,42 +102,30 @@ export async function startBundledMeilisearch(dataDir: string): Promise<MeiliCon
     '--dump-dir', join(folder, 'dumps'),
     '--snapshot-dir', join(folder, 'snapshots'),
     '--http-addr', `127.0.0.1:${port}`,
-    '--master-key', key,
-    '--env', 'development',
+    '--env', environment,
     '--no-analytics',
     '--log-level', 'WARN',
   ]; // prettier-ignore
-  // A watchdog shell ends Meilisearch when this process dies, even by SIGKILL.
-  const watchdog = `"$0" "$@" & child=$!
-trap 'kill $child 2>/dev/null; wait $child; exit 0' TERM INT
-while kill -0 ${process.pid} 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 0.5; done
-kill $child 2>/dev/null; wait $child`;
-  const child = spawn('sh', ['-c', watchdog, binaryPath(), ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-
-  const killNow = () => !hasExited(child) && child.kill('SIGTERM');
-  process.once('exit', killNow);
-  try {
-    await waitHealthy(url, child, () => stderr);
-  } catch (error) {
-    killNow();
-    throw error;
-  }
-  writeFileSync(infoFile, JSON.stringify({ url, key, pid: child.pid ?? 0 } satisfies RunningInfo), {
-    mode: 0o600,
-  });
+  const supervisor = new MeiliSupervisor(
+    { binary: binaryPath(), args, env: { MEILI_MASTER_KEY: key }, cwd: folder, url },
+    supervision,
+  );
+  await supervisor.start();
+  const record = () => {
+    const serverPid = supervisor.processIds()?.server ?? 0;
+    const info: RunningInfo = { url, key, supervisorPid: process.pid, serverPid };
+    writeFileSync(infoFile, JSON.stringify(info), { mode: 0o600 });
+  };
+  record();
+  supervisor.on('up', record);
 
   return {
     url,
     key,
+    supervisor,
     async stop() {
-      process.removeListener('exit', killNow);
       rmSync(infoFile, { force: true });
-      if (hasExited(child)) return;
-      const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
-      child.kill('SIGTERM');
-      await exited;
+      await supervisor.stop();
     },
   };
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogueStore } from './catalogue/index.ts';
 import { startBundledMeilisearch, type MeiliConnection } from './meili-server.ts';
 import { createMeiliClient, SearchIndex } from './search-index.ts';
-import { startSyncLoop } from './sync-loop.ts';
+import { startSyncLoop, type SetTimer } from './sync-loop.ts';
 import { rebuildIndex } from './reindex.ts';
 import { testCourse } from './test-courses.ts';
 
@@ -30,11 +30,34 @@ afterAll(async () => {
 });
 
 /** A sync loop to a Meilisearch that is not there, and the failures it logs. */
-function syncToUnreachable(uid: string, intervalMs: number) {
+function syncToUnreachable(uid: string, intervalMs: number, setTimer?: SetTimer) {
   const errors: string[] = [];
   const unreachable = new SearchIndex(createMeiliClient('http://127.0.0.1:9', meili.key), uid);
-  const loop = startSyncLoop(store, unreachable, { intervalMs, log: (message) => errors.push(message) });
+  const loop = startSyncLoop(store, unreachable, {
+    intervalMs,
+    log: (message) => errors.push(message),
+    setTimer,
+  });
   return { loop, errors };
+}
+
+/** Timers that fire only when the test says so. */
+function manualTimers() {
+  const live = new Set<{ ms: number; run: () => void }>();
+  return {
+    setTimer: ((run, ms) => {
+      const timer = { ms, run };
+      live.add(timer);
+      return () => live.delete(timer);
+    }) satisfies SetTimer,
+    /** the delays of the timers set and not yet fired or cancelled */
+    pending: () => [...live].map((timer) => timer.ms),
+    fireNext() {
+      const [timer] = live;
+      live.delete(timer!);
+      timer!.run();
+    },
+  };
 }
 
 describe('SearchIndex', () => {
@@ -70,9 +93,8 @@ describe('SearchIndex', () => {
   it('keeps accepting catalogue writes while Meilisearch is unreachable and catches up after', async () => {
     const { loop, errors } = syncToUnreachable('courses_outage_test', 20);
     store.upsertCourses([testCourse({ title: 'Soil Science for Growers' })]);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await expect.poll(() => errors.length).toBeGreaterThan(0);
     await loop.stop();
-    expect(errors.length).toBeGreaterThan(0);
     expect(errors[0]).toMatch(/index sync failed/);
 
     const index = new SearchIndex(createMeiliClient(meili.url, meili.key), 'courses_outage_test');
@@ -86,19 +108,22 @@ describe('SearchIndex', () => {
   });
 
   it('backs off while Meilisearch is unreachable, however many writes ask for a sync', async () => {
-    const { loop, errors } = syncToUnreachable('courses_backoff', 100);
-    const started = performance.now();
-    for (let batch = 0; batch < 30; batch++) {
-      store.upsertCourses([testCourse({ title: `Back-off Course ${batch}` })]);
-      loop.notify();
-      await new Promise((resolve) => setTimeout(resolve, 20));
+    const timers = manualTimers();
+    const { loop, errors } = syncToUnreachable('courses_backoff', 100, timers.setTimer);
+    expect(timers.pending()).toEqual([0]);
+    for (const [attempt, backoff] of [200, 400, 800].entries()) {
+      timers.fireNext();
+      // the attempt failed and set its retry
+      await expect.poll(() => timers.pending()).toEqual([backoff]);
+      for (let batch = 0; batch < 10; batch++) {
+        store.upsertCourses([testCourse({ title: `Back-off Course ${attempt}.${batch}` })]);
+        loop.notify();
+      }
+      expect(timers.pending()).toEqual([backoff]);
     }
+    expect(errors).toHaveLength(3);
+    expect(errors[2]).toMatch(/index sync failed \(attempt 3\), retrying in 800 ms/);
     await loop.stop();
-    const elapsed = performance.now() - started;
-    // a first attempt, then retries 200, 400, 800 … ms after each failure: at 200, 600, 1400 … ms
-    const retriesDue = [200, 600, 1400, 3000, 6200].filter((at) => at < elapsed).length;
-    expect(errors.length).toBeGreaterThan(0);
-    expect(errors.length).toBeLessThanOrEqual(1 + retriesDue);
   });
 });
 

@@ -1,4 +1,12 @@
-import { Meilisearch, type EnqueuedTask, type Index, type Task } from 'meilisearch';
+import {
+  Meilisearch,
+  MeilisearchApiError,
+  MeilisearchRequestError,
+  MeilisearchRequestTimeOutError,
+  type EnqueuedTask,
+  type Index,
+  type Task,
+} from 'meilisearch';
 import type { CatalogueStore, CourseChange } from './catalogue/index.ts';
 import {
   COURSE_INDEX_SETTINGS,
@@ -17,6 +25,13 @@ const WAIT_OPTIONS = { timeout: 120_000, interval: 50 };
 
 export function createMeiliClient(url: string, key: string | undefined): Meilisearch {
   return new Meilisearch({ host: url, apiKey: key, defaultWaitOptions: WAIT_OPTIONS });
+}
+
+/** Whether a failed call means the engine is out of reach (down, restarting, overloaded) rather than a bad request. */
+export function isEngineUnavailable(error: unknown): boolean {
+  if (error instanceof MeilisearchRequestError || error instanceof MeilisearchRequestTimeOutError)
+    return true;
+  return error instanceof MeilisearchApiError && error.response.status === 503;
 }
 
 export function assertSucceeded(task: Task, what: string): void {

@@ -4,10 +4,20 @@ import type { SearchIndex } from './search-index.ts';
 export interface SyncLoop {
   /** asks for a sync as soon as possible (after a crawl batch or an import); while syncs fail, the back-off decides */
   notify(): void;
+  /** Meilisearch is back after an outage: sync at once instead of waiting out the back-off */
+  retryNow(): void;
   /** resolves when everything written before the call is in the index (gives up after 120 s) */
   flush(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** Sets a timer and returns what cancels it; a test passes its own to run the loop on its own clock. */
+export type SetTimer = (run: () => void, ms: number) => () => void;
+
+const realTimer: SetTimer = (run, ms) => {
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
+};
 
 /**
  * Keeps the index in step with the catalogue. Failures (Meilisearch down, a task failed) are logged and
@@ -16,20 +26,25 @@ export interface SyncLoop {
 export function startSyncLoop(
   store: CatalogueStore,
   index: SearchIndex,
-  { intervalMs = 1000, maxBackoffMs = 30_000, log = console.error } = {},
+  {
+    intervalMs = 1000,
+    maxBackoffMs = 30_000,
+    log = console.error,
+    setTimer = realTimer,
+  }: { intervalMs?: number; maxBackoffMs?: number; log?: (line: string) => void; setTimer?: SetTimer } = {},
 ): SyncLoop {
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   let syncing = false;
   /** writes were announced while a sync ran: sync again as soon as it ends */
   let again = false;
-  let timer: NodeJS.Timeout | undefined;
+  let cancelTimer = () => {};
   let failures = 0;
 
   const schedule = (delay: number) => {
     if (stopped) return;
-    clearTimeout(timer);
-    timer = setTimeout(tick, delay);
+    cancelTimer();
+    cancelTimer = setTimer(tick, delay);
   };
   // writes keep coming while Meilisearch is down: they must not cut the back-off short
   const soon = () => {
@@ -60,6 +75,7 @@ export function startSyncLoop(
   schedule(0);
   return {
     notify: soon,
+    retryNow: () => (syncing ? (again = true) : schedule(0)),
     async flush() {
       const target = store.latestSeq();
       const deadline = Date.now() + 120_000;
@@ -72,7 +88,7 @@ export function startSyncLoop(
     },
     async stop() {
       stopped = true;
-      clearTimeout(timer);
+      cancelTimer();
       await running;
     },
   };

@@ -1,11 +1,13 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CatalogueStore, readRunningInfo } from '@shortlist/indexer';
 import { freePortRun } from './ports.ts';
 
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = fileURLToPath(new URL('../../api/bin/shortlist.js', import.meta.url));
 const dataDirs: string[] = [];
 const newDataDir = () => {
@@ -14,8 +16,11 @@ const newDataDir = () => {
 };
 const dataDir = newDataDir();
 const running: ChildProcess[] = [];
+/** processes a failed stop would leave behind, by id */
+const leftovers: number[] = [];
 afterAll(() => {
   running.forEach((child) => child.kill('SIGKILL'));
+  leftovers.filter(isAlive).forEach((pid) => process.kill(pid, 'SIGKILL'));
   for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
 });
 
@@ -25,8 +30,14 @@ interface Started {
   output: () => string;
 }
 
-async function start(port: number, demoPort: number, data = dataDir): Promise<Started> {
-  const child = spawn(process.execPath, [BIN, 'start', '--demo'], {
+async function start(
+  port: number,
+  demoPort: number,
+  data = dataDir,
+  [command, ...args]: string[] = [process.execPath, BIN, 'start', '--demo'],
+): Promise<Started> {
+  const child = spawn(command!, args, {
+    cwd: ROOT,
     env: { ...process.env, PORT: String(port), DEMO_PORT: String(demoPort), SHORTLIST_DATA: data },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -88,6 +99,7 @@ describe('shortlist start --demo', () => {
     const [port, demoPort] = [await freePortRun(1), await freePortRun(5)];
     const first = await start(port, demoPort);
     expect(first.url).toBe(`http://127.0.0.1:${port}`);
+    expect(first.output()).not.toMatch(/other users/);
     expect((await fetch(`${first.url}/v1/search`)).status).toBe(200);
     expect(await waitForTotal(first.url, 150, 90_000)).toBeGreaterThanOrEqual(150);
 
@@ -95,10 +107,9 @@ describe('shortlist start --demo', () => {
     expect(meilisearchProcesses()).toBe('');
     expect(await portIsClosed(first.url)).toBe(true);
 
-    const startedAt = Date.now();
+    // the catalogue is reused: everything is searchable at once and nothing is crawled again
     const second = await start(port, demoPort);
     expect(await total(second.url)).toBeGreaterThanOrEqual(150);
-    expect(Date.now() - startedAt).toBeLessThan(15_000);
     expect(second.output()).not.toMatch(/crawled/);
     expect(await stop(second)).toBe(0);
     expect(meilisearchProcesses()).toBe('');
@@ -116,4 +127,55 @@ describe('shortlist start --demo', () => {
       expect(meilisearchProcesses(freshData)).toBe('');
     }
   }, 90_000);
+});
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('shortlist start on a data folder other users can read', () => {
+  it('warns about each such path and how to make it private', async () => {
+    const data = newDataDir();
+    new CatalogueStore(join(data, 'catalogue.db')).close();
+    chmodSync(data, 0o755);
+    chmodSync(join(data, 'catalogue.db'), 0o644);
+    const started = await start(await freePortRun(1), await freePortRun(5), data, [
+      process.execPath,
+      BIN,
+      'start',
+    ]);
+    expect(await stop(started)).toBe(0);
+    for (const path of [data, join(data, 'catalogue.db')])
+      expect(started.output()).toContain(
+        `Warning: other users of this machine can read ${path} (mode ${path === data ? 755 : 644}), which holds partner key hashes, feed URLs or uploads; make it private with: chmod go-rwx ${path}`,
+      );
+  }, 60_000);
+});
+
+describe('stopping through npm, as a supervisor does', () => {
+  // `--ignore-scripts` skips only the prestart web build, which the tests already have
+  it.each([
+    ['npm start', ['npm', 'start', '--ignore-scripts']],
+    ['npx shortlist start', ['npx', 'shortlist', 'start']],
+  ])(
+    'one SIGTERM to the npm process of `%s` stops the server and its Meilisearch',
+    async (_, command) => {
+      const data = newDataDir();
+      const started = await start(await freePortRun(1), await freePortRun(5), data, command);
+      const { serverPid } = readRunningInfo(data)!;
+      expect(isAlive(serverPid!)).toBe(true);
+
+      const exited = new Promise((resolve) => started.child.once('exit', resolve));
+      started.child.kill('SIGTERM');
+      await exited;
+      await expect.poll(() => portIsClosed(started.url), { timeout: 30_000 }).toBe(true);
+      await expect.poll(() => isAlive(serverPid!), { timeout: 30_000 }).toBe(false);
+    },
+    90_000,
+  );
 });

@@ -62,7 +62,7 @@ export async function crawlCommand(env: ApiEnv, options: CrawlCommandOptions): P
       for (const report of reports) console.error(summariseReport(report));
       return;
     }
-    const services = await openServices();
+    const services = await openServices({ demo: options.demo });
     try {
       // a few sources at a time, each polite to its own hosts
       const reports = await crawlSources(sources, {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { CatalogueStore, readIndexerEnv } from '@shortlist/indexer';
 import { PartnerAccounts } from '@shortlist/indexer/partners';
 import { Provider, ProviderType } from '@shortlist/schemas';
+import { serverUrl, type ApiEnv } from '../env.ts';
 
 export interface PartnerArgs {
   name?: string;
@@ -13,13 +14,17 @@ export interface PartnerArgs {
 }
 
 /** `shortlist partner create|list|rotate|revoke`: accounts that may send feeds for one provider each. */
-export async function partnerCommand(action: string | undefined, args: PartnerArgs): Promise<void> {
+export async function partnerCommand(
+  env: ApiEnv,
+  action: string | undefined,
+  args: PartnerArgs,
+): Promise<void> {
   const store = new CatalogueStore(join(readIndexerEnv().dataDir, 'catalogue.db'));
   const accounts = new PartnerAccounts(store);
   try {
     switch (action) {
       case 'create':
-        await create(store, accounts, args);
+        await create(store, accounts, args, serverUrl(env));
         return;
       case 'list':
         return list(accounts);
@@ -55,7 +60,12 @@ function required(value: string | undefined, what: string): string {
 }
 
 /** Creates the partner, and its provider when the catalogue does not know it yet. */
-export async function create(store: CatalogueStore, accounts: PartnerAccounts, args: PartnerArgs) {
+export async function create(
+  store: CatalogueStore,
+  accounts: PartnerAccounts,
+  args: PartnerArgs,
+  url: string,
+) {
   const name = required(args.name, '--name "Partner name"');
   const providerId = required(
     args.provider,
@@ -86,7 +96,7 @@ export async function create(store: CatalogueStore, accounts: PartnerAccounts, a
   console.log(`Created partner ${partner.id} "${partner.name}" for provider ${provider.id}.`);
   console.log(`API key (shown once; store it now):\n\n  ${key}\n`);
   console.log(
-    'Send a feed: curl -H "Authorization: Bearer <key>" -H "Content-Type: text/csv" --data-binary @courses.csv http://localhost:3000/v1/partner/feeds',
+    `Send a feed: curl -H "Authorization: Bearer <key>" -H "Content-Type: text/csv" --data-binary @courses.csv ${url}/v1/partner/feeds`,
   );
   return { partner, key };
 }

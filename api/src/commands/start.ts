@@ -1,10 +1,12 @@
 import { serve } from '@hono/node-server';
 import { fileURLToPath } from 'node:url';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { openToOthers } from '@shortlist/indexer';
 import { loadSources } from '@shortlist/crawler';
 import type { Source } from '@shortlist/schemas';
 import { createApp } from '../app.ts';
-import type { ApiEnv } from '../env.ts';
+import { serverUrl, type ApiEnv } from '../env.ts';
 import { openServices } from '../services.ts';
 import { FeedPoller } from '../feeds/poller.ts';
 import { FeedRunner, uploadsFolder } from '../feeds/runner.ts';
@@ -15,9 +17,32 @@ import { startDemo, userAgent } from './demo.ts';
 
 const WEB_ROOT = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
+/** Partner key hashes, feed URLs and uploads live in the data folder: say so when other users may read it. */
+function warnIfReadableByOthers(catalogueFile: string, uploadsDir: string) {
+  const uploads = existsSync(uploadsDir) ? readdirSync(uploadsDir).map((name) => join(uploadsDir, name)) : [];
+  const paths = [dirname(catalogueFile), catalogueFile, `${catalogueFile}-wal`, `${catalogueFile}-shm`];
+  for (const { path, mode } of openToOthers([...paths, uploadsDir, ...uploads]))
+    console.warn(
+      `Warning: other users of this machine can read ${path} (mode ${mode}), which holds partner key hashes, feed URLs or uploads; make it private with: chmod go-rwx ${path}`,
+    );
+}
+
+function whenParentExits(then: () => void) {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    try {
+      process.kill(parent, 0);
+    } catch {
+      clearInterval(timer);
+      then();
+    }
+  }, 500);
+  timer.unref();
+}
+
 /** `shortlist start`: Meilisearch, catalogue, API and web; crawls each source on its schedule. */
 export async function startCommand(env: ApiEnv, { demo }: { demo: boolean }): Promise<void> {
-  const services = await openServices();
+  const services = await openServices({ demo });
   const demoSites = demo ? await startDemo(env.DEMO_PORT) : undefined;
   const sources: Source[] =
     demoSites?.sources ?? (env.SHORTLIST_SOURCES ? loadSources(env.SHORTLIST_SOURCES) : []);
@@ -28,6 +53,7 @@ export async function startCommand(env: ApiEnv, { demo }: { demo: boolean }): Pr
   const settings = readPartnerSettings();
   const runner = new FeedRunner(services.store);
   const uploadsDir = uploadsFolder(services.store);
+  warnIfReadableByOthers(services.store.file, uploadsDir);
   const poller = new FeedPoller(services.store, runner, settings, {
     uploadsDir,
     userAgent: userAgent(env),
@@ -64,17 +90,19 @@ export async function startCommand(env: ApiEnv, { demo }: { demo: boolean }): Pr
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  // supervisors signal the npm process; `npx` runs us under a shell that dies of the signal without passing it on
+  if (env.npm_command) whenParentExits(() => void stop('npm exited'));
 
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
-  const host = env.HOST === '127.0.0.1' || env.HOST === '0.0.0.0' ? 'localhost' : env.HOST;
-  console.log(`Shortlist is running: http://${host}:${port}`);
+  const url = serverUrl(env, port);
+  console.log(`Shortlist is running: ${url}`);
   console.log(
     `${services.store.countCourses()} courses in the catalogue; crawling ${sources.length} sources as they fall due.`,
   );
 
   if (demo) {
-    demoSetUp = setUpDemoFeeds(services.store, `http://${host}:${port}`);
+    demoSetUp = setUpDemoFeeds(services.store, url);
     // a failure while stopping is moot: the stop cleans up and exits
     await demoSetUp.catch((error: unknown) => {
       if (!stopping) throw error;

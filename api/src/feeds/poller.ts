@@ -69,7 +69,7 @@ export class FeedPoller {
 
   /** Polls one feed URL; with `wait`, runs the job before returning instead of queueing it. */
   async poll(feed: FeedUrl, { wait = false } = {}): Promise<PollResult> {
-    mkdirSync(this.options.uploadsDir, { recursive: true });
+    mkdirSync(this.options.uploadsDir, { recursive: true, mode: 0o700 });
     const destination = join(this.options.uploadsDir, `${randomUUID()}.feed`);
     let fetched;
     try {

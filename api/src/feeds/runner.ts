@@ -1,4 +1,5 @@
 import { createReadStream, existsSync, rmSync, statSync } from 'node:fs';
+import { EventEmitter } from 'node:events';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { FeedError } from '@shortlist/crawler/feeds';
@@ -33,16 +34,23 @@ export function checkWorkersFor(bytes: number, dryRun: boolean, cores = availabl
 
 /**
  * Runs feed jobs from their saved uploads: small ones while the request waits, large ones queued and run one
- * at a time in the background, so a big feed never holds up the server or another partner's feed.
+ * at a time in the background, so a big feed never holds up the server. The queue takes providers in turn, so
+ * one partner's eight big feeds never hold up another's dry run. Emits `start` as each queued job starts.
  */
-export class FeedRunner {
+export class FeedRunner extends EventEmitter<{ start: [FeedJob] }> {
   readonly jobs: FeedJobs;
-  private queue: Promise<void> = Promise.resolve();
+  /** queued jobs per provider, oldest first */
+  private readonly waiting = new Map<string, FeedJob[]>();
+  /** when each provider last had a job started, counted in jobs */
+  private readonly lastTurn = new Map<string, number>();
+  private turns = 0;
+  private draining: Promise<void> | null = null;
 
   constructor(
     private readonly store: CatalogueStore,
     private readonly log: (message: string) => void = console.error,
   ) {
+    super();
     this.jobs = store.feedJobs;
   }
 
@@ -76,20 +84,45 @@ export class FeedRunner {
     return summary;
   }
 
-  /** Queues the job behind the others; its status and report are read from the job. */
+  /** Queues the job behind its provider's others; its status and report are read from the job. */
   enqueue(job: FeedJob): void {
-    this.queue = this.queue.then(async () => {
+    const queue = this.waiting.get(job.providerId);
+    if (queue) queue.push(job);
+    else this.waiting.set(job.providerId, [job]);
+    // started after the caller has answered: the job is reported queued
+    this.draining ??= Promise.resolve().then(() => this.drain());
+  }
+
+  /** Resolves when every queued job has finished. */
+  idle(): Promise<void> {
+    return this.draining ?? Promise.resolve();
+  }
+
+  private async drain(): Promise<void> {
+    for (let job = this.next(); job; job = this.next()) {
+      this.emit('start', job);
       try {
         await this.run(job);
       } catch (error) {
         if (!(error instanceof FeedError)) this.log(`feed ${job.id} failed: ${(error as Error).message}`);
       }
-    });
+    }
+    this.draining = null;
+    this.lastTurn.clear();
   }
 
-  /** Resolves when every queued job has finished. */
-  idle(): Promise<void> {
-    return this.queue;
+  /** The oldest job of the waiting provider whose last turn is longest ago (or who has had none). */
+  private next(): FeedJob | undefined {
+    let chosen: string | undefined;
+    for (const provider of this.waiting.keys())
+      if (chosen === undefined || (this.lastTurn.get(provider) ?? -1) < (this.lastTurn.get(chosen) ?? -1))
+        chosen = provider;
+    if (chosen === undefined) return undefined;
+    const queue = this.waiting.get(chosen)!;
+    const job = queue.shift()!;
+    if (queue.length === 0) this.waiting.delete(chosen);
+    this.lastTurn.set(chosen, this.turns++);
+    return job;
   }
 
   /** After a restart: jobs the last process did not finish are run again from their saved upload. */

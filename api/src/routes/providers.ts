@@ -4,6 +4,7 @@ import type { CatalogueStore, ProviderDocument, SearchIndex } from '@shortlist/i
 import { ProviderType } from '@shortlist/schemas';
 import { apiError } from '../errors.ts';
 import { quote } from '../filter.ts';
+import type { SearchAvailability } from '../search-availability.ts';
 
 const ProviderParams = z
   .object({
@@ -26,7 +27,7 @@ function parse(query: Record<string, string>) {
 }
 
 /** Providers with the statistics advisers compare: course count, median cost, fields, modes, completeness. */
-export function providerRoutes(store: CatalogueStore, index: SearchIndex) {
+export function providerRoutes(store: CatalogueStore, index: SearchIndex, search: SearchAvailability) {
   return new Hono()
     .get('/', async (c) => {
       const params = parse(c.req.query());
@@ -34,11 +35,13 @@ export function providerRoutes(store: CatalogueStore, index: SearchIndex) {
         params.type && `type = ${quote(params.type)}`,
         params.country && `country = ${quote(params.country)}`,
       ].filter((clause): clause is string => Boolean(clause));
-      const result = await index.client.index<ProviderDocument>(index.providersUid).search(params.q, {
-        filter,
-        sort: [params.sort === 'name' ? 'name:asc' : params.sort],
-        limit: 1000,
-      });
+      const result = await search.reach(() =>
+        index.client.index<ProviderDocument>(index.providersUid).search(params.q, {
+          filter,
+          sort: [params.sort === 'name' ? 'name:asc' : params.sort],
+          limit: 1000,
+        }),
+      );
       return c.json({ total: result.estimatedTotalHits, providers: result.hits });
     })
     .get('/:id', (c) => {

@@ -4,6 +4,7 @@ import type { SearchDocument, SearchIndex } from '@shortlist/indexer';
 import { apiError } from '../errors.ts';
 import { FACETS, facetValues } from '../facets.ts';
 import { buildFilter } from '../filter.ts';
+import type { SearchAvailability } from '../search-availability.ts';
 
 const SORTS: Record<SearchParams['sort'], string[] | undefined> = {
   relevance: undefined,
@@ -64,16 +65,18 @@ export function toHit(doc: SearchDocument) {
   };
 }
 
-export function searchRoutes(index: SearchIndex) {
+export function searchRoutes(index: SearchIndex, search: SearchAvailability) {
   return new Hono().get('/', async (c) => {
     const params = parseSearchParams(c.req.query());
-    const result = await index.client.index<SearchDocument>(index.uid).search(params.q, {
-      filter: buildFilter(params),
-      facets: Object.values(FACETS),
-      page: params.page,
-      hitsPerPage: params.perPage,
-      sort: SORTS[params.sort],
-    });
+    const result = await search.reach(() =>
+      index.client.index<SearchDocument>(index.uid).search(params.q, {
+        filter: buildFilter(params),
+        facets: Object.values(FACETS),
+        page: params.page,
+        hitsPerPage: params.perPage,
+        sort: SORTS[params.sort],
+      }),
+    );
     return c.json({
       total: result.totalHits,
       page: result.page,

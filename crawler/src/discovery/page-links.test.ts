@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cpuTimeMs } from '@shortlist/schemas/testing';
 import { extractPage } from '../extract/index.ts';
 import { indexPage, parseHtml } from '../extract/page-elements.ts';
 import { movedTo } from './page-links.ts';
@@ -32,11 +33,11 @@ describe('a meta refresh', () => {
   });
 
   it('takes no time on a padded attribute', () => {
-    const started = performance.now();
-    expect(refreshing(`0${' '.repeat(200_000)}x${' '.repeat(200_000)};`)).toMatch(
-      /^https:\/\/college\.example\/courses\/x%20/,
+    const padded = `0${' '.repeat(200_000)}x${' '.repeat(200_000)};`;
+    const spent = cpuTimeMs(() =>
+      expect(refreshing(padded)).toMatch(/^https:\/\/college\.example\/courses\/x%20/),
     );
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(spent).toBeLessThan(1000);
   });
 
   it('is named when a moved page is read on its own, as `shortlist extract` does', () => {

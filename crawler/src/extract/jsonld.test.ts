@@ -79,6 +79,18 @@ describe('JSON-LD', () => {
     expect(warnings[0]).toMatch(/^JSON-LD block 1 of 2 is not valid JSON \(.+\); skipped it$/);
   });
 
+  it('skips a block nested 100,000 deep with a warning naming where, and reads the others', () => {
+    const html = pageWithJsonLd([
+      `{"@type": "Course", "name": ${'['.repeat(100_000)}"x"${']'.repeat(100_000)}}`,
+      { '@context': 'https://schema.org', '@type': 'Course', name: 'First Aid at Work' },
+    ]);
+    const { records, warnings } = extractPage(html, 'https://safety.example/first-aid');
+    expect(records.map((record) => record.title)).toEqual(['First Aid at Work']);
+    expect(warnings).toEqual([
+      'JSON-LD block 1 of 2 nests arrays and objects more than 100 levels deep (line 1, column 128); skipped it',
+    ]);
+  });
+
   it('reads JSON-LD with raw line breaks and a trailing comma, and warns that it is not strict JSON', () => {
     const html = pageWithJsonLd([
       '{"@type": "Course", "name": "Sign Language\nLevel 1", "inLanguage": "bfi",}',

@@ -1,3 +1,4 @@
+import { tooDeepAt, tooDeepMessage } from '../linked-data/json-depth.ts';
 import { LinkedDataGraph } from './linked-data-graph.ts';
 import { rawText, type PageElements } from './page-elements.ts';
 import type { SchemaNode } from './schema-org-node.ts';
@@ -11,6 +12,8 @@ export function readJsonLd(page: PageElements, warnings: string[]): SchemaNode[]
   scripts.forEach((script, index) => {
     const text = rawText(script);
     const where = `JSON-LD block ${index + 1} of ${scripts.length}`;
+    const tooDeep = tooDeepAt(text);
+    if (tooDeep) return warnings.push(`${where} ${tooDeepMessage(tooDeep)}; skipped it`);
     const parsed = parseJsonLd(text);
     if ('error' in parsed) warnings.push(`${where} is not valid JSON (${parsed.error}); skipped it`);
     else {

@@ -3,6 +3,7 @@ import { rawCourse, type FeedRecord } from './feed-record.ts';
 import { countryCode, currencyCode, isHoursOnly, isoDurationWords } from './json-document.ts';
 import { LinkedDataGraph } from '../extract/linked-data-graph.ts';
 import { firstTextOf, textOf, textsOf } from '../linked-data/node-text.ts';
+import { parseUntrustedJson } from '../linked-data/json-depth.ts';
 import { FeedError, problem, type FeedProblem } from './problems.ts';
 
 const LEARNING_OPPORTUNITIES: ReadonlySet<string> = new Set([
@@ -59,12 +60,12 @@ export function unwrapEnvelopes(document: unknown): unknown[] {
 
 function decodeResource(resource: string): unknown {
   try {
-    return JSON.parse(resource);
+    return parseUntrustedJson(resource);
   } catch {
     const payload = resource.split('.')[1];
     if (!payload) return undefined;
     try {
-      return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+      return parseUntrustedJson(Buffer.from(payload, 'base64url').toString('utf8'));
     } catch {
       return undefined;
     }

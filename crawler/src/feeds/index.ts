@@ -17,3 +17,4 @@ export * from './csv-writer.ts';
 // feed URLs are fetched with the SSRF-safe fetcher, which lives with the other fetchers
 export * from '../fetch/address-policy.ts';
 export * from '../fetch/safe-fetch.ts';
+export { parseUntrustedJson, MAX_JSON_DEPTH } from '../linked-data/json-depth.ts';

@@ -1,3 +1,4 @@
+import { TOO_DEEP_FIX, tooDeepAt, tooDeepMessage } from '../linked-data/json-depth.ts';
 import type { TextChunks } from './decode.ts';
 import { describeJsonError } from './json-stream.ts';
 import { FeedError } from './problems.ts';
@@ -21,6 +22,8 @@ export async function readJsonDocument(text: TextChunks): Promise<unknown> {
 }
 
 export function parseJsonDocument(text: string): unknown {
+  const tooDeep = tooDeepAt(text);
+  if (tooDeep) throw new FeedError(`The JSON ${tooDeepMessage(tooDeep)}.`, TOO_DEEP_FIX, tooDeep);
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -124,3 +124,33 @@ describe('malformed JSON is refused with line and column', () => {
     });
   });
 });
+
+describe('JSON nested too deep', () => {
+  const deep = (levels: number) => `{"title": ${'['.repeat(levels)}"x"${']'.repeat(levels)}}`;
+
+  it('rejects the record that nests 100,000 deep, naming its line, and keeps the records around it', async () => {
+    const text = `[\n${JSON.stringify(course(1))},\n${deep(100_000)},\n${JSON.stringify(course(3))}\n]`;
+    const { rows, courses } = await readTestFeed(text);
+    expect(courses.map((found) => found.title)).toEqual(['Course 1', 'Course 3']);
+    expect(rows[1]!.problems[0]).toMatchObject({
+      row: 2,
+      severity: 'error',
+      message: 'record 2 (line 3) nests arrays and objects more than 100 levels deep (line 3, column 110).',
+      fix: expect.stringMatching(/bracket/),
+    });
+  });
+
+  it('reads a record nested as deep as the limit allows', async () => {
+    const { rows } = await readTestFeed(`[${deep(99)}]`);
+    expect(rows[0]!.problems.map((problem) => problem.message).join()).not.toMatch(/levels deep/);
+  });
+
+  it('refuses a JSON-LD feed nested 100,000 deep, naming the line, instead of overflowing the stack', async () => {
+    const text = `{\n"@context": "https://schema.org",\n"@graph": [${'['.repeat(100_000)}${']'.repeat(100_000)}]\n}`;
+    const failure = await failureOf(readTestFeed(text, { format: 'schemaorg' }));
+    expect(failure.message).toBe(
+      'The JSON nests arrays and objects more than 100 levels deep (line 3, column 110).',
+    );
+    expect(failure.fix).toMatch(/bracket/);
+  });
+});

@@ -2,6 +2,7 @@ import type { TextChunks } from './decode.ts';
 import { Course, RAW_LIST_FIELDS, RAW_TEXT_FIELDS, type RawCourse } from '@shortlist/schemas';
 import { rawCourse, type FeedNotes, type FeedRecord } from './feed-record.ts';
 import { readJsonItems, type JsonItem } from './json-stream.ts';
+import { TOO_DEEP_FIX, tooDeepMessage } from '../linked-data/json-depth.ts';
 import { problem, type FeedProblem } from './problems.ts';
 
 /** How a JSON record is read: text fields to normalise (partner feeds), or complete Course records (bulk import). */
@@ -61,6 +62,11 @@ export async function* readJsonFeed(
 function readRecord(item: JsonItem, row: number, shape: JsonRecordShape): FeedRecord {
   const record: FeedRecord = { row, raw: {}, problems: [] };
   const where = `record ${row} (line ${item.line})`;
+  if (item.tooDeep) {
+    const message = `${where} ${tooDeepMessage(item.tooDeep)}.`;
+    record.problems.push(problem(row, 'error', null, null, message, TOO_DEEP_FIX));
+    return record;
+  }
   if (item.error !== undefined) {
     record.problems.push(
       problem(

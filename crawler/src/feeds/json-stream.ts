@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH, type TextPosition } from '../linked-data/json-depth.ts';
 import type { TextChunks } from './decode.ts';
 import { FeedError } from './problems.ts';
 
@@ -12,6 +13,8 @@ export interface JsonItem {
   /** the parsed value, or the reason it could not be parsed */
   value: unknown;
   error?: string;
+  /** where the value nested too deep to be parsed */
+  tooDeep?: TextPosition;
 }
 
 const enum Expect {
@@ -53,6 +56,8 @@ export class JsonItemReader {
   private escaped = false;
   private scalar = false;
   private start = { line: 1, column: 0 };
+  /** where the value being captured first nested too deep */
+  private tooDeep: TextPosition | null = null;
   private keyText = '';
 
   push(chunk: string, out: JsonItem[]): void {
@@ -194,6 +199,7 @@ export class JsonItemReader {
     this.inString = char === '"';
     this.escaped = false;
     this.depth = char === '{' || char === '[' ? 1 : 0;
+    this.tooDeep = null;
     this.scalar = !this.inString && this.depth === 0;
     return position;
   }
@@ -211,8 +217,9 @@ export class JsonItemReader {
     }
     if (this.scalar) return char === ',' || char === ']' || char === '}' || /\s/.test(char);
     if (char === '"') this.inString = true;
-    else if (char === '{' || char === '[') this.depth++;
-    else if (char === '}' || char === ']') return --this.depth === 0;
+    else if (char === '{' || char === '[') {
+      if (++this.depth > MAX_JSON_DEPTH) this.tooDeep ??= { line: this.line, column: this.column };
+    } else if (char === '}' || char === ']') return --this.depth === 0;
     return false;
   }
 
@@ -225,11 +232,13 @@ export class JsonItemReader {
       line: this.start.line,
       value: undefined,
     };
-    try {
-      item.value = JSON.parse(text);
-    } catch (error) {
-      item.error = describeJsonError(error, text, this.start);
-    }
+    if (this.tooDeep) item.tooDeep = this.tooDeep;
+    else
+      try {
+        item.value = JSON.parse(text);
+      } catch (error) {
+        item.error = describeJsonError(error, text, this.start);
+      }
     out.push(item);
     this.expect = this.afterCapture;
   }

@@ -141,6 +141,17 @@ describe('Credential Engine CTDL feeds', () => {
     expect(courses[1]!.credential.type).toBe('certificate');
   });
 
+  it('skips an envelope whose resource nests 100,000 deep and reads the others', async () => {
+    const envelopes = JSON.parse(fixture('ctdl-envelopes.json').toString()) as unknown[];
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    envelopes.push({ envelope_type: 'resource_data', resource: deep });
+    const { courses } = await readTestFeed(JSON.stringify(envelopes));
+    expect(courses.map((course) => course.title)).toEqual([
+      'Welding Technology Certificate Program',
+      'Pipe Welding Certificate',
+    ]);
+  });
+
   it('reports a resource without a name as a rejected record and keeps the others', async () => {
     const document = JSON.parse(fixture('ctdl-graph.json').toString()) as {
       '@graph': Record<string, unknown>[];

@@ -25,14 +25,31 @@ describe('robots.txt cache', () => {
     });
     sites.push(site);
     let now = 0;
-    const manners = { hosts: new HostGate(), robots: new RobotsCache(150, () => now) };
+    const manners = { hosts: new HostGate(), robots: new RobotsCache(undefined, () => now) };
+    const robotsFetches = () => site.paths().filter((path) => path === '/robots.txt').length;
     await politeFetch(`${site.origin}/a`, request, manners);
-    now = 149;
+    now = 24 * 3_600_000 - 1;
     await politeFetch(`${site.origin}/b`, request, manners);
-    expect(site.paths().filter((path) => path === '/robots.txt')).toHaveLength(1);
-    now = 150;
+    expect(robotsFetches()).toBe(1);
+    now = 24 * 3_600_000;
     await politeFetch(`${site.origin}/a`, request, manners);
-    expect(site.paths().filter((path) => path === '/robots.txt')).toHaveLength(2);
+    expect(robotsFetches()).toBe(2);
+  });
+
+  it('asks again after ten minutes when robots.txt could not be read, and crawls nothing meanwhile', async () => {
+    const site = await startFixtureSite({ '/robots.txt': { status: 503 }, '/a': 'a' });
+    sites.push(site);
+    let now = 0;
+    const manners = { hosts: new HostGate(), robots: new RobotsCache(undefined, () => now) };
+    const robotsFetches = () => site.paths().filter((path) => path === '/robots.txt').length;
+    await expect(politeFetch(`${site.origin}/a`, request, manners)).rejects.toThrow(/RFC 9309/);
+    now = 10 * 60_000 - 1;
+    await expect(politeFetch(`${site.origin}/a`, request, manners)).rejects.toThrow(/RFC 9309/);
+    expect(robotsFetches()).toBe(1);
+    now = 10 * 60_000;
+    await expect(politeFetch(`${site.origin}/a`, request, manners)).rejects.toThrow(/RFC 9309/);
+    expect(robotsFetches()).toBe(2);
+    expect(site.paths()).not.toContain('/a');
   });
 
   it('follows a redirected robots.txt and treats a 401 as "allow all"', async () => {

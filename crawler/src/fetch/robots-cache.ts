@@ -35,6 +35,7 @@ export class RobotsCache {
 
   constructor(
     private readonly ttlMs = DAY_MS,
+    /** the clock; a test moves it instead of waiting */
     private readonly now: () => number = Date.now,
   ) {}
 

@@ -1,10 +1,11 @@
 import { createServer, type Server } from 'node:http';
+import { isIP } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STRICT_POLICY, type FetchPolicy } from './address-policy.ts';
+import { refuseAddress, STRICT_POLICY, type FetchPolicy } from './address-policy.ts';
 import { safeFetch, type SafeFetchOptions } from './safe-fetch.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'safe-fetch-'));
@@ -52,6 +53,14 @@ describe('feed URLs are fetched without reaching inside the network', () => {
     ['https://169.254.169.254/latest/meta-data/', /169\.254\.169\.254 is a loopback, private, link-local/],
     ['https://[::1]/feed.csv', /::1 is a loopback/],
     ['https://[::ffff:10.0.0.1]/feed.csv', /is a loopback, private/],
+    ['https://[::ffff:a00:1]/feed.csv', /is a loopback, private/],
+    ['https://[::10.0.0.1]/feed.csv', /is a loopback, private/],
+    ['https://[::]/feed.csv', /is a loopback, private/],
+    ['https://[2002:a00:1::1]/feed.csv', /2002:a00:1::1 is a loopback, private/],
+    ['https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/feed.csv', /is a loopback, private/],
+    ['https://[fec0::1]/feed.csv', /fec0::1 is a loopback, private/],
+    ['https://[64:ff9b::a9fe:a9fe]/latest/meta-data/', /is a loopback, private/],
+    ['https://[fd00:ec2::254]/latest/meta-data/', /is a loopback, private/],
     ['https://localhost/feed.csv', /localhost is a local host name/],
     ['http://feeds.example.org/feed.csv', /only https:\/\/ feed URLs are fetched/],
     ['https://user:secret@feeds.example.org/feed.csv', /user name or password/],
@@ -59,10 +68,41 @@ describe('feed URLs are fetched without reaching inside the network', () => {
     expect(await refusal(safeFetch(url, { policy: STRICT_POLICY, userAgent: 'x', timeoutMs: 2000, maxBytes: 1000, destination: join(folder, 'never') }))).toMatch(message); // prettier-ignore
   });
 
-  it('checks the address a host name resolves to when connecting', async () => {
-    const resolve = () => Promise.resolve([{ address: '10.20.30.40', family: 4 }]);
-    const result = await refusal(safeFetch('https://feeds.harbour.example/feed.csv', { policy: STRICT_POLICY, userAgent: 'x', timeoutMs: 2000, maxBytes: 1000, destination: join(folder, 'never'), resolve })); // prettier-ignore
-    expect(result).toBe('FeedFetchError: feeds.harbour.example resolves to 10.20.30.40 is a loopback, private, link-local or otherwise non-public address; feeds are only fetched from public addresses.'); // prettier-ignore
+  it('checks the addresses a host name resolves to before dialling, and does not name them', async () => {
+    for (const address of ['10.20.30.40', '::ffff:127.0.0.1', '2002:c0a8:101::1']) {
+      const resolve = () => Promise.resolve([{ address: '203.0.113.1', family: 4 }, { address, family: isIP(address) }]); // prettier-ignore
+      const result = await refusal(safeFetch('https://feeds.harbour.example/feed.csv', { policy: STRICT_POLICY, userAgent: 'x', timeoutMs: 2000, maxBytes: 1000, destination: join(folder, 'never'), resolve })); // prettier-ignore
+      expect(result).toBe('FeedFetchError: feeds.harbour.example resolves to a non-public address; feeds are only fetched from public addresses.'); // prettier-ignore
+    }
+  });
+
+  it('never connects to a refused address: not one connection reaches it', async () => {
+    let connections = 0;
+    const internal = createServer((_request, response) => response.end('secret'));
+    internal.on('connection', () => connections++);
+    await new Promise<void>((resolve) => internal.listen(0, '127.0.0.1', resolve));
+    const { port } = internal.address() as { port: number };
+    const resolve = () => Promise.resolve([{ address: '127.0.0.1', family: 4 }]);
+    const strictHttp = { ...STRICT_POLICY, allowHttp: true };
+    for (const url of [
+      `http://127.0.0.1:${port}/`,
+      `http://[::ffff:7f00:1]:${port}/`,
+      `http://intranet.example:${port}/`,
+    ])
+      expect(await refusal(fetchFeed(url, { policy: strictHttp, resolve }))).toMatch(/non-public address/);
+    expect(connections).toBe(0);
+    internal.close();
+  });
+
+  it('judges public addresses by what they carry, and lets global unicast through', () => {
+    for (const address of [
+      '8.8.8.8',
+      '::ffff:8.8.8.8',
+      '64:ff9b::808:808',
+      '2002:808:808::1',
+      '2606:4700::1111',
+    ])
+      expect(refuseAddress(address, STRICT_POLICY), address).toBeNull();
   });
 
   it.each([

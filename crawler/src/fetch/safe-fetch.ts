@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { createWriteStream, rmSync } from 'node:fs';
+import { once } from 'node:events';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { LookupFunction } from 'node:net';
-import { Transform, type Readable } from 'node:stream';
+import { connect, isIP } from 'node:net';
+import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
+import { Transform, type Duplex, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { refuseAddress, refuseUrl, type FetchPolicy } from './address-policy.ts';
@@ -52,26 +54,40 @@ const NOT_PUBLIC_FIX = 'Publish the feed on a public https:// address.';
 const defaultResolve = async (host: string): Promise<ResolvedAddress[]> => dnsLookup(host, { all: true });
 
 /**
- * A lookup for http(s).request that resolves the host and refuses the connection if any address it resolves
- * to is not allowed: the address checked is the address connected to, so DNS rebinding gains nothing.
+ * Opens the connection for one request: the host's addresses are checked before dialling (an IP literal as it
+ * is, a name as it resolves: DNS rebinding gains nothing) and the peer of the socket once connected, before a
+ * byte is written; TLS starts only then. A refusal does not name the internal address.
  */
-function guardedLookup(
+function guardedConnection(
+  url: URL,
   policy: FetchPolicy,
   resolve: (host: string) => Promise<ResolvedAddress[]>,
-): LookupFunction {
-  return (hostname, options, callback) => {
-    resolve(hostname).then(
-      (addresses) => {
-        const refused = addresses.map((entry) => refuseAddress(entry.address, policy)).find(Boolean);
-        if (refused || addresses.length === 0) {
-          const error = new FeedFetchError(`${hostname} resolves to ${refused ?? 'no address'}; feeds are only fetched from public addresses.`, NOT_PUBLIC_FIX); // prettier-ignore
-          return callback(error, '', 4);
-        }
-        if (options.all) return (callback as (e: null, a: ResolvedAddress[]) => void)(null, addresses);
-        callback(null, addresses[0]!.address, addresses[0]!.family);
-      },
-      (error: Error) => callback(error as NodeJS.ErrnoException, '', 4),
+  signal: AbortSignal,
+) {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
+  const refuse = (what: string) =>
+    new FeedFetchError(`${host} ${what} a non-public address; feeds are only fetched from public addresses.`, NOT_PUBLIC_FIX); // prettier-ignore
+  return (_options: unknown, done: (error: Error | null, socket: Duplex) => void): undefined => {
+    void (async () => {
+      const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await resolve(host);
+      if (addresses.length === 0 || addresses.some(({ address }) => refuseAddress(address, policy)))
+        throw refuse('resolves to');
+      const socket = connect({ host: addresses[0]!.address, port, signal });
+      await once(socket, 'connect');
+      if (refuseAddress(socket.remoteAddress ?? '', policy)) {
+        socket.destroy();
+        throw refuse('connected to');
+      }
+      if (url.protocol !== 'https:') return socket;
+      const secure = tlsConnect({ socket, host, servername: isIP(host) ? undefined : host, signal } as ConnectionOptions); // prettier-ignore
+      await once(secure, 'secureConnect');
+      return secure;
+    })().then(
+      (socket) => done(null, socket),
+      (error: Error) => done(error, undefined as never),
     );
+    return undefined;
   };
 }
 
@@ -96,12 +112,11 @@ function decoder(encoding: string | undefined): Transform | null {
  */
 export async function safeFetch(start: string, options: SafeFetchOptions): Promise<SafeFetchResult> {
   const signal = AbortSignal.timeout(options.timeoutMs);
-  const lookup = guardedLookup(options.policy, options.resolve ?? defaultResolve);
   let url = parseUrl(start);
   for (let hop = 0; ; hop++) {
     const refused = refuseUrl(url, options.policy);
     if (refused) throw new FeedFetchError(`${hop > 0 ? `Redirected to ${url.href}: ` : ''}${refused}.`, NOT_PUBLIC_FIX); // prettier-ignore
-    const response = await get(url, options, lookup, signal);
+    const response = await get(url, options, signal);
     const location = response.headers.location;
     if (
       response.statusCode &&
@@ -140,27 +155,15 @@ function parseUrl(text: string, base?: URL): URL {
   }
 }
 
-function get(
-  url: URL,
-  options: SafeFetchOptions,
-  lookup: LookupFunction,
-  signal: AbortSignal,
-): Promise<IncomingMessage> {
+function get(url: URL, options: SafeFetchOptions, signal: AbortSignal): Promise<IncomingMessage> {
   const headers: Record<string, string> = { 'User-Agent': options.userAgent, Accept: ACCEPT, 'Accept-Encoding': 'gzip, deflate, br' }; // prettier-ignore
   if (options.etag) headers['If-None-Match'] = options.etag;
   if (options.lastModified) headers['If-Modified-Since'] = options.lastModified;
-  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const createConnection = guardedConnection(url, options.policy, options.resolve ?? defaultResolve, signal);
   return new Promise((resolve, reject) => {
-    const request = send(url, { method: 'GET', headers, lookup, signal, agent: false }, (response) => {
-      // belt and braces: the peer actually connected to must be allowed too
-      const peer = response.socket.remoteAddress;
-      const refused = peer ? refuseAddress(peer, options.policy) : null;
-      if (refused) {
-        response.destroy();
-        return reject(new FeedFetchError(`${url.host} connected to ${refused}.`, NOT_PUBLIC_FIX));
-      }
-      resolve(response);
-    });
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    // no agent: a request given its own connection uses it, and keeps none open
+    const request = send(url, { method: 'GET', headers, signal, createConnection }, resolve);
     request.on('error', (error) => reject(describeFailure(error, url, options.timeoutMs)));
     request.end();
   });
@@ -196,7 +199,7 @@ async function saveBody(
   const inflate = decoder(response.headers['content-encoding']);
   const steps: (Readable | Transform)[] = [response, ...(inflate ? [inflate] : []), count];
   try {
-    await pipeline([...steps, createWriteStream(options.destination)], { signal });
+    await pipeline([...steps, createWriteStream(options.destination, { mode: 0o600 })], { signal });
   } catch (error) {
     rmSync(options.destination, { force: true });
     if (error instanceof TooLarge)

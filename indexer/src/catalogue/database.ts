@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Course } from '@shortlist/schemas';
+import { createPrivateFile } from '../private-files.ts';
 import { migrate } from './migrations.ts';
 
 export type Statement = Database.Statement;
@@ -18,7 +17,7 @@ export class CatalogueDatabase {
   private readonly statements = new Map<string, Statement>();
 
   constructor(readonly file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (file !== ':memory:') createPrivateFile(file);
     this.handle = new Database(file);
     this.handle.pragma('journal_mode = WAL');
     this.handle.pragma('synchronous = NORMAL');

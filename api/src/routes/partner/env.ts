@@ -14,6 +14,7 @@ const Env = z.object({
     .int()
     .min(0)
     .default(256 * 1024),
+  SHORTLIST_FEED_MAX_UPLOADS: z.coerce.number().int().positive().default(2),
   SHORTLIST_FEED_POLL_MINUTES: z.coerce.number().positive().default(60),
   SHORTLIST_FEED_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   /** local demos and tests only: lets feed URLs use plain http and private or loopback addresses */
@@ -50,6 +51,8 @@ export interface PartnerSettings {
   maxFeedBytes: number;
   /** feeds up to this size are processed while the request waits; larger ones become jobs (202) */
   syncFeedBytes: number;
+  /** uploads one partner may have arriving at once; more are answered 429 */
+  maxConcurrentUploads: number;
   /** how often registered feed URLs are polled by default */
   pollMinutes: number;
   fetchTimeoutMs: number;
@@ -65,6 +68,7 @@ export function readPartnerSettings(env: NodeJS.ProcessEnv = process.env): Partn
   return {
     maxFeedBytes: values.SHORTLIST_FEED_MAX_BYTES,
     syncFeedBytes: values.SHORTLIST_FEED_SYNC_BYTES,
+    maxConcurrentUploads: values.SHORTLIST_FEED_MAX_UPLOADS,
     pollMinutes: values.SHORTLIST_FEED_POLL_MINUTES,
     fetchTimeoutMs: values.SHORTLIST_FEED_FETCH_TIMEOUT_MS,
     allowPrivateUrls: values.SHORTLIST_FEED_ALLOW_PRIVATE,

@@ -97,6 +97,29 @@ describe('feed URLs', () => {
     expect(body.error).toMatchObject({ parameter: 'url', message: expect.stringMatching(message) });
   });
 
+  it('refuses a body over 16 KiB with 413', async () => {
+    const { status, body } = await register(`${base}/courses.csv`, {
+      padding: 'x'.repeat(1024 * 1024),
+    });
+    expect(status).toBe(413);
+    expect(body.error).toMatchObject({
+      parameter: 'body',
+      message: expect.stringMatching(/^The request body is over 16 KiB/),
+    });
+  });
+
+  it('refuses JSON nested too deep with 400, naming where, and a body that is not an object', async () => {
+    const nested = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    const deep = await call('', {
+      method: 'POST',
+      body: `{"url": "${base}/courses.csv", "mapping": ${nested}}`,
+    });
+    expect(deep.status).toBe(400);
+    expect(deep.body.error.message).toMatch(/more than 100 levels deep \(line 1, column \d+\)\); send/);
+    const list = await call('', { method: 'POST', body: '["https://feeds.example/courses.csv"]' });
+    expect(list).toMatchObject({ status: 400, body: { error: { message: /^Send a JSON object/ } } });
+  });
+
   it('polls a registered URL into a feed job, and polls again with a conditional GET', async () => {
     const created = await register(`${base}/courses.csv`, { mode: 'replace', intervalMinutes: 30 });
     expect(created.status).toBe(201);

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { refuseUrl } from '@shortlist/crawler/feeds';
+import { bodyLimit } from 'hono/body-limit';
+import { parseUntrustedJson, refuseUrl } from '@shortlist/crawler/feeds';
 import { FEED_URL_OPTION_NAMES, FeedUrlTarget, parseFeedOptions } from '@shortlist/schemas';
 import { apiError } from '../../errors.ts';
 import type { FeedPoller } from '../../feeds/poller.ts';
@@ -7,21 +8,35 @@ import { feedReport } from '../../feeds/report.ts';
 import type { PartnerVariables } from './auth.ts';
 import { feedErrorResponse } from './feeds.ts';
 
+/** a registration is a URL and a few options: far below this */
+const MAX_BODY_BYTES = 16 * 1024;
+const EXAMPLE = '{"url": "https://…/courses.csv", "mode": "replace"}';
+
+const tooLarge = () =>
+  apiError(
+    413,
+    `The request body is over ${MAX_BODY_BYTES / 1024} KiB; send a small JSON object such as ${EXAMPLE}.`,
+    'body',
+  );
+
+function readObject(text: string): Record<string, unknown> {
+  let body: unknown;
+  try {
+    body = parseUntrustedJson(text);
+  } catch (error) {
+    throw apiError(400, `The body cannot be read (${(error as Error).message}); send ${EXAMPLE}.`, 'body');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw apiError(400, `Send a JSON object such as ${EXAMPLE}.`, 'body');
+  return body as Record<string, unknown>;
+}
+
 /** Feed URLs a partner registers for Shortlist to poll; `POST /:id/poll` polls at once and waits. */
 export function feedUrlRoutes(poller: FeedPoller, defaultIntervalMinutes: number) {
   const { urls } = poller;
   return new Hono<{ Variables: PartnerVariables }>()
-    .post('/', async (c) => {
-      const notAnObject = () =>
-        apiError(
-          400,
-          'Send a JSON object such as {"url": "https://…/courses.csv", "mode": "replace"}.',
-          'body',
-        );
-      const body: unknown = await c.req.json().catch(() => {
-        throw notAnObject();
-      });
-      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw notAnObject();
+    .post('/', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => tooLarge().getResponse() }), async (c) => {
+      const body = readObject(await c.req.text());
       const target = FeedUrlTarget.safeParse(body);
       if (!target.success) {
         const issue = target.error.issues[0]!;
@@ -42,7 +57,7 @@ export function feedUrlRoutes(poller: FeedPoller, defaultIntervalMinutes: number
       // options sent as JSON values (a mapping object, a number) are kept as the text a query string would give
       const options: Record<string, string> = {};
       for (const name of FEED_URL_OPTION_NAMES) {
-        const value = (body as Record<string, unknown>)[name];
+        const value = (body)[name];
         if (value !== undefined) options[name] = typeof value === 'string' ? value : JSON.stringify(value);
       }
       try {

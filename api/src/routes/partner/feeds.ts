@@ -16,6 +16,8 @@ import type { PartnerVariables } from './auth.ts';
 import type { PartnerSettings } from './env.ts';
 import { spoolRequest } from './upload.ts';
 
+const UPLOAD_RETRY_SECONDS = 10;
+
 /** Options from the query string, overridden by form fields sent with a multipart upload. */
 function optionsOf(query: Record<string, string>, fields: Record<string, string>): RawFeedOptions {
   const options: RawFeedOptions = {};
@@ -46,10 +48,28 @@ export function feedRoutes({
   uploadsDir: string;
 }) {
   const { jobs } = runner;
+  /** uploads still arriving, per partner */
+  const arriving = new Map<string, number>();
   return new Hono<{ Variables: PartnerVariables }>()
     .post('/', async (c) => {
       const partner = c.get('partner');
-      const spooled = await spoolRequest(c.req.raw, uploadsDir, settings.maxFeedBytes);
+      const count = arriving.get(partner.id) ?? 0;
+      if (count >= settings.maxConcurrentUploads)
+        throw apiError(
+          429,
+          `${count} of your uploads are still arriving; send this one when one of them has finished (at most ${settings.maxConcurrentUploads} at a time).`,
+          'body',
+          { 'retry-after': String(UPLOAD_RETRY_SECONDS) },
+        );
+      arriving.set(partner.id, count + 1);
+      let spooled;
+      try {
+        spooled = await spoolRequest(c.req.raw, uploadsDir, settings.maxFeedBytes);
+      } finally {
+        const left = arriving.get(partner.id)! - 1;
+        if (left > 0) arriving.set(partner.id, left);
+        else arriving.delete(partner.id);
+      }
       const raw = optionsOf(c.req.query(), spooled.fields);
       let parsed;
       try {

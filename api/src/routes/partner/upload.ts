@@ -4,6 +4,8 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createInflate } from 'node:zlib';
 import { randomUUID } from 'node:crypto';
+import busboy from 'busboy';
+import { HTTPException } from 'hono/http-exception';
 import { apiError } from '../../errors.ts';
 
 /** A feed body saved to disk, ready to be read as often as needed (checked, applied, annotated). */
@@ -61,7 +63,7 @@ export async function spoolRequest(request: Request, folder: string, limit: numb
   const encoding = request.headers.get('content-encoding') ?? undefined;
   if (!encoding && declared > limit) throw tooLarge(limit, declared);
   if (!request.body) throw emptyFeed();
-  mkdirSync(folder, { recursive: true });
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
   const path = join(folder, `${randomUUID()}.feed`);
   const contentType = request.headers.get('content-type') ?? '';
   const spooled: SpooledFeed = { path, bytes: 0, contentType, fileName: null, fields: {} };
@@ -74,7 +76,7 @@ export async function spoolRequest(request: Request, folder: string, limit: numb
         ...(inflate ? [inflate] : []),
         byteLimit(limit, () => new LimitExceeded()),
       ];
-      await pipeline([...steps, countInto(spooled), createWriteStream(path)]);
+      await pipeline([...steps, countInto(spooled), createWriteStream(path, { mode: 0o600 })]);
     }
   } catch (error) {
     rmSync(path, { force: true });
@@ -111,37 +113,62 @@ function emptyFeed() {
   );
 }
 
-/** Multipart forms are parsed in memory, so the whole request is held to the limit first. */
+/** Form fields (options) are short; a larger one is refused rather than cut. */
+const MAX_FIELD_BYTES = 64 * 1024;
+
+/**
+ * Streams a multipart form: the feed's file part goes to disk as it arrives, never whole in memory. The part
+ * named "file" is the feed (else the first file part); other parts are read past.
+ */
 async function spoolMultipart(request: Request, spooled: SpooledFeed, limit: number): Promise<void> {
-  const limited = Readable.toWeb(
-    Readable.fromWeb(request.body as never).pipe(byteLimit(limit + 64 * 1024, () => new LimitExceeded())),
-  );
-  let form: FormData;
+  const unreadable = () =>
+    apiError(400, 'The multipart form could not be read; send the feed as the form field "file".', 'body');
+  let form: busboy.Busboy;
   try {
-    form = await new Response(limited as ReadableStream, {
+    form = busboy({
       headers: { 'content-type': spooled.contentType },
-    }).formData();
-  } catch (error) {
-    if (error instanceof LimitExceeded || (error as Error).cause instanceof LimitExceeded)
-      throw new LimitExceeded();
-    throw apiError(
-      400,
-      'The multipart form could not be read; send the feed as the form field "file".',
-      'body',
+      limits: { fieldSize: MAX_FIELD_BYTES, fields: 50, parts: 100 },
+    });
+  } catch {
+    throw unreadable();
+  }
+  const reading = new AbortController();
+  let receiving: Readable | undefined;
+  let chosen: string | null = null;
+  let saved = Promise.resolve();
+  form.on('field', (name, value, { valueTruncated }) => {
+    if (valueTruncated)
+      reading.abort(apiError(413, `The form field "${name}" is over ${MAX_FIELD_BYTES / 1024} KiB.`, name));
+    spooled.fields[name] = value;
+  });
+  form.on('file', (name, stream, info) => {
+    if (chosen !== null && (chosen === 'file' || name !== 'file')) return void stream.resume();
+    chosen = name;
+    receiving = stream;
+    // a later part named "file" replaces an earlier file part once that one is written
+    saved = saved.then(() => {
+      Object.assign(spooled, { bytes: 0, fileName: info.filename || null, contentType: info.mimeType || '' });
+      const limited = byteLimit(limit, () => new LimitExceeded());
+      return pipeline(stream, limited, countInto(spooled), createWriteStream(spooled.path, { mode: 0o600 }));
+    });
+    saved.catch((error: unknown) => reading.abort(error));
+  });
+  try {
+    const body = Readable.fromWeb(request.body as never);
+    await pipeline(
+      body,
+      byteLimit(limit + 64 * 1024, () => new LimitExceeded()),
+      form,
+      {
+        signal: reading.signal,
+      },
     );
+    await saved;
+  } catch (error) {
+    receiving?.destroy();
+    const cause: unknown = reading.signal.aborted ? reading.signal.reason : error;
+    if (cause instanceof LimitExceeded || cause instanceof HTTPException) throw cause;
+    throw unreadable();
   }
-  let file: File | undefined;
-  for (const [name, value] of form.entries()) {
-    if (typeof value === 'string') spooled.fields[name] = value;
-    else if (!file || name === 'file') file = value;
-  }
-  if (!file) throw emptyFeed();
-  if (file.size > limit) throw new LimitExceeded();
-  spooled.fileName = file.name || null;
-  spooled.contentType = file.type || '';
-  await pipeline([
-    Readable.fromWeb(file.stream() as never),
-    countInto(spooled),
-    createWriteStream(spooled.path),
-  ]);
+  if (chosen === null) throw emptyFeed();
 }
