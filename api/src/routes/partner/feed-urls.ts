@@ -57,7 +57,7 @@ export function feedUrlRoutes(poller: FeedPoller, defaultIntervalMinutes: number
       // options sent as JSON values (a mapping object, a number) are kept as the text a query string would give
       const options: Record<string, string> = {};
       for (const name of FEED_URL_OPTION_NAMES) {
-        const value = (body)[name];
+        const value = body[name];
         if (value !== undefined) options[name] = typeof value === 'string' ? value : JSON.stringify(value);
       }
       try {
