@@ -8,7 +8,7 @@ import { partnerRoutes, type PartnerDeps } from './partner/routes.ts';
 import { courseRoutes } from './routes/courses.ts';
 import { crawlRoutes } from './routes/crawls.ts';
 import { providerRoutes } from './routes/providers.ts';
-import { searchRoutes } from './routes/search.ts';
+import { searchRoutes } from './search/route.ts';
 
 export interface AppDeps {
   store: CatalogueStore;

@@ -1,5 +1,6 @@
 export * from './env.ts';
 export * from './meili-server.ts';
+export * from './meili-client.ts';
 export * from './catalogue.ts';
 export * from './search-document.ts';
 export * from './settings.ts';

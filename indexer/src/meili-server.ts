@@ -4,6 +4,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, write
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { MEILI_HEADERS } from './meili-client.ts';
 
 export interface MeiliConnection {
   url: string;
@@ -53,7 +54,10 @@ function isAlive(pid: number): boolean {
 
 async function isHealthy(url: string): Promise<boolean> {
   try {
-    const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
+    const response = await fetch(`${url}/health`, {
+      headers: MEILI_HEADERS,
+      signal: AbortSignal.timeout(1000),
+    });
     return response.ok;
   } catch {
     return false;

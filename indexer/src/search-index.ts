@@ -1,4 +1,4 @@
-import { Meilisearch, type EnqueuedTask, type Index, type Task } from 'meilisearch';
+import type { Meilisearch, EnqueuedTask, Index, Task } from 'meilisearch';
 import type { CatalogueStore, CourseChange } from './catalogue.ts';
 import { providerDocuments } from './provider-stats.ts';
 import {
@@ -12,11 +12,6 @@ const BATCH_SIZE = 1000;
 const BATCHES_PER_CHUNK = 10;
 /** chunks sent ahead of the oldest one still being indexed: Meilisearch indexes what is queued in large batches */
 const CHUNKS_IN_FLIGHT = 10;
-
-export function createMeiliClient(url: string, key: string | undefined): Meilisearch {
-  // The client's default 5 s wait is too short for large batches under load.
-  return new Meilisearch({ host: url, apiKey: key, defaultWaitOptions: { timeout: 120_000, interval: 50 } });
-}
 
 export function assertSucceeded(task: Task, what: string): void {
   if (task.status !== 'succeeded') {

@@ -8,7 +8,7 @@ import {
 } from '@shortlist/indexer';
 import { ProviderType } from '@shortlist/schemas';
 import { apiError } from '../errors.ts';
-import { quote } from '../filter.ts';
+import { quote } from '../search/filter.ts';
 
 const ProviderParams = z
   .object({

@@ -1,5 +1,5 @@
 import { REFERENCE_CURRENCY, toReferenceCurrency, type SearchParams } from '@shortlist/schemas';
-import { apiError } from './errors.ts';
+import { apiError } from '../errors.ts';
 
 /** A string value as a Meilisearch filter literal: always quoted, quotes and backslashes escaped. */
 export function quote(value: string): string {

@@ -2,17 +2,8 @@ import { Hono } from 'hono';
 import { RATES_DATE, REFERENCE_CURRENCY, SearchParams } from '@shortlist/schemas';
 import type { SearchDocument, SearchIndex } from '@shortlist/indexer';
 import { apiError } from '../errors.ts';
-import { FACETS, facetValues } from '../facets.ts';
-import { buildFilter } from '../filter.ts';
-
-const SORTS: Record<SearchParams['sort'], string[] | undefined> = {
-  relevance: undefined,
-  'cost:asc': ['costReference:asc'],
-  'cost:desc': ['costReference:desc'],
-  'duration:asc': ['maxWeeks:asc'],
-  'duration:desc': ['maxWeeks:desc'],
-  'completeness:desc': ['completeness:desc'],
-};
+import { facetValues } from './facets.ts';
+import { searchRequest } from './request.ts';
 
 export function parseSearchParams(query: Record<string, string>): SearchParams {
   const parsed = SearchParams.safeParse(query);
@@ -67,17 +58,13 @@ export function toHit(doc: SearchDocument) {
 export function searchRoutes(index: SearchIndex) {
   return new Hono().get('/', async (c) => {
     const params = parseSearchParams(c.req.query());
-    const result = await index.client.index<SearchDocument>(index.uid).search(params.q, {
-      filter: buildFilter(params),
-      facets: Object.values(FACETS),
-      page: params.page,
-      hitsPerPage: params.perPage,
-      sort: SORTS[params.sort],
-    });
+    const request = searchRequest(params, index.uid);
+    const { results } = await index.client.multiSearch<typeof request, SearchDocument>(request);
+    const result = results[0]!;
     return c.json({
-      total: result.totalHits,
-      page: result.page,
-      perPage: result.hitsPerPage,
+      total: result.totalHits ?? 0,
+      page: result.page ?? params.page,
+      perPage: result.hitsPerPage ?? params.perPage,
       hits: result.hits.map(toHit),
       facets: facetValues(result.facetDistribution, params),
       rates: { referenceCurrency: REFERENCE_CURRENCY, date: RATES_DATE },
