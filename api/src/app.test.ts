@@ -11,10 +11,12 @@ import {
 } from '@shortlist/indexer';
 import { testCourse } from '@shortlist/indexer/testing';
 import { createApp } from './app.ts';
+import { checkedRequests } from './testing.ts';
 
 let meili: MeiliConnection;
 let store: CatalogueStore;
 let app: ReturnType<typeof createApp>;
+let request: ReturnType<typeof checkedRequests>;
 
 const courses = [
   testCourse({ title: 'Data Analytics with Python', mode: 'Online', duration: '6 weeks', cost: '£450' }),
@@ -44,16 +46,14 @@ beforeAll(async () => {
   await index.prepare();
   await index.syncFrom(store);
   app = createApp({ store, index });
+  request = checkedRequests(app);
 });
 afterAll(async () => {
   store.close();
   await meili.stop();
 });
 
-async function search(query: string) {
-  const response = await app.request(`/v1/search?${query}`);
-  return { status: response.status, body: await response.json() };
-}
+const search = (query: string) => request(`/v1/search?${query}`);
 
 describe('GET /v1/search', () => {
   it('finds courses by words and returns the documented hit shape', async () => {
@@ -141,9 +141,8 @@ describe('GET /v1/search', () => {
 
 describe('GET /v1/courses/:id', () => {
   it('returns the whole fact sheet with the provider', async () => {
-    const response = await app.request(`/v1/courses/${courses[0]!.id}`);
-    expect(response.status).toBe(200);
-    const body = await response.json();
+    const { status, body } = await request(`/v1/courses/${courses[0]!.id}`);
+    expect(status).toBe(200);
     expect(body.title).toBe('Data Analytics with Python');
     expect(body.provider.name).toBe('Northbridge University');
     expect(body.cost.text).toBe('£450');
@@ -152,23 +151,22 @@ describe('GET /v1/courses/:id', () => {
   });
 
   it('answers 404 with a JSON error for an unknown id', async () => {
-    const response = await app.request('/v1/courses/no-such-course');
-    expect(response.status).toBe(404);
-    expect(await response.json()).toMatchObject({ error: { status: 404, parameter: 'id' } });
+    const { status, body } = await request('/v1/courses/no-such-course');
+    expect(status).toBe(404);
+    expect(body).toMatchObject({ error: { status: 404, parameter: 'id' } });
   });
 });
 
 it('GET /health reports the catalogue and search', async () => {
-  const response = await app.request('/health');
-  expect(response.status).toBe(200);
-  expect(await response.json()).toMatchObject({ status: 'ok', courses: 4, search: 'available' });
+  const { status, body } = await request('/health');
+  expect(status).toBe(200);
+  expect(body).toEqual({ status: 'ok', courses: 4, search: 'available' });
 });
 
 describe('GET /v1/providers', () => {
   it('lists providers with statistics over their courses', async () => {
-    const response = await app.request('/v1/providers');
-    expect(response.status).toBe(200);
-    const body = await response.json();
+    const { status, body } = await request('/v1/providers');
+    expect(status).toBe(200);
     expect(body.providers).toEqual([
       expect.objectContaining({
         id: 'northbridge-university',
@@ -180,32 +178,42 @@ describe('GET /v1/providers', () => {
   });
 
   it('answers one provider, and 404 for an unknown one', async () => {
-    expect((await app.request('/v1/providers/northbridge-university')).status).toBe(200);
-    expect((await app.request('/v1/providers/nobody')).status).toBe(404);
-    expect((await app.request('/v1/providers?type=castle')).status).toBe(400);
+    expect((await request('/v1/providers/northbridge-university')).status).toBe(200);
+    expect((await request('/v1/providers/nobody')).status).toBe(404);
+    expect((await request('/v1/providers?type=castle')).status).toBe(400);
   });
 });
 
-it('GET /openapi.json documents every search parameter the API accepts', async () => {
-  const body = await (await app.request('/openapi.json')).json();
-  const names = body.paths['/v1/search'].get.parameters.map((parameter: any) => parameter.name);
-  expect(names).toEqual(
-    expect.arrayContaining([
-      'q',
-      'field',
-      'mode',
-      'maxWeeks',
-      'maxCost',
-      'currency',
-      'free',
-      'page',
-      'perPage',
-      'sort',
-    ]),
-  );
-  const perPage = body.paths['/v1/search'].get.parameters.find(
-    (parameter: any) => parameter.name === 'perPage',
-  );
-  expect(perPage.schema.maximum).toBe(100);
-  expect(body.paths['/v1/partner/feeds'].post.security).toEqual([{ partnerKey: [] }]);
+describe('GET /openapi.json', () => {
+  it('documents every route the app serves, with its method, and nothing it does not serve', async () => {
+    const { body } = await request('/openapi.json');
+    const served = app.routes
+      .filter((route) => route.method !== 'ALL') // middleware and the /v1/* catch-all
+      .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
+    const documented = Object.entries(body.paths as Record<string, object>).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect([...new Set(served)].sort()).toEqual([...new Set(documented)].sort());
+  });
+
+  it('takes the search parameters and every response shape from the schemas', async () => {
+    const { body } = await request('/openapi.json');
+    const search = body.paths['/v1/search'].get;
+    const names = search.parameters.map((parameter: any) => parameter.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['q', 'field', 'mode', 'maxWeeks', 'maxCost', 'currency', 'free', 'page', 'perPage', 'sort']), // prettier-ignore
+    );
+    const perPage = search.parameters.find((parameter: any) => parameter.name === 'perPage');
+    expect(perPage.schema.maximum).toBe(100);
+    expect(search.responses['200'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/SearchResponse',
+    });
+    expect(search.responses['400'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/Error',
+    });
+    expect(Object.keys(body.components.schemas)).toEqual(
+      expect.arrayContaining(['SearchHit', 'SearchResponse', 'CourseDetail', 'ProviderStatistics', 'Error']),
+    );
+    expect(body.paths['/v1/partner/feeds'].post.security).toEqual([{ partnerKey: [] }]);
+  });
 });

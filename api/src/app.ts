@@ -1,14 +1,29 @@
-import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { createRoute, z } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import type { CatalogueStore, SearchIndex } from '@shortlist/indexer';
-import { apiError, handleError } from './errors.ts';
+import { apiError, apiRoutes, handleError } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { partnerRoutes, type PartnerDeps } from './partner/routes.ts';
 import { courseRoutes } from './routes/courses.ts';
 import { crawlRoutes } from './routes/crawls.ts';
+import { healthRoutes } from './routes/health.ts';
 import { providerRoutes } from './routes/providers.ts';
 import { searchRoutes } from './search/route.ts';
+
+const documentRoute = createRoute({
+  method: 'get',
+  path: '/openapi.json',
+  summary: 'This API described in OpenAPI 3.1',
+  responses: {
+    200: {
+      description: 'The OpenAPI document',
+      content: {
+        'application/json': { schema: z.looseObject({ openapi: z.string(), paths: z.looseObject({}) }) },
+      },
+    },
+  },
+});
 
 export interface AppDeps {
   store: CatalogueStore;
@@ -20,7 +35,7 @@ export interface AppDeps {
 }
 
 export function createApp({ store, index, webRoot, partner }: AppDeps) {
-  const app = new Hono();
+  const app = apiRoutes();
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -35,22 +50,15 @@ export function createApp({ store, index, webRoot, partner }: AppDeps) {
   );
   app.onError(handleError);
 
-  app.get('/health', async (c) => {
-    const search = await index.client.health().then(
-      () => 'available' as const,
-      () => 'unavailable' as const,
-    );
-    return c.json(
-      { status: 'ok', courses: store.countCourses(), search },
-      search === 'available' ? 200 : 503,
-    );
-  });
-  app.get('/openapi.json', (c) => c.json(openApiDocument()));
+  app.route('/', healthRoutes(store, index));
   app.route('/v1/search', searchRoutes(index));
   app.route('/v1/courses', courseRoutes(store));
   app.route('/v1/crawls', crawlRoutes(store));
   app.route('/v1/providers', providerRoutes(store, index));
   app.route('/v1/partner', partnerRoutes({ store, ...partner }));
+  // generated once, from the routes' schemas: they do not change while the server runs
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  app.openapi(documentRoute, (c) => c.json((document ??= openApiDocument(app)), 200));
   app.all('/v1/*', () => {
     throw apiError(404, 'no such endpoint; see /openapi.json');
   });

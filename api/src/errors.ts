@@ -1,15 +1,48 @@
-import type { Context } from 'hono';
+import { OpenAPIHono, type Hook } from '@hono/zod-openapi';
+import type { Context, Env } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-
-/** The one error shape every endpoint answers with. */
-export interface ApiErrorBody {
-  error: { status: number; message: string; parameter?: string };
-}
+import type { z } from 'zod';
+import { ApiError } from '@shortlist/schemas';
 
 export function apiError(status: ContentfulStatusCode, message: string, parameter?: string): HTTPException {
-  const body: ApiErrorBody = { error: { status, message, ...(parameter ? { parameter } : {}) } };
+  const body: ApiError = { error: { status, message, ...(parameter ? { parameter } : {}) } };
   return new HTTPException(status, { res: Response.json(body, { status }) });
+}
+
+/** The 400 for input its schema refuses: names the parameter and says what is expected. */
+export function invalidInput(error: z.ZodError, input: unknown): HTTPException {
+  const issue = error.issues[0]!;
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0]!;
+    return apiError(400, `unknown parameter "${key}"; see /openapi.json for the parameters this endpoint takes`, key); // prettier-ignore
+  }
+  const parameter = String(issue.path[0] ?? 'input');
+  const value = (input as Record<string, unknown> | undefined)?.[parameter];
+  if (Array.isArray(value) && value.length > 1)
+    return apiError(
+      400,
+      `"${parameter}" is given ${value.length} times; give it once (several values go in one, comma-separated)`,
+      parameter,
+    );
+  return apiError(400, `invalid value for "${parameter}": ${issue.message}`, parameter);
+}
+
+const rejectInvalidInput: Hook<unknown, Env, string, unknown> = (result, c) => {
+  if (!result.success)
+    throw invalidInput(result.error, result.target === 'query' ? c.req.queries() : c.req.param());
+};
+
+/** A group of routes declared with their zod schemas: input is validated, and /openapi.json documents them. */
+export const apiRoutes = () => new OpenAPIHono({ defaultHook: rejectInvalidInput });
+
+/** The documented error answers of a route, by status. */
+export function errorResponses<Status extends number>(...statuses: Status[]) {
+  const response = {
+    description: 'What was wrong and, for bad input, which parameter',
+    content: { 'application/json': { schema: ApiError } },
+  };
+  return Object.fromEntries(statuses.map((status) => [status, response])) as Record<Status, typeof response>;
 }
 
 export function handleError(error: Error, c: Context): Response {
@@ -18,7 +51,7 @@ export function handleError(error: Error, c: Context): Response {
   }
   console.error(error);
   return c.json(
-    { error: { status: 500, message: 'Internal error; it has been logged.' } } satisfies ApiErrorBody,
+    { error: { status: 500, message: 'Internal error; it has been logged.' } } satisfies ApiError,
     500,
   );
 }

@@ -1,17 +1,8 @@
-import type { Provider } from '@shortlist/schemas';
+import type { Provider, ProviderStatistics } from '@shortlist/schemas';
 import type { CatalogueStore } from './catalogue.ts';
 
 /** A provider as the `providers` index holds it: who they are and what their catalogue looks like. */
-export interface ProviderDocument extends Provider {
-  courseCount: number;
-  /** median cost of the priced courses, in the reference currency */
-  medianCost: number | null;
-  /** broad ISCED-F fields with how many courses each */
-  fields: Record<string, number>;
-  modes: Record<string, number>;
-  /** mean critical-information completeness, 0–100 */
-  completeness: number | null;
-}
+export type ProviderDocument = ProviderStatistics;
 
 interface Facts {
   provider: string;

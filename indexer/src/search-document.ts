@@ -16,8 +16,8 @@ export interface SearchDocument {
   /** the course's ISCED-F codes plus every broader code, so a broad filter matches narrow and detailed */
   fields: string[];
   fieldCodes: string[];
-  mode: string | null;
-  pacing: string | null;
+  mode: Course['delivery']['mode'];
+  pacing: Course['delivery']['pacing'];
   minWeeks: number | null;
   maxWeeks: number | null;
   hoursPerWeekMax: number | null;
@@ -26,15 +26,15 @@ export interface SearchDocument {
   costCurrency: string | null;
   /** cost in the reference currency, for filters and sorting across currencies */
   costReference: number | null;
-  freeClass: string;
+  freeClass: Course['cost']['freeClass'];
   free: boolean;
   levelEqf: number | null;
-  levelLabel: string | null;
+  levelLabel: Course['level']['label'];
   /** BCP 47 codes and their base languages, so `en` finds `en-GB` */
   languages: string[];
   creditValue: number | null;
   creditSystem: string | null;
-  credentialType: string | null;
+  credentialType: Course['credential']['type'];
   country: string | null;
   city: string | null;
   startDates: string[];

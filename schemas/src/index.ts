@@ -2,7 +2,7 @@ export * from './provider.ts';
 export * from './course.ts';
 export * from './raw-course.ts';
 export * from './source.ts';
-export * from './search.ts';
+export * from './api/index.ts';
 export * from './build-course.ts';
 export * from './normalise/index.ts';
 export * from './records.ts';

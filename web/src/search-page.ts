@@ -4,7 +4,7 @@ import {
   getJson,
   type FacetName,
   type FacetValue,
-  type Hit,
+  type SearchHit,
   type SearchResponse,
 } from './api.ts';
 import { byId, el } from './dom.ts';
@@ -78,7 +78,7 @@ function completenessBadge(score: number, missing: string[]) {
   );
 }
 
-function resultCard(hit: Hit) {
+function resultCard(hit: SearchHit) {
   const facts = [
     formatMode(hit.deliveryMode),
     formatWeeks(hit.duration.minWeeks, hit.duration.maxWeeks),

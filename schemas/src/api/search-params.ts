@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CredentialType, DeliveryMode, FreeClass, LevelLabel, Pacing } from './course.ts';
-import { ProviderType } from './provider.ts';
+import { CredentialType, DeliveryMode, FreeClass, LevelLabel, Pacing } from '../course.ts';
+import { ProviderType } from '../provider.ts';
 
 const boolean = z.enum(['true', 'false']).transform((value) => value === 'true');
 
