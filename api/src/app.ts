@@ -1,9 +1,14 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createRoute, z } from '@hono/zod-openapi';
+import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { CatalogueStore, SearchIndex } from '@shortlist/indexer';
 import { apiError, apiRoutes, handleError } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
+import { accessLog, type LogLine } from './operations/access-log.ts';
+import { publicCors } from './operations/cors.ts';
+import { ApiMetrics } from './operations/metrics.ts';
+import { metricsRoutes } from './operations/metrics-route.ts';
 import { partnerRoutes, type PartnerDeps } from './partner/routes.ts';
 import { courseRoutes } from './routes/courses.ts';
 import { crawlRoutes } from './routes/crawls.ts';
@@ -32,10 +37,18 @@ export interface AppDeps {
   webRoot?: string;
   /** partner feed settings, runner and upload folder; read from the environment when omitted */
   partner?: Omit<PartnerDeps, 'store'>;
+  /** where the access log goes, a line per request; none when omitted (tests) */
+  log?: LogLine;
 }
 
-export function createApp({ store, index, webRoot, partner }: AppDeps) {
+export function createApp({ store, index, webRoot, partner, log }: AppDeps) {
   const app = apiRoutes();
+  const metrics = new ApiMetrics(store, index);
+  // an incoming X-Request-Id of up to 128 letters, digits, _ - = is kept, so a proxy's id follows the request
+  app.use(requestId({ limitLength: 128 }));
+  if (log) app.use(accessLog({ log }));
+  app.use(metrics.recordRequests());
+  app.use(publicCors());
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -51,6 +64,7 @@ export function createApp({ store, index, webRoot, partner }: AppDeps) {
   app.onError(handleError);
 
   app.route('/', healthRoutes(store, index));
+  app.route('/', metricsRoutes(metrics));
   app.route('/v1/search', searchRoutes(index));
   app.route('/v1/courses', courseRoutes(store));
   app.route('/v1/crawls', crawlRoutes(store));

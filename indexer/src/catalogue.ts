@@ -434,6 +434,17 @@ export class CatalogueStore {
     return rows.map((row) => JSON.parse(row.report) as unknown);
   }
 
+  /** How many crawl runs ended each way: complete, incomplete, or unfinished (running, or interrupted). */
+  crawlOutcomes(): Record<'complete' | 'incomplete' | 'unfinished', number> {
+    const rows = this.sql(
+      `SELECT CASE WHEN finished_at IS NULL THEN 'unfinished' WHEN json_extract(report, '$.complete') THEN 'complete'
+         ELSE 'incomplete' END AS outcome, COUNT(*) AS count FROM crawl_runs GROUP BY outcome`,
+    ).all() as { outcome: 'complete' | 'incomplete' | 'unfinished'; count: number }[];
+    const outcomes = { complete: 0, incomplete: 0, unfinished: 0 };
+    for (const row of rows) outcomes[row.outcome] = row.count;
+    return outcomes;
+  }
+
   lastCrawlFinishedAt(sourceId: string): string | undefined {
     const row = this.sql('SELECT MAX(finished_at) AS finished FROM crawl_runs WHERE source_id = ?').get(
       sourceId,
