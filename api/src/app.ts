@@ -4,6 +4,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { CatalogueStore, SearchIndex } from '@shortlist/indexer';
 import { apiError, apiRoutes, handleError } from './errors.ts';
+import { compareRoutes } from './compare/route.ts';
 import { openApiDocument } from './openapi.ts';
 import { accessLog, type LogLine } from './operations/access-log.ts';
 import { publicCors } from './operations/cors.ts';
@@ -39,9 +40,11 @@ export interface AppDeps {
   partner?: Omit<PartnerDeps, 'store'>;
   /** where the access log goes, a line per request; none when omitted (tests) */
   log?: LogLine;
+  /** the clock that dates files and feeds (tests set it) */
+  now?: () => Date;
 }
 
-export function createApp({ store, index, webRoot, partner, log }: AppDeps) {
+export function createApp({ store, index, webRoot, partner, log, now = () => new Date() }: AppDeps) {
   const app = apiRoutes();
   const metrics = new ApiMetrics(store, index);
   // an incoming X-Request-Id of up to 128 letters, digits, _ - = is kept, so a proxy's id follows the request
@@ -69,6 +72,7 @@ export function createApp({ store, index, webRoot, partner, log }: AppDeps) {
   app.route('/v1/courses', courseRoutes(store));
   app.route('/v1/crawls', crawlRoutes(store));
   app.route('/v1/providers', providerRoutes(store, index));
+  app.route('/v1/compare', compareRoutes(store, index, now));
   app.route('/v1/partner', partnerRoutes({ store, ...partner }));
   // generated once, from the routes' schemas: they do not change while the server runs
   let document: ReturnType<typeof openApiDocument> | undefined;

@@ -1,6 +1,7 @@
-import type { Meilisearch, EnqueuedTask, Index, Task } from 'meilisearch';
+import { MeilisearchApiError, type Meilisearch, type EnqueuedTask, type Index, type Task } from 'meilisearch';
+import type { Provider } from '@shortlist/schemas';
 import type { CatalogueStore, CourseChange } from './catalogue.ts';
-import { providerDocuments } from './provider-stats.ts';
+import { providerDocuments, providerStatistics, type ProviderDocument } from './provider-stats.ts';
 import {
   COURSE_INDEX_SETTINGS,
   COURSES_INDEX,
@@ -110,6 +111,25 @@ export class SearchIndex {
       if (gone.length > 0) tasks.push(await index.deleteDocuments(gone));
     }
     return tasks;
+  }
+
+  /**
+   * The providers' statistics as of the last sync, read from the providers index: nothing is computed per request.
+   * A provider the index does not hold yet has no synced courses: its statistics are those of none.
+   */
+  async providerStatistics(providers: readonly Provider[]): Promise<ProviderDocument[]> {
+    const index = this.client.index<ProviderDocument>(this.providersUid);
+    return Promise.all(
+      providers.map(async (provider) => {
+        try {
+          return { ...(await index.getDocument(provider.id)), ...provider };
+        } catch (error) {
+          if (error instanceof MeilisearchApiError && error.cause?.code === 'document_not_found')
+            return providerStatistics(provider, []);
+          throw error;
+        }
+      }),
+    );
   }
 
   /** Recomputes the statistics of the providers whose courses changed and sends them. */

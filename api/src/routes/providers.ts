@@ -1,18 +1,21 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { CatalogueStore, ProviderDocument, SearchDocument, SearchIndex } from '@shortlist/indexer';
 import {
-  providerDocuments,
-  type CatalogueStore,
-  type ProviderDocument,
-  type SearchIndex,
-} from '@shortlist/indexer';
-import { ProviderList, ProviderParams, ProviderStatistics } from '@shortlist/schemas';
+  ProviderList,
+  ProviderPage,
+  ProviderPageParams,
+  ProviderParams,
+  RATES_DATE,
+  REFERENCE_CURRENCY,
+} from '@shortlist/schemas';
 import { apiError, apiRoutes, errorResponses } from '../errors.ts';
 import { quote } from '../search/filter.ts';
+import { toHit } from '../search/hit.ts';
 
 const list = createRoute({
   method: 'get',
   path: '/',
-  summary: 'Providers with course count, median cost, fields, modes and completeness',
+  summary: 'Providers with course count, median cost, fields, modes, levels and completeness',
   request: { query: ProviderParams },
   responses: {
     200: { description: 'The providers', content: { 'application/json': { schema: ProviderList } } },
@@ -23,11 +26,11 @@ const list = createRoute({
 const one = createRoute({
   method: 'get',
   path: '/{id}',
-  summary: 'One provider with its statistics',
-  request: { params: z.object({ id: z.string().max(200) }) },
+  summary: 'One provider: its statistics and a page of its courses, by title',
+  request: { params: z.object({ id: z.string().max(200) }), query: ProviderPageParams },
   responses: {
-    200: { description: 'The provider', content: { 'application/json': { schema: ProviderStatistics } } },
-    ...errorResponses(404),
+    200: { description: 'The provider', content: { 'application/json': { schema: ProviderPage } } },
+    ...errorResponses(400, 404),
   },
 });
 
@@ -47,10 +50,32 @@ export function providerRoutes(store: CatalogueStore, index: SearchIndex) {
       });
       return c.json({ total: result.estimatedTotalHits, providers: result.hits }, 200);
     })
-    .openapi(one, (c) => {
+    .openapi(one, async (c) => {
       const { id } = c.req.valid('param');
+      const { page, perPage } = c.req.valid('query');
       const provider = store.getProvider(id);
       if (!provider) throw apiError(404, `no provider with id "${id}"; ids come from /v1/providers`, 'id');
-      return c.json(providerDocuments(store, [provider])[0]!, 200);
+      const [[statistics], courses] = await Promise.all([
+        index.providerStatistics([provider]),
+        index.client.index<SearchDocument>(index.uid).search('', {
+          filter: [`providerId = ${quote(id)}`],
+          sort: ['title:asc'],
+          page,
+          hitsPerPage: perPage,
+        }),
+      ]);
+      return c.json(
+        {
+          ...statistics!,
+          courses: {
+            total: courses.totalHits ?? 0,
+            page,
+            perPage,
+            hits: courses.hits.map(toHit),
+          },
+          rates: { referenceCurrency: REFERENCE_CURRENCY, date: RATES_DATE },
+        },
+        200,
+      );
     });
 }

@@ -1,4 +1,4 @@
-import { fieldName, type SearchParams } from '@shortlist/schemas';
+import { fieldName, languageLabel, valueLabel, type SearchParams } from '@shortlist/schemas';
 
 /** Facet name in the API → attribute in the index. */
 export const FACETS = {
@@ -12,31 +12,6 @@ export const FACETS = {
   providerType: 'providerType',
 } as const;
 export type FacetName = keyof typeof FACETS;
-
-const LABELS: Record<string, string> = {
-  online: 'Online',
-  in_person: 'In person',
-  blended: 'Blended',
-  self_paced: 'Self-paced',
-  scheduled: 'Scheduled',
-  introductory: 'Introductory',
-  intermediate: 'Intermediate',
-  advanced: 'Advanced',
-  certificate: 'Certificate',
-  digital_badge: 'Digital badge',
-  micro_degree: 'Micro-degree',
-  statement_of_attainment: 'Statement of attainment',
-  free: 'Free',
-  'free-audit-paid-certificate': 'Free to study, paid certificate',
-  paid: 'Paid',
-  unknown: 'Cost not stated',
-  university: 'University',
-  college: 'College',
-  professional_body: 'Professional body',
-  company: 'Company',
-  partnership: 'Partnership',
-};
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 
 export interface FacetValue {
   value: string;
@@ -57,9 +32,8 @@ function present(
       label: (code) => fieldName(code) ?? code,
     };
   }
-  if (name === 'language')
-    return { keep: (code) => !code.includes('-'), label: (code) => languageNames.of(code) ?? code };
-  return { keep: () => true, label: (value) => LABELS[value] ?? value };
+  if (name === 'language') return { keep: (code) => !code.includes('-'), label: languageLabel };
+  return { keep: () => true, label: valueLabel };
 }
 
 export function facetValues(

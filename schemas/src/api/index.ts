@@ -6,3 +6,5 @@ export * from './search-response.ts';
 export * from './course-detail.ts';
 export * from './provider-statistics.ts';
 export * from './service.ts';
+export * from './labels.ts';
+export * from './comparison.ts';
