@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { CatalogueStore, SearchIndex } from '@shortlist/indexer';
 import { apiError, apiRoutes, handleError } from './errors.ts';
 import { compareRoutes } from './compare/route.ts';
+import { docsRoutes } from './docs/route.ts';
 import { openApiDocument } from './openapi.ts';
 import { accessLog, type LogLine } from './operations/access-log.ts';
 import { publicCors } from './operations/cors.ts';
@@ -76,7 +77,9 @@ export function createApp({ store, index, webRoot, partner, log, now = () => new
   app.route('/v1/partner', partnerRoutes({ store, ...partner }));
   // generated once, from the routes' schemas: they do not change while the server runs
   let document: ReturnType<typeof openApiDocument> | undefined;
-  app.openapi(documentRoute, (c) => c.json((document ??= openApiDocument(app)), 200));
+  const theDocument = () => (document ??= openApiDocument(app));
+  app.openapi(documentRoute, (c) => c.json(theDocument(), 200));
+  app.route('/', docsRoutes(theDocument));
   app.all('/v1/*', () => {
     throw apiError(404, 'no such endpoint; see /openapi.json');
   });
