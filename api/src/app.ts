@@ -32,9 +32,11 @@ export interface AppDeps {
   webRoot?: string;
   /** partner feed settings, runner and upload folder; read from the environment when omitted */
   partner?: Omit<PartnerDeps, 'store'>;
+  /** the clock searches count "starts within N days" from; the real one when omitted */
+  now?: () => Date;
 }
 
-export function createApp({ store, index, webRoot, partner }: AppDeps) {
+export function createApp({ store, index, webRoot, partner, now }: AppDeps) {
   const app = apiRoutes();
   app.use(
     secureHeaders({
@@ -51,7 +53,7 @@ export function createApp({ store, index, webRoot, partner }: AppDeps) {
   app.onError(handleError);
 
   app.route('/', healthRoutes(store, index));
-  app.route('/v1/search', searchRoutes(index));
+  app.route('/v1/search', searchRoutes(index, now));
   app.route('/v1/courses', courseRoutes(store));
   app.route('/v1/crawls', crawlRoutes(store));
   app.route('/v1/providers', providerRoutes(store, index));

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseSearchParams, searchRequest } from '@shortlist/api';
+import { parseSearchParams, planSearch } from '@shortlist/api';
 import { CatalogueStore, createMeiliClient, SearchIndex, startBundledMeilisearch } from '@shortlist/indexer';
 import { generateCourses, generatedProviders } from '@shortlist/indexer/testing';
 import { SHORTLIST_NODE_FLAGS } from './shortlist-flags.ts';
@@ -180,7 +180,8 @@ function targets(apiUrl: string, meili: { url: string; key: string }): { api: Ta
       path: '/multi-search',
       headers: { Authorization: `Bearer ${meili.key}`, 'Content-Type': 'application/json' },
       body: JSON.stringify(
-        searchRequest(parseSearchParams(Object.fromEntries(new URLSearchParams(query))), 'courses'),
+        planSearch(parseSearchParams(Object.fromEntries(new URLSearchParams(query))), 'courses', new Date())
+          .request,
       ),
     })),
   };
