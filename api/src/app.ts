@@ -41,7 +41,7 @@ export interface AppDeps {
   partner?: Omit<PartnerDeps, 'store'>;
   /** where the access log goes, a line per request; none when omitted (tests) */
   log?: LogLine;
-  /** the clock that dates files and feeds (tests set it) */
+  /** the clock that dates files and feeds and that searches count "starts within N days" from; the real one when omitted */
   now?: () => Date;
 }
 
@@ -69,7 +69,7 @@ export function createApp({ store, index, webRoot, partner, log, now = () => new
 
   app.route('/', healthRoutes(store, index));
   app.route('/', metricsRoutes(metrics));
-  app.route('/v1/search', searchRoutes(index));
+  app.route('/v1/search', searchRoutes(index, now));
   app.route('/v1/courses', courseRoutes(store));
   app.route('/v1/crawls', crawlRoutes(store));
   app.route('/v1/providers', providerRoutes(store, index));

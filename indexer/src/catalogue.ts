@@ -6,7 +6,7 @@ import { historyEntries, type HistoryEntry } from './history.ts';
 import { mergeRecords } from './merge.ts';
 import { migrate } from './migrations.ts';
 import { isNearDuplicate, titleKey, urlKey } from './near-duplicate.ts';
-import { toSearchDocument } from './search-document.ts';
+import { dayNumber, toSearchDocument } from './search-document.ts';
 
 /** A listing change for the search index: its search document as JSON, or null when it is withdrawn. */
 export interface CourseChange {
@@ -29,6 +29,12 @@ interface RecordRow {
 
 const parseCourse = (row: { data: string }) => JSON.parse(row.data) as Course;
 
+interface DocumentRow {
+  id: string;
+  data: string;
+  first_seen_at: string;
+}
+
 /**
  * The SQLite catalogue: the source of truth that the search index is rebuilt from. It keeps every
  * source record (a crawled page's course, a feed row) and merges the records of one course into one
@@ -36,8 +42,11 @@ const parseCourse = (row: { data: string }) => JSON.parse(row.data) as Course;
  */
 export class CatalogueStore {
   readonly db: Database.Database;
+  private readonly now: () => Date;
 
-  constructor(file: string) {
+  /** `now`: the clock that dates history and decides which start dates are still to come (tests set it) */
+  constructor(file: string, { now = () => new Date() }: { now?: () => Date } = {}) {
+    this.now = now;
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -76,11 +85,10 @@ export class CatalogueStore {
         ).run(provider.id, data, new Date().toISOString());
         this.providerCache = null;
         // The index carries the provider's name on every course: rewrite their documents and resend them.
-        const seq = this.nextSeq();
-        const rows = this.sql("SELECT id, data FROM courses WHERE provider_id = ? AND status = 'active'").all(
-          provider.id,
-        ) as { id: string; data: string }[];
-        for (const row of rows) this.setDocument(row.id, parseCourse(row), seq);
+        const rows = this.sql(
+          "SELECT id, data, first_seen_at FROM courses WHERE provider_id = ? AND status = 'active'",
+        ).all(provider.id) as DocumentRow[];
+        this.rewriteDocuments(rows);
       })
       .immediate();
   }
@@ -93,17 +101,30 @@ export class CatalogueStore {
     return this.providerCache.get(id);
   }
 
-  private searchDocument(listing: Course): string | null {
+  private searchDocument(listing: Course, firstSeenAt: string): string | null {
     if (listing.status !== 'active') return null;
-    return JSON.stringify(toSearchDocument(listing, this.providerById(listing.providerId)));
+    const provider = this.providerById(listing.providerId);
+    return JSON.stringify(toSearchDocument(listing, provider, { firstSeenAt, today: this.now() }));
   }
 
-  private setDocument(id: string, listing: Course, seq: number): void {
-    this.sql('UPDATE courses SET document = ?, seq = ? WHERE id = ?').run(
-      this.searchDocument(listing),
-      seq,
-      id,
-    );
+  /** Writes listings' search documents again, each with its own new seq so that the index sync sends every one. */
+  private rewriteDocuments(rows: DocumentRow[]): void {
+    let seq = this.nextSeq();
+    const update = this.sql('UPDATE courses SET document = ?, seq = ? WHERE id = ?');
+    for (const row of rows)
+      update.run(this.searchDocument(parseCourse(row), row.first_seen_at), seq++, row.id);
+  }
+
+  /**
+   * Rewrites the search documents whose next start date has passed, so that sorting by next start stays true as
+   * days go by; the sync loop calls it once a day. Returns how many it rewrote.
+   */
+  refreshPassedStarts(): number {
+    const rows = this.sql(
+      "SELECT id, data, first_seen_at FROM courses WHERE status = 'active' AND json_extract(document, '$.nextStartDay') < ?",
+    ).all(dayNumber(this.now())) as DocumentRow[];
+    this.db.transaction(() => this.rewriteDocuments(rows)).immediate();
+    return rows.length;
   }
 
   /**
@@ -113,14 +134,12 @@ export class CatalogueStore {
   private fillDocuments(): void {
     if (!this.sql("SELECT 1 FROM sync_state WHERE name = 'documents:fill'").get()) return;
     const missing = this.sql(
-      "SELECT id, data, seq FROM courses WHERE status = 'active' AND document IS NULL LIMIT 1000",
+      "SELECT id, data, first_seen_at FROM courses WHERE status = 'active' AND document IS NULL LIMIT 1000",
     );
     for (;;) {
-      const rows = missing.all() as { id: string; data: string; seq: number }[];
+      const rows = missing.all() as DocumentRow[];
       if (rows.length === 0) break;
-      this.db.transaction(() => {
-        for (const row of rows) this.setDocument(row.id, parseCourse(row), row.seq);
-      })();
+      this.db.transaction(() => this.rewriteDocuments(rows))();
     }
     this.sql("DELETE FROM sync_state WHERE name = 'documents:fill'").run();
   }
@@ -249,7 +268,9 @@ export class CatalogueStore {
   }
 
   private writeListing(listing: Course, before: Course | undefined): void {
-    const now = new Date().toISOString();
+    const now = this.now().toISOString();
+    const firstSeen = this.sql('SELECT first_seen_at FROM courses WHERE id = ?').get(listing.id) as
+      { first_seen_at: string } | undefined;
     const history = this.sql(
       'INSERT INTO course_history (course_id, at, field, old, new) VALUES (?, ?, ?, ?, ?)',
     );
@@ -265,7 +286,7 @@ export class CatalogueStore {
       ...listing,
       titleKey: titleKey(listing.title),
       data: JSON.stringify(listing),
-      document: this.searchDocument(listing),
+      document: this.searchDocument(listing, firstSeen?.first_seen_at ?? now),
       now,
       seq: this.nextSeq(),
     });

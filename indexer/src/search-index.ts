@@ -3,10 +3,12 @@ import type { Provider } from '@shortlist/schemas';
 import type { CatalogueStore, CourseChange } from './catalogue.ts';
 import { providerDocuments, providerStatistics, type ProviderDocument } from './provider-stats.ts';
 import {
-  COURSE_INDEX_SETTINGS,
+  COUNT_LIMITS,
+  courseIndexSettings,
   COURSES_INDEX,
   PROVIDER_INDEX_SETTINGS,
   PROVIDERS_INDEX,
+  type CountLimits,
 } from './settings.ts';
 
 const BATCH_SIZE = 1000;
@@ -25,7 +27,7 @@ export function assertSucceeded(task: Task, what: string): void {
 export async function createWithSettings(
   client: Meilisearch,
   uid: string,
-  settings = COURSE_INDEX_SETTINGS,
+  settings = courseIndexSettings(),
 ): Promise<void> {
   const indexes = await client.getIndexes({ limit: 1000 });
   if (!indexes.results.some((index) => index.uid === uid)) {
@@ -39,7 +41,13 @@ export class SearchIndex {
   constructor(
     readonly client: Meilisearch,
     readonly uid: string = COURSES_INDEX,
+    /** how far searches count; tests lower them to reach the limits with few courses */
+    readonly limits: CountLimits = COUNT_LIMITS,
   ) {}
+
+  get settings() {
+    return courseIndexSettings(this.limits);
+  }
 
   /** The providers index that goes with this course index. */
   get providersUid() {
@@ -55,7 +63,7 @@ export class SearchIndex {
    * refilled from the start of the catalogue, e.g. when MEILI_URL points at a fresh server.
    */
   async prepare(store?: CatalogueStore): Promise<void> {
-    await createWithSettings(this.client, this.uid);
+    await createWithSettings(this.client, this.uid, this.settings);
     await createWithSettings(this.client, this.providersUid, PROVIDER_INDEX_SETTINGS);
     const stats = await this.client.index(this.uid).getStats();
     if (store && stats.numberOfDocuments === 0 && store.countCourses() > 0)

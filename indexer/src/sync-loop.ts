@@ -1,6 +1,8 @@
 import type { CatalogueStore } from './catalogue.ts';
 import type { SearchIndex } from './search-index.ts';
 
+const DAY_MS = 86_400_000;
+
 export interface SyncLoop {
   /** asks for a sync as soon as possible (after a crawl batch or an import); while syncs fail, the back-off decides */
   notify(): void;
@@ -25,6 +27,7 @@ export function startSyncLoop(
   let again = false;
   let timer: NodeJS.Timeout | undefined;
   let failures = 0;
+  let refreshedDay = -1;
 
   const schedule = (delay: number) => {
     if (stopped) return;
@@ -43,6 +46,12 @@ export function startSyncLoop(
     again = false;
     running = (async () => {
       try {
+        // documents name the next start date; once a day those whose date has passed are written again
+        const day = Math.floor(Date.now() / DAY_MS);
+        if (day !== refreshedDay) {
+          store.refreshPassedStarts();
+          refreshedDay = day;
+        }
         await index.syncFrom(store);
         failures = 0;
         schedule(again ? 0 : intervalMs);

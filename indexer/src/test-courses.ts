@@ -46,7 +46,7 @@ const LANGUAGES = [['English'], ['German'], ['English', 'French'], ['Spanish'], 
 const COUNTRIES = ['GB', 'IE', 'US', 'AU', 'DE'];
 const PROVIDER_TYPES = ['university', 'college', 'professional_body', 'company', 'partnership'] as const;
 /** more cities than a facet shows, so that the facet says more values exist */
-export const GENERATED_CITIES = 300;
+const GENERATED_CITIES = 300;
 const DAY_MS = 86_400_000;
 
 /** The providers of `generateCourses`: `provider-0` … `provider-(count-1)`. */

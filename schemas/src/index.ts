@@ -7,3 +7,4 @@ export * from './build-course.ts';
 export * from './normalise/index.ts';
 export * from './records.ts';
 export * from './env.ts';
+export * from './comparable.ts';

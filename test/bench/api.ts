@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseSearchParams, searchRequest } from '@shortlist/api';
+import { parseSearchParams, planSearch } from '@shortlist/api';
 import { CatalogueStore, createMeiliClient, SearchIndex, startBundledMeilisearch } from '@shortlist/indexer';
 import { generateCourses, generatedProviders } from '@shortlist/indexer/testing';
 import { SHORTLIST_NODE_FLAGS } from './shortlist-flags.ts';
@@ -22,18 +22,22 @@ const QUERIES = [
   'q=analitycs',
   'q=project%20managment&mode=online',
   'q=cloud&sort=cost:asc',
-  'mode=online',
+  'mode=online,blended',
   'q=welding&maxWeeks=8',
-  'maxCost=500&currency=GBP',
+  'minCost=100&maxCost=500&currency=GBP',
   'q=spanish&page=3',
   'field=06',
   'sort=duration:asc&free=true',
-  'q=nursing&level=advanced',
-  'q=accounting&maxHoursPerWeek=5&sort=completeness:desc',
+  'q=nursing&level=advanced,intermediate',
+  'q=accounting&minHoursPerWeek=3&maxHoursPerWeek=5&sort=completeness:desc',
   'q=ux%20design&language=en',
   'freeClass=paid&sort=cost:desc',
   'q=solar&credential=certificate',
-  'q=early%20childhood',
+  'startsWithinDays=60&sort=start:asc',
+  'city=City%207,City%2012&mode=online',
+  'stackable=true&creditSystem=ECTS',
+  'sort=newest',
+  'q=early%20childhood&sort=costPerHour:asc',
 ];
 
 interface WrkResult {
@@ -147,6 +151,21 @@ function wrk(target: Target, connections: number, seconds: number): WrkResult {
 
 const rate = (result: WrkResult) => result.requests / result.seconds;
 
+/** The numbers a learner sees at this size: every course counted, and a facet that says it has more values. */
+async function checkTruthful(api: Target) {
+  const all = (await (await fetch(`${api.url}/v1/search`)).json()) as {
+    total: number;
+    totalIsLowerBound: boolean;
+    facets: { city: { values: unknown[]; more: boolean } };
+  };
+  console.log(
+    `all courses: total ${all.total.toLocaleString('en')}${all.totalIsLowerBound ? ' (a lower bound)' : ' (exact)'}; ` +
+      `city facet lists ${all.facets.city.values.length} values, more: ${all.facets.city.more}`,
+  );
+  if (all.total !== COURSES || all.totalIsLowerBound)
+    throw new Error('the total of all courses is not exact');
+}
+
 /** Every query answers the same through both ways, so that the figures compare like with like. */
 async function checkSameAnswers(api: Target, direct: Target) {
   for (let n = 0; n < QUERIES.length; n++) {
@@ -180,7 +199,8 @@ function targets(apiUrl: string, meili: { url: string; key: string }): { api: Ta
       path: '/multi-search',
       headers: { Authorization: `Bearer ${meili.key}`, 'Content-Type': 'application/json' },
       body: JSON.stringify(
-        searchRequest(parseSearchParams(Object.fromEntries(new URLSearchParams(query))), 'courses'),
+        planSearch(parseSearchParams(Object.fromEntries(new URLSearchParams(query))), 'courses', new Date())
+          .request,
       ),
     })),
   };
@@ -255,6 +275,7 @@ try {
   server = started.child;
   const { api, direct } = targets(started.url, meili);
   await checkSameAnswers(api, direct);
+  await checkTruthful(api);
   if (soak) soakRun(api);
   else compare(api, direct);
 } finally {

@@ -1,7 +1,7 @@
 // The API's shapes come from its zod schemas, as types only: the pages talk to the API over HTTP alone.
 import type { FacetName } from '@shortlist/schemas/api';
 
-export type { CourseDetail, FacetName, FacetValue, SearchHit, SearchResponse } from '@shortlist/schemas/api';
+export type { CourseDetail, Facet, FacetName, SearchHit, SearchResponse } from '@shortlist/schemas/api';
 
 /** The facets the search page lists, in order; the compiler checks that the API answers each. */
 export const FACET_NAMES = [
@@ -13,6 +13,7 @@ export const FACET_NAMES = [
   'language',
   'freeClass',
   'providerType',
+  'city',
 ] as const satisfies readonly FacetName[];
 
 export class ApiError extends Error {}

@@ -1,4 +1,6 @@
 import {
+  costPerCredit,
+  costPerWorkloadHour,
   fieldName,
   languageLabel,
   RATES_DATE,
@@ -12,24 +14,6 @@ import {
   type Provider,
 } from '@shortlist/schemas';
 import { money, quantity } from './format.ts';
-
-const round2 = (value: number) => Math.round(value * 100) / 100;
-
-/** The reference cost of a course over its stated total workload (the middle of a range). */
-function costPerHour(course: Course): number | null {
-  const cost = course.cost.reference?.amount ?? null;
-  const hours = course.workload.totalHours;
-  if (cost === null || !hours) return null;
-  const middle = (hours.min + hours.max) / 2;
-  return middle > 0 ? round2(cost / middle) : null;
-}
-
-/** The reference cost of a course over the credits it awards; credits of different systems are not converted. */
-function costPerCredit(course: Course): number | null {
-  const cost = course.cost.reference?.amount ?? null;
-  const credits = course.credit.value;
-  return cost === null || !credits ? null : round2(cost / credits);
-}
 
 const cell = (
   value: string | null,
@@ -153,7 +137,7 @@ const FACTS: [
   [
     'costPerHour',
     `Cost per hour of work in ${REFERENCE_CURRENCY}`,
-    (course) => reference(costPerHour(course), ' an hour'),
+    (course) => reference(costPerWorkloadHour(course), ' an hour'),
   ],
   [
     'costPerCredit',
@@ -189,7 +173,7 @@ export function alignFacts<T>(
 }
 
 function header(course: Course, provider: Provider | undefined): ComparedCourse {
-  const perHour = costPerHour(course);
+  const perHour = costPerWorkloadHour(course);
   const perCredit = costPerCredit(course);
   return {
     id: course.id,

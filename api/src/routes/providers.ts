@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { CatalogueStore, ProviderDocument, SearchDocument, SearchIndex } from '@shortlist/indexer';
+import type { CatalogueStore, ProviderDocument, SearchIndex } from '@shortlist/indexer';
 import {
   ProviderList,
   ProviderPage,
@@ -11,6 +11,7 @@ import {
 import { apiError, apiRoutes, errorResponses } from '../errors.ts';
 import { quote } from '../search/filter.ts';
 import { toHit } from '../search/hit.ts';
+import { HIT_ATTRIBUTES, type HitDocument } from '../search/request.ts';
 
 const list = createRoute({
   method: 'get',
@@ -57,9 +58,10 @@ export function providerRoutes(store: CatalogueStore, index: SearchIndex) {
       if (!provider) throw apiError(404, `no provider with id "${id}"; ids come from /v1/providers`, 'id');
       const [[statistics], courses] = await Promise.all([
         index.providerStatistics([provider]),
-        index.client.index<SearchDocument>(index.uid).search('', {
+        index.client.index<HitDocument>(index.uid).search('', {
           filter: [`providerId = ${quote(id)}`],
           sort: ['title:asc'],
+          attributesToRetrieve: [...HIT_ATTRIBUTES],
           page,
           hitsPerPage: perPage,
         }),
@@ -71,7 +73,7 @@ export function providerRoutes(store: CatalogueStore, index: SearchIndex) {
             total: courses.totalHits ?? 0,
             page,
             perPage,
-            hits: courses.hits.map(toHit),
+            hits: courses.hits.map((hit) => toHit(hit)),
           },
           rates: { referenceCurrency: REFERENCE_CURRENCY, date: RATES_DATE },
         },

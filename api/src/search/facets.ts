@@ -1,52 +1,59 @@
-import { fieldName, languageLabel, valueLabel, type SearchParams } from '@shortlist/schemas';
+import type { CountLimits } from '@shortlist/indexer';
+import {
+  fieldName,
+  languageLabel,
+  valueLabel,
+  type Facet,
+  type FacetName,
+  type SearchParams,
+} from '@shortlist/schemas';
 
-/** Facet name in the API → attribute in the index. */
-export const FACETS = {
-  field: 'fields',
-  mode: 'mode',
-  pacing: 'pacing',
-  level: 'levelLabel',
-  credential: 'credentialType',
-  language: 'languages',
-  freeClass: 'freeClass',
-  providerType: 'providerType',
-} as const;
-export type FacetName = keyof typeof FACETS;
+const FIELD_LEVELS = { 2: 'broadFields', 3: 'narrowFields', 4: 'detailedFields' } as const;
 
-export interface FacetValue {
-  value: string;
-  label: string;
-  count: number;
+/** What a facet counts: the index attribute, and (for fields) the codes to list. */
+export function facetSource(name: FacetName, params: SearchParams): { attribute: string; prefix: string } {
+  if (name === 'field') {
+    // Broad fields; the narrower ones inside a field when exactly one is chosen.
+    const chosen = params.field?.length === 1 ? params.field[0]! : '';
+    const depth = Math.min(chosen.length + 1, 4) as 3 | 4;
+    return chosen ? { attribute: FIELD_LEVELS[depth], prefix: chosen.slice(0, depth - 1) } : { attribute: 'broadFields', prefix: '' }; // prettier-ignore
+  }
+  const attributes = {
+    mode: 'mode',
+    pacing: 'pacing',
+    level: 'levelLabel',
+    credential: 'credentialType',
+    language: 'baseLanguages',
+    freeClass: 'freeClass',
+    providerType: 'providerType',
+    city: 'city',
+  } as const;
+  return { attribute: attributes[name], prefix: '' };
 }
 
-/** Which values of a facet to show, and how to name them. */
-function present(
+function label(name: FacetName, value: string): string {
+  if (name === 'field') return fieldName(value) ?? value;
+  if (name === 'language') return languageLabel(value);
+  return valueLabel(value);
+}
+
+/**
+ * A facet's values from Meilisearch's distribution of its attribute, most courses first. The index returns one
+ * value more than a facet lists, sorted by count: when it does, the facet says more values exist.
+ */
+export function facetFrom(
   name: FacetName,
   params: SearchParams,
-): { keep: (value: string) => boolean; label: (value: string) => string } {
-  if (name === 'field') {
-    // Broad fields; narrower ones inside the field being filtered on.
-    const depth = params.field ? params.field.length + 1 : 2;
-    return {
-      keep: (code) => code.length === depth && (!params.field || code.startsWith(params.field)),
-      label: (code) => fieldName(code) ?? code,
-    };
-  }
-  if (name === 'language') return { keep: (code) => !code.includes('-'), label: languageLabel };
-  return { keep: () => true, label: valueLabel };
-}
-
-export function facetValues(
-  distribution: Record<string, Record<string, number>> | undefined,
-  params: SearchParams,
-): Record<FacetName, FacetValue[]> {
-  const entries = Object.entries(FACETS).map(([name, attribute]) => {
-    const { keep, label } = present(name as FacetName, params);
-    const values = Object.entries(distribution?.[attribute] ?? {})
-      .filter(([value]) => keep(value))
-      .map(([value, count]) => ({ value, label: label(value), count }))
-      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-    return [name, values];
-  });
-  return Object.fromEntries(entries) as Record<FacetName, FacetValue[]>;
+  distribution: Record<string, number> | undefined,
+  { facetValues }: CountLimits,
+): Facet {
+  const { prefix } = facetSource(name, params);
+  const counted = Object.entries(distribution ?? {});
+  const chosen = new Set<string>(params[name] ?? []);
+  const values = counted
+    .filter(([value]) => value.startsWith(prefix))
+    .map(([value, count]) => ({ value, label: label(name, value), count, selected: chosen.has(value) }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+    .slice(0, facetValues);
+  return { values, more: counted.length > facetValues };
 }

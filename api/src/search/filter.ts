@@ -1,41 +1,106 @@
-import { REFERENCE_CURRENCY, toReferenceCurrency, type SearchParams } from '@shortlist/schemas';
-import { apiError } from '../errors.ts';
+import { toReferenceCurrency, type FacetName, type SearchParams } from '@shortlist/schemas';
 
 /** A string value as a Meilisearch filter literal: always quoted, quotes and backslashes escaped. */
 export function quote(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-/** Builds the Meilisearch filter from validated parameters; only allow-listed attributes appear. */
-export function buildFilter(params: SearchParams): string[] {
-  const filter: string[] = [];
-  if (params.field) filter.push(`fields = ${quote(params.field)}`);
-  if (params.mode) filter.push(`mode = ${quote(params.mode)}`);
-  if (params.provider) filter.push(`providerId = ${quote(params.provider)}`);
-  if (params.pacing) filter.push(`pacing = ${quote(params.pacing)}`);
-  if (params.level) filter.push(`levelLabel = ${quote(params.level)}`);
-  if (params.eqf !== undefined) filter.push(`levelEqf = ${params.eqf}`);
-  if (params.credential) filter.push(`credentialType = ${quote(params.credential)}`);
-  if (params.language) filter.push(`languages = ${quote(params.language)}`);
-  if (params.country) filter.push(`country = ${quote(params.country)}`);
-  if (params.providerType) filter.push(`providerType = ${quote(params.providerType)}`);
-  if (params.freeClass) filter.push(`freeClass = ${quote(params.freeClass)}`);
-  if (params.maxWeeks !== undefined) filter.push(`maxWeeks <= ${params.maxWeeks}`);
-  if (params.maxHoursPerWeek !== undefined) filter.push(`hoursPerWeekMax <= ${params.maxHoursPerWeek}`);
-  if (params.maxTotalHours !== undefined) filter.push(`totalHoursMax <= ${params.maxTotalHours}`);
-  if (params.minCredits !== undefined) filter.push(`creditValue >= ${params.minCredits}`);
-  if (params.minCompleteness !== undefined) filter.push(`completeness >= ${params.minCompleteness}`);
-  if (params.free) filter.push('free = true');
-  if (params.maxCost !== undefined) {
-    const currency = params.currency ?? REFERENCE_CURRENCY;
-    const reference = toReferenceCurrency(params.maxCost, currency);
-    if (!reference)
-      throw apiError(
-        400,
-        `currency "${currency}" is not in the exchange-rate table; use a code such as EUR, USD or GBP`,
-        'currency',
-      );
-    filter.push(`costReference <= ${reference.amount}`);
+/** One condition of a search, and the facet it chooses values of (null for every other parameter). */
+export interface FilterClause {
+  facet: FacetName | null;
+  clause: string;
+}
+
+const anyOf = (attribute: string, values: readonly string[]) =>
+  `${attribute} IN [${values.map(quote).join(', ')}]`;
+
+/** The facets that are also multi-select parameters, and the attribute each filters. */
+const FACET_FILTERS = {
+  field: 'fields',
+  mode: 'mode',
+  pacing: 'pacing',
+  level: 'levelLabel',
+  credential: 'credentialType',
+  language: 'languages',
+  freeClass: 'freeClass',
+  providerType: 'providerType',
+  city: 'city',
+} as const satisfies Record<FacetName, string>;
+
+/** Other multi-select parameters. */
+const LIST_FILTERS = {
+  country: 'country',
+  region: 'region',
+  provider: 'providerId',
+  creditSystem: 'creditSystem',
+} as const;
+
+/** Bounds: a course's whole range lies within them (`maxWeeks=8`: it lasts at most 8 weeks). */
+const BOUNDS = [
+  ['minWeeks', 'minWeeks >='],
+  ['maxWeeks', 'maxWeeks <='],
+  ['minHoursPerWeek', 'hoursPerWeekMin >='],
+  ['maxHoursPerWeek', 'hoursPerWeekMax <='],
+  ['minTotalHours', 'totalHoursMin >='],
+  ['maxTotalHours', 'totalHoursMax <='],
+  ['minCredits', 'creditValue >='],
+  ['maxCredits', 'creditValue <='],
+  ['minCompleteness', 'completeness >='],
+  ['eqf', 'levelEqf ='],
+] as const;
+
+const DAY_MS = 86_400_000;
+const dayOf = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+
+/** The start-date window: on or after `startsAfter` and today (with `startsWithinDays`), on or before the rest. */
+function startWindow(params: SearchParams, today: number): string | null {
+  const from = Math.max(
+    params.startsAfter ? dayOf(params.startsAfter) : -Infinity,
+    params.startsWithinDays ? today : -Infinity,
+  );
+  const to = Math.min(
+    params.startsBefore ? dayOf(params.startsBefore) : Infinity,
+    params.startsWithinDays ? today + params.startsWithinDays : Infinity,
+  );
+  if (from === -Infinity && to === Infinity) return null;
+  // no day number is below 0: a window that cannot hold a day matches no course
+  if (from > to) return 'startDays < 0';
+  if (to === Infinity) return `startDays >= ${from}`;
+  if (from === -Infinity) return `startDays <= ${to}`;
+  return `startDays ${from} TO ${to}`;
+}
+
+/**
+ * The Meilisearch filter of a search, from validated parameters: only allow-listed attributes, every string quoted,
+ * every number a checked finite value. `today` is a day number (days since 1970-01-01 UTC).
+ */
+export function filterClauses(params: SearchParams, today: number): FilterClause[] {
+  const clauses: FilterClause[] = [];
+  for (const [facet, attribute] of Object.entries(FACET_FILTERS) as [FacetName, string][]) {
+    const values = params[facet];
+    if (values) clauses.push({ facet, clause: anyOf(attribute, values) });
   }
-  return filter;
+  const other = (clause: string) => clauses.push({ facet: null, clause });
+  for (const [name, attribute] of Object.entries(LIST_FILTERS) as [keyof typeof LIST_FILTERS, string][]) {
+    const values = params[name];
+    if (values) other(anyOf(attribute, values));
+  }
+  for (const [name, condition] of BOUNDS) {
+    const value = params[name];
+    if (value !== undefined) other(`${condition} ${value}`);
+  }
+  if (params.free !== undefined) other(`free = ${params.free}`);
+  if (params.stackable !== undefined) other(`stackable = ${params.stackable}`);
+  for (const [name, operator] of [
+    ['minCost', '>='],
+    ['maxCost', '<='],
+  ] as const) {
+    const amount = params[name];
+    // the schema accepts only currencies in the rate table
+    const reference = amount === undefined ? null : toReferenceCurrency(amount, params.currency);
+    if (reference) other(`costReference ${operator} ${reference.amount}`);
+  }
+  const window = startWindow(params, today);
+  if (window) other(window);
+  return clauses;
 }

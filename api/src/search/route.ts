@@ -1,15 +1,25 @@
 import { createRoute } from '@hono/zod-openapi';
-import { RATES_DATE, REFERENCE_CURRENCY, SearchParams, SearchResponse } from '@shortlist/schemas';
-import type { SearchDocument, SearchIndex } from '@shortlist/indexer';
-import { apiRoutes, errorResponses, invalidInput } from '../errors.ts';
-import { facetValues } from './facets.ts';
+import { MeilisearchApiError } from 'meilisearch';
+import type { SearchIndex } from '@shortlist/indexer';
+import {
+  FACET_NAMES,
+  RATES_DATE,
+  REFERENCE_CURRENCY,
+  RESULTS_REACHABLE,
+  SearchParams,
+  SearchResponse,
+  type Facet,
+  type FacetName,
+} from '@shortlist/schemas';
+import { apiError, apiRoutes, errorResponses, invalidInput } from '../errors.ts';
+import { facetFrom, facetSource } from './facets.ts';
 import { toHit } from './hit.ts';
-import { searchRequest } from './request.ts';
+import { planSearch, type HitDocument } from './request.ts';
 
 const route = createRoute({
   method: 'get',
   path: '/',
-  summary: 'Search courses with filters and facets',
+  summary: 'Search courses with filters, multi-select facets and sorts',
   request: { query: SearchParams },
   responses: {
     200: { description: 'Matching courses', content: { 'application/json': { schema: SearchResponse } } },
@@ -24,19 +34,45 @@ export function parseSearchParams(query: Record<string, string | string[]>): Sea
   throw invalidInput(parsed.error, query);
 }
 
-export function searchRoutes(index: SearchIndex) {
+/** Meilisearch refusing a search it was sent (a filter or parameter it cannot parse) is a 400, never a 500. */
+function refusedSearch(error: unknown) {
+  if (!(error instanceof MeilisearchApiError)) return null;
+  const { code, message } = error.cause ?? {};
+  if (!code || !/^invalid_(multi_)?search_/.test(code)) return null;
+  return apiError(400, `the search could not be run as asked: ${message ?? code}`);
+}
+
+/** `now`: the clock that "starts within N days" counts from (tests set it). */
+export function searchRoutes(index: SearchIndex, now: () => Date = () => new Date()) {
   return apiRoutes().openapi(route, async (c) => {
     const params = c.req.valid('query');
-    const request = searchRequest(params, index.uid);
-    const { results } = await index.client.multiSearch<typeof request, SearchDocument>(request);
-    const result = results[0]!;
+    const { request, facetQuery } = planSearch(params, index.uid, now());
+    const { results } = await index.client
+      .multiSearch<typeof request, HitDocument>(request)
+      .catch((error: unknown) => {
+        throw refusedSearch(error) ?? error;
+      });
+    const main = results[0]!;
+    const total = main.totalHits ?? 0;
+    const facets = Object.fromEntries(
+      FACET_NAMES.map((name) => {
+        const distribution = results[facetQuery[name]]?.facetDistribution;
+        return [
+          name,
+          facetFrom(name, params, distribution?.[facetSource(name, params).attribute], index.limits),
+        ];
+      }),
+    ) as Record<FacetName, Facet>;
     return c.json(
       {
-        total: result.totalHits ?? 0,
-        page: result.page ?? params.page,
-        perPage: result.hitsPerPage ?? params.perPage,
-        hits: result.hits.map(toHit),
-        facets: facetValues(result.facetDistribution, params),
+        total,
+        // Meilisearch counts exactly up to its maxTotalHits: a total that reaches it may be cut
+        totalIsLowerBound: total >= index.limits.exactTotalUpTo,
+        page: params.page,
+        perPage: params.perPage,
+        pages: Math.min(Math.ceil(total / params.perPage), Math.floor(RESULTS_REACHABLE / params.perPage)),
+        hits: main.hits.map(toHit),
+        facets,
         rates: { referenceCurrency: REFERENCE_CURRENCY, date: RATES_DATE },
       },
       200,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Provider, ProviderType } from '../provider.ts';
+import { whole } from './search-params.ts';
 import { SearchHit } from './search-response.ts';
 
 /** How many of a provider's courses state one critical fact. */
@@ -50,18 +51,8 @@ export type ProviderList = z.infer<typeof ProviderList>;
 /** Query parameters of GET /v1/providers/{id}: which page of its courses. */
 export const ProviderPageParams = z
   .object({
-    page: z.coerce
-      .number()
-      .int('a whole number from 1 to 500')
-      .min(1, 'a whole number from 1 to 500')
-      .max(500, 'a whole number from 1 to 500')
-      .default(1),
-    perPage: z.coerce
-      .number()
-      .int('a whole number from 1 to 100')
-      .min(1, 'a whole number from 1 to 100')
-      .max(100, 'a whole number from 1 to 100')
-      .default(20),
+    page: whole(1, 500, 'a page number').default(1),
+    perPage: whole(1, 100, 'courses per page').default(20),
   })
   .strict();
 
