@@ -8,3 +8,4 @@ export * from './provider-statistics.ts';
 export * from './service.ts';
 export * from './labels.ts';
 export * from './comparison.ts';
+export * from './field-tree.ts';
