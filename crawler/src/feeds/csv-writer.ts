@@ -6,8 +6,9 @@ export function csvLine(cells: readonly (string | null | undefined)[], delimiter
     cells
       .map((cell) => {
         const text = cell ?? '';
-        // a leading = + - @ would run as a formula when the partner opens the file in a spreadsheet
-        const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+        // a leading = + - @ would run as a formula when the partner opens the file in a spreadsheet;
+        // only a whole number is sure to be nothing more (`-1+cmd|' /C calc'!A0` starts like one)
+        const safe = /^[=+\-@\t\r]/.test(text) && !/^-\d+$/.test(text) ? `'${text}` : text;
         return safe.includes(delimiter) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
       })
       .join(delimiter) + '\r\n'
