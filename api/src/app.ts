@@ -6,6 +6,7 @@ import type { CatalogueStore, SearchIndex } from '@shortlist/indexer';
 import { apiError, apiRoutes, handleError } from './errors.ts';
 import { compareRoutes } from './compare/route.ts';
 import { docsRoutes } from './docs/route.ts';
+import { exportRoutes } from './export/route.ts';
 import { fieldRoutes } from './fields/route.ts';
 import { openApiDocument } from './openapi.ts';
 import { accessLog, type LogLine } from './operations/access-log.ts';
@@ -76,6 +77,7 @@ export function createApp({ store, index, webRoot, partner, log, now = () => new
   app.route('/v1/providers', providerRoutes(store, index));
   app.route('/v1/compare', compareRoutes(store, index, now));
   app.route('/v1/fields', fieldRoutes(index));
+  app.route('/v1/export', exportRoutes(index, now));
   app.route('/v1/partner', partnerRoutes({ store, ...partner }));
   // generated once, from the routes' schemas: they do not change while the server runs
   let document: ReturnType<typeof openApiDocument> | undefined;

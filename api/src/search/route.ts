@@ -35,7 +35,7 @@ export function parseSearchParams(query: Record<string, string | string[]>): Sea
 }
 
 /** Meilisearch refusing a search it was sent (a filter or parameter it cannot parse) is a 400, never a 500. */
-function refusedSearch(error: unknown) {
+export function refusedSearch(error: unknown) {
   if (!(error instanceof MeilisearchApiError)) return null;
   const { code, message } = error.cause ?? {};
   if (!code || !/^invalid_(multi_)?search_/.test(code)) return null;

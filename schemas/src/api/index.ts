@@ -9,3 +9,4 @@ export * from './service.ts';
 export * from './labels.ts';
 export * from './comparison.ts';
 export * from './field-tree.ts';
+export * from './export.ts';
