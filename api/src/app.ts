@@ -4,6 +4,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { CatalogueStore, SearchIndex } from '@shortlist/indexer';
 import { apiError, apiRoutes, handleError } from './errors.ts';
+import { atomRoutes } from './atom/route.ts';
 import { compareRoutes } from './compare/route.ts';
 import { docsRoutes } from './docs/route.ts';
 import { exportRoutes } from './export/route.ts';
@@ -72,6 +73,7 @@ export function createApp({ store, index, webRoot, partner, log, now = () => new
   app.route('/', healthRoutes(store, index));
   app.route('/', metricsRoutes(metrics));
   app.route('/v1/search', searchRoutes(index, now));
+  app.route('/v1/search.atom', atomRoutes(index, now));
   app.route('/v1/courses', courseRoutes(store));
   app.route('/v1/crawls', crawlRoutes(store));
   app.route('/v1/providers', providerRoutes(store, index));

@@ -81,11 +81,17 @@ export interface TestApp {
 export async function startTestApp({
   providers,
   courses,
+  catalogueNow,
   ...deps
-}: { providers: Provider[]; courses: Course[] } & Omit<AppDeps, 'store' | 'index'>): Promise<TestApp> {
+}: {
+  providers: Provider[];
+  courses: Course[];
+  /** the catalogue's clock, which dates its history */
+  catalogueNow?: () => Date;
+} & Omit<AppDeps, 'store' | 'index'>): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'shortlist-api-'));
   const meili = await startBundledMeilisearch(dataDir);
-  const store = new CatalogueStore(join(dataDir, 'catalogue.db'));
+  const store = new CatalogueStore(join(dataDir, 'catalogue.db'), catalogueNow && { now: catalogueNow });
   for (const provider of providers) store.upsertProvider(provider);
   store.upsertCourses(courses);
   const index = new SearchIndex(createMeiliClient(meili.url, meili.key), 'courses_route_test');

@@ -101,10 +101,17 @@ export class CatalogueStore {
     return this.providerCache.get(id);
   }
 
+  /** The search document of a listing, written after its history: `changedAt` is its latest history entry. */
   private searchDocument(listing: Course, firstSeenAt: string): string | null {
     if (listing.status !== 'active') return null;
     const provider = this.providerById(listing.providerId);
-    return JSON.stringify(toSearchDocument(listing, provider, { firstSeenAt, today: this.now() }));
+    const latest = this.sql('SELECT MAX(at) AS at FROM course_history WHERE course_id = ?').get(
+      listing.id,
+    ) as {
+      at: string | null;
+    };
+    const changedAt = latest.at ?? firstSeenAt;
+    return JSON.stringify(toSearchDocument(listing, provider, { firstSeenAt, changedAt, today: this.now() }));
   }
 
   /** Writes listings' search documents again, each with its own new seq so that the index sync sends every one. */

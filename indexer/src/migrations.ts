@@ -162,6 +162,9 @@ const MIGRATIONS: string[] = [
    -- writes every active listing's document again, with a new seq so that the index sync sends it
    UPDATE courses SET document = NULL WHERE status = 'active';
    INSERT OR REPLACE INTO sync_state (name, value) VALUES ('documents:fill', 1);`,
+  `-- search documents gained the time of the latest tracked change (feeds list courses newest or changed first)
+   UPDATE courses SET document = NULL WHERE status = 'active';
+   INSERT OR REPLACE INTO sync_state (name, value) VALUES ('documents:fill', 1);`,
 ];
 
 export function migrate(db: Database): void {

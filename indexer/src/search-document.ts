@@ -64,6 +64,8 @@ export interface SearchDocument {
   nextStartDay: number | null;
   /** when the catalogue first listed the course, in seconds since 1970: "newest" sorts by it */
   firstSeen: number;
+  /** when a tracked fact (cost, start dates, duration, status) last changed, or else firstSeen: feeds sort by it */
+  changed: number;
   completeness: number;
   completenessMissing: string[];
 }
@@ -71,6 +73,8 @@ export interface SearchDocument {
 export interface DocumentContext {
   /** when the catalogue first listed the course (ISO 8601) */
   firstSeenAt: string;
+  /** the catalogue's latest history entry for the course (ISO 8601) */
+  changedAt: string;
   /** the day the document is written */
   today: Date;
 }
@@ -78,7 +82,7 @@ export interface DocumentContext {
 export function toSearchDocument(
   course: Course,
   provider: Provider | undefined,
-  { firstSeenAt, today }: DocumentContext,
+  { firstSeenAt, changedAt, today }: DocumentContext,
 ): SearchDocument {
   const fields = expandFieldCodes(course.fields);
   const languages = [...new Set(course.languages.flatMap((code) => [code, code.split('-')[0]!]))];
@@ -131,6 +135,7 @@ export function toSearchDocument(
     startDays,
     nextStartDay: upcoming.length > 0 ? Math.min(...upcoming) : null,
     firstSeen: Math.floor(Date.parse(firstSeenAt) / 1000),
+    changed: Math.floor(Date.parse(changedAt) / 1000),
     completeness: course.completeness.score,
     completenessMissing: course.completeness.missing,
   };

@@ -68,6 +68,7 @@ export const courseIndexSettings = ({
     'totalHoursMax',
     'nextStartDay',
     'firstSeen',
+    'changed',
     'title',
   ],
   // sorted by count, so that the values a facet lists are its largest; one more than listed says more exist
