@@ -42,12 +42,13 @@ const nursing = testCourse(
   harbour.id,
 );
 const spare = testCourse({ title: 'Spreadsheet Skills', mode: 'Online' });
+const formula = testCourse({ title: '=HYPERLINK("https://evil.example","Win")', mode: 'Online' }, 'evil-co');
 
 let test: TestApp;
 beforeAll(async () => {
   test = await startTestApp({
-    providers: [northbridge, harbour],
-    courses: [analytics, visualisation, welding, nursing, spare],
+    providers: [northbridge, harbour, { ...harbour, id: 'evil-co', name: '@SUM(1)' }],
+    courses: [analytics, visualisation, welding, nursing, spare, formula],
     now: () => new Date('2026-12-02T09:30:00Z'),
   });
 });
@@ -110,6 +111,12 @@ describe('GET /v1/compare?courses=', () => {
     expect(lines.at(-2)).toMatch(/^Exchange rates of,(\d{4}-\d{2}-\d{2}),\1,no$/);
     expect(lines.at(-1)).toBe('');
     expect(headers.get('X-Rates-Date')).toBe(lines.at(-2)!.split(',')[1]);
+  });
+
+  it('neutralises cells a spreadsheet would run as a formula', async () => {
+    const { body } = await compare(`courses=${formula.id},${welding.id}&format=csv`);
+    expect(body).toContain(`Title,"'=HYPERLINK(""https://evil.example"",""Win"")",Welding Basics,\r\n`);
+    expect(body).toContain("Provider,'@SUM(1),Harbour College,yes");
   });
 
   it.each([
@@ -197,6 +204,16 @@ describe('GET /v1/providers/:id', () => {
     const { body } = await test.request(`/v1/providers/${harbour.id}`);
     expect(body.courseCount).toBe(3);
     expect(body.modes).toEqual({ in_person: 1, blended: 1, online: 1 });
+  });
+
+  it.each([
+    ['a 10 kB id', 'x'.repeat(10_000), 400],
+    ['filter syntax', encodeURIComponent('x" OR providerId != "x'), 404],
+    ['a backslash and brackets', encodeURIComponent('[a\\b]'), 404],
+  ])('answers %s as the provider id with a %s naming it', async (_case, id, status) => {
+    const response = await test.request(`/v1/providers/${id}`);
+    expect(response.status).toBe(status);
+    expect(response.body.error.parameter).toBe('id');
   });
 
   it.each(['page=0', 'perPage=101', 'page=1e21', 'page=abc', 'page=1&page=2', 'colour=red'])(
