@@ -25,6 +25,8 @@ const LABELS: Record<string, string> = {
   partnership: 'Partnership',
 };
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+/** Intl's names are slow to look up, and the codes few: each is named once */
+const languageLabels = new Map<string, string>();
 
 const FIELD_LEVELS = { 2: 'broadFields', 3: 'narrowFields', 4: 'detailedFields' } as const;
 
@@ -51,7 +53,11 @@ export function facetSource(name: FacetName, params: SearchParams): { attribute:
 
 function label(name: FacetName, value: string): string {
   if (name === 'field') return fieldName(value) ?? value;
-  if (name === 'language') return languageNames.of(value) ?? value;
+  if (name === 'language') {
+    let named = languageLabels.get(value);
+    if (named === undefined) languageLabels.set(value, (named = languageNames.of(value) ?? value));
+    return named;
+  }
   return LABELS[value] ?? value;
 }
 
