@@ -6,7 +6,8 @@ import {
   type SearchIndex,
 } from '@shortlist/indexer';
 import { ProviderList, ProviderParams, ProviderStatistics } from '@shortlist/schemas';
-import { apiError, apiRoutes, errorResponses } from '../errors.ts';
+import { apiError } from '../errors.ts';
+import { apiRoutes, errorResponses } from '../declared-routes.ts';
 import { quote } from '../search/filter.ts';
 
 const list = createRoute({

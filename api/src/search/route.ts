@@ -10,7 +10,8 @@ import {
   type Facet,
   type FacetName,
 } from '@shortlist/schemas';
-import { apiError, apiRoutes, errorResponses, invalidInput } from '../errors.ts';
+import { apiError, invalidInput } from '../errors.ts';
+import { apiRoutes, errorResponses } from '../declared-routes.ts';
 import { facetFrom, facetSource } from './facets.ts';
 import { toHit } from './hit.ts';
 import { planSearch, type HitDocument } from './request.ts';
