@@ -1,9 +1,8 @@
-import { OpenAPIHono, type Hook } from '@hono/zod-openapi';
-import type { Context, Env } from 'hono';
+import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import { ApiError } from '@shortlist/schemas';
+import type { ApiError } from '@shortlist/schemas';
 
 export function apiError(status: ContentfulStatusCode, message: string, parameter?: string): HTTPException {
   const body: ApiError = { error: { status, message, ...(parameter ? { parameter } : {}) } };
@@ -26,23 +25,6 @@ export function invalidInput(error: z.ZodError, input: unknown): HTTPException {
       parameter,
     );
   return apiError(400, `invalid value for "${parameter}": ${issue.message}`, parameter);
-}
-
-const rejectInvalidInput: Hook<unknown, Env, string, unknown> = (result, c) => {
-  if (!result.success)
-    throw invalidInput(result.error, result.target === 'query' ? c.req.queries() : c.req.param());
-};
-
-/** A group of routes declared with their zod schemas: input is validated, and /openapi.json documents them. */
-export const apiRoutes = () => new OpenAPIHono({ defaultHook: rejectInvalidInput });
-
-/** The documented error answers of a route, by status. */
-export function errorResponses<Status extends number>(...statuses: Status[]) {
-  const response = {
-    description: 'What was wrong and, for bad input, which parameter',
-    content: { 'application/json': { schema: ApiError } },
-  };
-  return Object.fromEntries(statuses.map((status) => [status, response])) as Record<Status, typeof response>;
 }
 
 export function handleError(error: Error, c: Context): Response {

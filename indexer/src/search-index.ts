@@ -1,6 +1,7 @@
-import { MeilisearchApiError, type Meilisearch, type EnqueuedTask, type Index, type Task } from 'meilisearch';
+import type { Meilisearch, EnqueuedTask, Index, Task } from 'meilisearch';
 import type { Provider } from '@shortlist/schemas';
 import type { CatalogueStore, CourseChange } from './catalogue.ts';
+import { meiliApiError } from './meili-client.ts';
 import { providerDocuments, providerStatistics, type ProviderDocument } from './provider-stats.ts';
 import {
   COUNT_LIMITS,
@@ -132,7 +133,7 @@ export class SearchIndex {
         try {
           return { ...(await index.getDocument(provider.id)), ...provider };
         } catch (error) {
-          if (error instanceof MeilisearchApiError && error.cause?.code === 'document_not_found')
+          if (meiliApiError(error)?.cause?.code === 'document_not_found')
             return providerStatistics(provider, []);
           throw error;
         }

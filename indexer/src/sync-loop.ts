@@ -1,4 +1,5 @@
 import type { CatalogueStore } from './catalogue.ts';
+import { errorMessage } from './meili-client.ts';
 import type { SearchIndex } from './search-index.ts';
 
 const DAY_MS = 86_400_000;
@@ -58,7 +59,7 @@ export function startSyncLoop(
       } catch (error) {
         failures++;
         const delay = Math.min(maxBackoffMs, intervalMs * 2 ** failures);
-        log(`index sync failed (attempt ${failures}), retrying in ${delay} ms: ${(error as Error).message}`);
+        log(`index sync failed (attempt ${failures}), retrying in ${delay} ms: ${errorMessage(error)}`);
         schedule(delay);
       } finally {
         syncing = false;

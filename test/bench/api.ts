@@ -4,7 +4,7 @@
 // Usage: tsx test/bench/api.ts [courses]     100,000 courses by default
 //        tsx test/bench/api.ts --soak        200 clients for 60 s at 1,000 courses, through the API
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -151,6 +151,34 @@ function wrk(target: Target, connections: number, seconds: number): WrkResult {
 
 const rate = (result: WrkResult) => result.requests / result.seconds;
 
+const TICKS_PER_SECOND = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+/** CPU time a process has used so far, in ms (user + system, from /proc). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+/** The Meilisearch process: the child of the watchdog shell that running.json names. */
+function meiliPid(): number {
+  const { pid } = JSON.parse(readFileSync(join(dataDir, 'meilisearch', 'running.json'), 'utf8')) as {
+    pid: number;
+  };
+  return Number(readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(' ')[0]);
+}
+interface Processes {
+  api: number;
+  meili: number;
+}
+/** A wrk run with the CPU each process spent on it, per request. */
+function measured(target: Target, connections: number, seconds: number, processes: Processes) {
+  const before = { api: cpuMs(processes.api), meili: cpuMs(processes.meili) };
+  const result = wrk(target, connections, seconds);
+  return {
+    ...result,
+    apiCpu: (cpuMs(processes.api) - before.api) / result.requests,
+    meiliCpu: (cpuMs(processes.meili) - before.meili) / result.requests,
+  };
+}
+
 /** The numbers a learner sees at this size: every course counted, and a facet that says it has more values. */
 async function checkTruthful(api: Target) {
   const all = (await (await fetch(`${api.url}/v1/search`)).json()) as {
@@ -207,16 +235,16 @@ function targets(apiUrl: string, meili: { url: string; key: string }): { api: Ta
   return { api, direct };
 }
 
-function compare(api: Target, direct: Target) {
+function compare(api: Target, direct: Target, processes: Processes) {
   // untimed warm-up of both ways, then each measured way twice, in the order direct, API, API, direct
   wrk(direct, 50, 5);
   wrk(api, 50, 5);
   const one = { direct: [wrk(direct, 1, 10)], api: [wrk(api, 1, 10)] };
   one.api.push(wrk(api, 1, 10));
   one.direct.push(wrk(direct, 1, 10));
-  const fifty = { direct: [wrk(direct, 50, 15)], api: [wrk(api, 50, 15)] };
-  fifty.api.push(wrk(api, 50, 15));
-  fifty.direct.push(wrk(direct, 50, 15));
+  const fifty = { direct: [measured(direct, 50, 15, processes)], api: [measured(api, 50, 15, processes)] };
+  fifty.api.push(measured(api, 50, 15, processes));
+  fifty.direct.push(measured(direct, 50, 15, processes));
 
   const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
   const p50 = { api: mean(one.api.map((run) => run.p50)), direct: mean(one.direct.map((run) => run.p50)) };
@@ -248,6 +276,10 @@ function compare(api: Target, direct: Target) {
     `API p50 ${runs(one.api, (run) => run.p50, 'ms')}; straight ${runs(one.direct, (run) => run.p50, 'ms')}`,
   );
   console.log(`API req/s ${runs(fifty.api, rate, 'req/s')}; straight ${runs(fifty.direct, rate, 'req/s')}`);
+  console.log(
+    `CPU per search at 50 connections: through the API, API ${mean(fifty.api.map((run) => run.apiCpu)).toFixed(2)} ms + ` +
+      `Meilisearch ${mean(fifty.api.map((run) => run.meiliCpu)).toFixed(2)} ms; straight, Meilisearch ${mean(fifty.direct.map((run) => run.meiliCpu)).toFixed(2)} ms`,
+  );
 }
 
 function soakRun(api: Target) {
@@ -277,7 +309,7 @@ try {
   await checkSameAnswers(api, direct);
   await checkTruthful(api);
   if (soak) soakRun(api);
-  else compare(api, direct);
+  else compare(api, direct, { api: server.pid!, meili: meiliPid() });
 } finally {
   if (server && server.exitCode === null) {
     const exited = new Promise((resolve) => server!.once('exit', resolve));

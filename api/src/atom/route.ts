@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { SearchIndex } from '@shortlist/indexer';
 import { SearchParams } from '@shortlist/schemas';
-import { apiRoutes, errorResponses } from '../errors.ts';
+import { apiRoutes, errorResponses } from '../declared-routes.ts';
 import { toHit } from '../search/hit.ts';
 import { HIT_ATTRIBUTES, planSearch, type HitDocument } from '../search/request.ts';
 import { refusedSearch } from '../search/route.ts';

@@ -10,7 +10,7 @@ import {
   type ExportedCourse,
   type SearchHit,
 } from '@shortlist/schemas';
-import { errorResponses, apiRoutes } from '../errors.ts';
+import { apiRoutes, errorResponses } from '../declared-routes.ts';
 import { toHit } from '../search/hit.ts';
 import { planSearch, type HitDocument } from '../search/request.ts';
 import { refusedSearch } from '../search/route.ts';

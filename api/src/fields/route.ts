@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { SearchIndex } from '@shortlist/indexer';
 import { FieldTree, ISCED_F } from '@shortlist/schemas';
-import { apiRoutes, errorResponses } from '../errors.ts';
+import { apiRoutes, errorResponses } from '../declared-routes.ts';
 import { quote } from '../search/filter.ts';
 import { fieldTree } from './tree.ts';
 

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { apiRoutes } from '../errors.ts';
+import { apiRoutes } from '../declared-routes.ts';
 import type { ApiMetrics } from './metrics.ts';
 
 const route = createRoute({

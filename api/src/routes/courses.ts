@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { CatalogueStore } from '@shortlist/indexer';
 import { CourseDetail, fieldName, RATES_DATE, type PricePoint } from '@shortlist/schemas';
-import { apiError, apiRoutes, errorResponses } from '../errors.ts';
+import { apiError } from '../errors.ts';
+import { apiRoutes, errorResponses } from '../declared-routes.ts';
 
 const route = createRoute({
   method: 'get',

@@ -1,7 +1,7 @@
 import { createRoute, type z } from '@hono/zod-openapi';
 import type { CatalogueStore } from '@shortlist/indexer';
 import { CrawlList, CrawlParams } from '@shortlist/schemas';
-import { apiRoutes, errorResponses } from '../errors.ts';
+import { apiRoutes, errorResponses } from '../declared-routes.ts';
 
 const route = createRoute({
   method: 'get',

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { CatalogueStore, SearchIndex } from '@shortlist/indexer';
 import { Health } from '@shortlist/schemas';
-import { apiRoutes } from '../errors.ts';
+import { apiRoutes } from '../declared-routes.ts';
 
 const content = { 'application/json': { schema: Health } };
 const route = createRoute({

@@ -8,7 +8,8 @@ import {
   RATES_DATE,
   REFERENCE_CURRENCY,
 } from '@shortlist/schemas';
-import { apiError, apiRoutes, errorResponses } from '../errors.ts';
+import { apiError } from '../errors.ts';
+import { apiRoutes, errorResponses } from '../declared-routes.ts';
 import { quote } from '../search/filter.ts';
 import { toHit } from '../search/hit.ts';
 import { HIT_ATTRIBUTES, type HitDocument } from '../search/request.ts';

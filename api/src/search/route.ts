@@ -1,6 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { MeilisearchApiError } from 'meilisearch';
-import type { SearchIndex } from '@shortlist/indexer';
+import { meiliApiError, type SearchIndex } from '@shortlist/indexer';
 import {
   FACET_NAMES,
   RATES_DATE,
@@ -11,7 +10,8 @@ import {
   type Facet,
   type FacetName,
 } from '@shortlist/schemas';
-import { apiError, apiRoutes, errorResponses, invalidInput } from '../errors.ts';
+import { apiError, invalidInput } from '../errors.ts';
+import { apiRoutes, errorResponses } from '../declared-routes.ts';
 import { facetFrom, facetSource } from './facets.ts';
 import { toHit } from './hit.ts';
 import { planSearch, type HitDocument } from './request.ts';
@@ -36,8 +36,7 @@ export function parseSearchParams(query: Record<string, string | string[]>): Sea
 
 /** Meilisearch refusing a search it was sent (a filter or parameter it cannot parse) is a 400, never a 500. */
 export function refusedSearch(error: unknown) {
-  if (!(error instanceof MeilisearchApiError)) return null;
-  const { code, message } = error.cause ?? {};
+  const { code, message } = meiliApiError(error)?.cause ?? {};
   if (!code || !/^invalid_(multi_)?search_/.test(code)) return null;
   return apiError(400, `the search could not be run as asked: ${message ?? code}`);
 }

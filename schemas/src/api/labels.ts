@@ -29,12 +29,19 @@ export function valueLabel(value: string): string {
 }
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+/** Intl's names are slow to look up, and the codes few: each is named once */
+const languageLabels = new Map<string, string>();
 
 /** The English name of a BCP 47 language code ("pt-BR" → "Brazilian Portuguese"). */
 export function languageLabel(code: string): string {
-  try {
-    return languageNames.of(code) ?? code;
-  } catch {
-    return code;
+  let named = languageLabels.get(code);
+  if (named === undefined) {
+    try {
+      named = languageNames.of(code) ?? code;
+    } catch {
+      named = code;
+    }
+    languageLabels.set(code, named);
   }
+  return named;
 }
