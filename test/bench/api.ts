@@ -90,11 +90,16 @@ async function startApi(): Promise<{ url: string; child: ChildProcess }> {
   });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
+    const listen = (chunk: Buffer) => {
       output += chunk.toString();
       const port = /running: http:\/\/[^:]+:(\d+)/.exec(output)?.[1];
-      if (port) resolve(`http://127.0.0.1:${port}`);
-    });
+      if (!port) return;
+      // from here on the server writes an access-log line per request: drained, not kept
+      child.stdout.off('data', listen);
+      child.stdout.resume();
+      resolve(`http://127.0.0.1:${port}`);
+    };
+    child.stdout.on('data', listen);
     child.once('exit', (code) => reject(new Error(`shortlist start exited (${code}):\n${output}`)));
   });
   return { url, child };
