@@ -124,8 +124,9 @@ export function exportRoutes(
     const first = await pages.next();
     const { courses, total } = first.done ? { courses: [], total: 0 } : first.value;
     const truncated = total > limits.rows;
+    const name = truncated ? `shortlist-search-first-${limits.rows}` : 'shortlist-search';
     const headers = {
-      'Content-Disposition': attachment(truncated ? `shortlist-search-first-${limits.rows}` : 'shortlist-search', today, params.format), // prettier-ignore
+      'Content-Disposition': attachment(name, today, params.format),
       'X-Rates-Date': RATES_DATE,
       'X-Export-Truncated': String(truncated),
     };
