@@ -1,3 +1,5 @@
 export { createApp, type AppDeps } from './app.ts';
 export { openServices, type Services } from './services.ts';
 export { catalogueSink } from './commands/crawl-schedule.ts';
+export { planSearch } from './search/request.ts';
+export { parseSearchParams } from './search/route.ts';

@@ -1,26 +1,10 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { FeedOptionFields, FeedReport, FeedUrlRequest, SearchParams } from '@shortlist/schemas';
+import { FeedOptionFields, FeedReport, FeedUrlRequest } from '@shortlist/schemas';
 
 const ErrorResponse = {
   description: 'The one error shape: what was wrong and which parameter',
-  content: {
-    'application/json': {
-      schema: {
-        type: 'object',
-        properties: {
-          error: {
-            type: 'object',
-            properties: {
-              status: { type: 'integer' },
-              message: { type: 'string' },
-              parameter: { type: 'string' },
-            },
-            required: ['status', 'message'],
-          },
-        },
-      },
-    },
-  },
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 };
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output' = 'input') =>
@@ -37,64 +21,35 @@ function queryParameters(schema: z.ZodType) {
   }));
 }
 
-const SearchDown = {
-  ...ErrorResponse,
-  description: 'Search is temporarily unavailable; the Retry-After header says when to ask again',
-};
-
 const json = (description: string, schema: object = { type: 'object' }) => ({
   description,
   content: { 'application/json': { schema } },
 });
 const feedReport = (description: string) => json(description, jsonSchema(FeedReport, 'output'));
 
-export function openApiDocument() {
-  return {
+/**
+ * /openapi.json: generated from the zod schemas in `@shortlist/schemas` that the routes are declared with
+ * (parameters and responses), plus the partner routes written out below.
+ */
+export function openApiDocument(app: OpenAPIHono) {
+  const generated = app.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {
       title: 'Shortlist API',
       version: '0.1.0',
       description: 'Search and compare short courses and micro-credentials, normalised from many providers.',
     },
+  });
+  return {
+    ...generated,
     components: {
+      ...generated.components,
       securitySchemes: {
         partnerKey: { type: 'http', scheme: 'bearer', description: 'A partner API key (slk_…)' },
       },
     },
     paths: {
-      '/v1/search': {
-        get: {
-          summary: 'Search courses with filters and facets',
-          parameters: queryParameters(SearchParams),
-          responses: {
-            200: json('{ total, page, perPage, hits, facets, rates }'),
-            400: ErrorResponse,
-            503: SearchDown,
-          },
-        },
-      },
-      '/v1/courses/{id}': {
-        get: {
-          summary:
-            'One course: the normalised fact sheet, the provider’s own words, price history and sources',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { 200: json('The course'), 404: ErrorResponse },
-        },
-      },
-      '/v1/providers': {
-        get: {
-          summary: 'Providers with course count, median cost, fields, modes and completeness',
-          responses: { 200: json('{ total, providers }'), 400: ErrorResponse, 503: SearchDown },
-        },
-      },
-      '/v1/providers/{id}': {
-        get: {
-          summary: 'One provider with its statistics',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { 200: json('The provider'), 404: ErrorResponse },
-        },
-      },
-      '/v1/crawls': { get: { summary: 'Recent crawl run reports', responses: { 200: json('Run reports') } } },
+      ...generated.paths,
       '/v1/partner/template.csv': {
         get: {
           summary: 'The CSV feed template, one example row per common case',
@@ -102,15 +57,6 @@ export function openApiDocument() {
         },
       },
       ...partnerPaths(),
-      '/health': {
-        get: {
-          summary: 'Catalogue size and search availability',
-          responses: {
-            200: json('{ status: "ok", courses, search: "available" }'),
-            503: json('{ status: "degraded", courses, search: "unavailable" } while search is down'),
-          },
-        },
-      },
     },
   };
 }

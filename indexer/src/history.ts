@@ -1,11 +1,6 @@
-import type { Course } from '@shortlist/schemas';
+import type { Course, HistoryEntry } from '@shortlist/schemas';
 
-export interface HistoryEntry {
-  at: string;
-  field: 'cost' | 'startDates' | 'duration' | 'status';
-  old: unknown;
-  new: unknown;
-}
+export type { HistoryEntry };
 
 const TRACKED = {
   cost: (course: Course) => ({

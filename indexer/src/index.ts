@@ -3,6 +3,7 @@ export * from './meili-server.ts';
 export * from './catalogue/index.ts';
 export * from './private-files.ts';
 export { MeiliSupervisor, type MeiliProcessIds } from './meili-supervisor.ts';
+export * from './meili-client.ts';
 export * from './search-document.ts';
 export * from './settings.ts';
 export * from './search-index.ts';

@@ -16,7 +16,7 @@ export async function rebuildIndex(store: CatalogueStore, index: SearchIndex): P
   const { client, uid } = index;
   const temporary = `${uid}_rebuild_${Date.now()}`;
   const fromSeq = store.latestSeq();
-  await createWithSettings(client, temporary);
+  await createWithSettings(client, temporary, index.settings);
   try {
     // every page is enqueued at once and awaited together: Meilisearch indexes them in order, in large batches
     let documents = 0;
@@ -33,7 +33,7 @@ export async function rebuildIndex(store: CatalogueStore, index: SearchIndex): P
         `rebuilt index holds ${stats.numberOfDocuments} documents, the catalogue ${documents}; not swapped`,
       );
     }
-    await createWithSettings(client, uid);
+    await createWithSettings(client, uid, index.settings);
     assertSucceeded(
       await client.swapIndexes([{ indexes: [uid, temporary], rename: false }]).waitTask(),
       'swap indexes',

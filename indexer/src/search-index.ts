@@ -1,18 +1,19 @@
+import type { Meilisearch, EnqueuedTask, Index, Task } from 'meilisearch';
+import type { Provider } from '@shortlist/schemas';
 import {
-  Meilisearch,
-  MeilisearchApiError,
-  MeilisearchRequestError,
-  MeilisearchRequestTimeOutError,
-  type EnqueuedTask,
-  type Index,
-  type Task,
-} from 'meilisearch';
-import type { CatalogueStore, CourseChange } from './catalogue/index.ts';
+  providerStatistics,
+  type CatalogueStore,
+  type CourseChange,
+  type ProviderDocument,
+} from './catalogue/index.ts';
+import { meiliApiError } from './meili-client.ts';
 import {
-  COURSE_INDEX_SETTINGS,
+  COUNT_LIMITS,
+  courseIndexSettings,
   COURSES_INDEX,
   PROVIDER_INDEX_SETTINGS,
   PROVIDERS_INDEX,
+  type CountLimits,
 } from './settings.ts';
 
 const BATCH_SIZE = 1000;
@@ -20,19 +21,8 @@ const BATCHES_PER_CHUNK = 10;
 /** chunks sent ahead of the oldest one still being indexed: Meilisearch indexes what is queued in large batches */
 const CHUNKS_IN_FLIGHT = 10;
 
-/** The client's default 5 s wait is too short for large batches under load. */
+/** The client's default 5 s wait is too short for large batches under load; createIndex's task ignores it. */
 const WAIT_OPTIONS = { timeout: 120_000, interval: 50 };
-
-export function createMeiliClient(url: string, key: string | undefined): Meilisearch {
-  return new Meilisearch({ host: url, apiKey: key, defaultWaitOptions: WAIT_OPTIONS });
-}
-
-/** Whether a failed call means the engine is out of reach (down, restarting, overloaded) rather than a bad request. */
-export function isEngineUnavailable(error: unknown): boolean {
-  if (error instanceof MeilisearchRequestError || error instanceof MeilisearchRequestTimeOutError)
-    return true;
-  return error instanceof MeilisearchApiError && error.response.status === 503;
-}
 
 export function assertSucceeded(task: Task, what: string): void {
   if (task.status !== 'succeeded') {
@@ -45,7 +35,7 @@ export function assertSucceeded(task: Task, what: string): void {
 export async function createWithSettings(
   client: Meilisearch,
   uid: string,
-  settings = COURSE_INDEX_SETTINGS,
+  settings = courseIndexSettings(),
 ): Promise<void> {
   const indexes = await client.getIndexes({ limit: 1000 });
   if (!indexes.results.some((index) => index.uid === uid)) {
@@ -63,7 +53,13 @@ export class SearchIndex {
   constructor(
     readonly client: Meilisearch,
     readonly uid: string = COURSES_INDEX,
+    /** how far searches count; tests lower them to reach the limits with few courses */
+    readonly limits: CountLimits = COUNT_LIMITS,
   ) {}
+
+  get settings() {
+    return courseIndexSettings(this.limits);
+  }
 
   /** The providers index that goes with this course index. */
   get providersUid() {
@@ -79,7 +75,7 @@ export class SearchIndex {
    * refilled from the start of the catalogue, e.g. when MEILI_URL points at a fresh server.
    */
   async prepare(store?: CatalogueStore): Promise<void> {
-    await createWithSettings(this.client, this.uid);
+    await createWithSettings(this.client, this.uid, this.settings);
     await createWithSettings(this.client, this.providersUid, PROVIDER_INDEX_SETTINGS);
     const stats = await this.client.index(this.uid).getStats();
     if (store && stats.numberOfDocuments === 0 && store.countCourses() > 0)
@@ -135,6 +131,25 @@ export class SearchIndex {
       if (gone.length > 0) tasks.push(await index.deleteDocuments(gone));
     }
     return tasks;
+  }
+
+  /**
+   * The providers' statistics as of the last sync, read from the providers index: nothing is computed per request.
+   * A provider the index does not hold yet has no synced courses: its statistics are those of none.
+   */
+  async providerStatistics(providers: readonly Provider[]): Promise<ProviderDocument[]> {
+    const index = this.client.index<ProviderDocument>(this.providersUid);
+    return Promise.all(
+      providers.map(async (provider) => {
+        try {
+          return { ...(await index.getDocument(provider.id)), ...provider };
+        } catch (error) {
+          if (meiliApiError(error)?.cause?.code === 'document_not_found')
+            return providerStatistics(provider, []);
+          throw error;
+        }
+      }),
+    );
   }
 
   /** Recomputes the statistics of the providers whose courses changed and sends them. */

@@ -1,5 +1,8 @@
 import type { CatalogueStore } from './catalogue/index.ts';
+import { errorMessage } from './meili-client.ts';
 import type { SearchIndex } from './search-index.ts';
+
+const DAY_MS = 86_400_000;
 
 export interface SyncLoop {
   /** asks for a sync as soon as possible (after a crawl batch or an import); while syncs fail, the back-off decides */
@@ -40,6 +43,7 @@ export function startSyncLoop(
   let again = false;
   let cancelTimer = () => {};
   let failures = 0;
+  let refreshedDay = -1;
 
   const schedule = (delay: number) => {
     if (stopped) return;
@@ -58,13 +62,19 @@ export function startSyncLoop(
     again = false;
     running = (async () => {
       try {
+        // documents name the next start date; once a day those whose date has passed are written again
+        const day = Math.floor(Date.now() / DAY_MS);
+        if (day !== refreshedDay) {
+          store.refreshPassedStarts();
+          refreshedDay = day;
+        }
         await index.syncFrom(store);
         failures = 0;
         schedule(again ? 0 : intervalMs);
       } catch (error) {
         failures++;
         const delay = Math.min(maxBackoffMs, intervalMs * 2 ** failures);
-        log(`index sync failed (attempt ${failures}), retrying in ${delay} ms: ${(error as Error).message}`);
+        log(`index sync failed (attempt ${failures}), retrying in ${delay} ms: ${errorMessage(error)}`);
         schedule(delay);
       } finally {
         syncing = false;

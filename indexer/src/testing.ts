@@ -1,2 +1,2 @@
-export { testCourse } from './test-courses.ts';
+export { generateCourses, generatedProviders, testCourse } from './test-courses.ts';
 export { catalogueSnapshot, type CatalogueSnapshot } from './catalogue/snapshot.ts';

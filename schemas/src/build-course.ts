@@ -10,6 +10,7 @@ import {
   normaliseLevel,
   normaliseMode,
   normalisePacing,
+  normaliseStackable,
   normaliseWorkload,
   toPlainText,
   toReferenceCurrency,
@@ -168,7 +169,7 @@ export function buildCourse(raw: RawCourse, context: CourseContext): { course: C
       text: text(raw.credit),
       value: creditValue(raw.credit),
       system: creditSystem(raw.credit),
-      stackable: null,
+      stackable: normaliseStackable(raw.credit) ?? normaliseStackable(raw.credential),
     },
     credential: { text: text(raw.credential), type: credentialType(raw.credential) },
     assessment: text(raw.assessment),
@@ -200,7 +201,7 @@ function creditValue(value: string | undefined): number | null {
   return match ? Number(match[1]!.replace(',', '.')) : null;
 }
 
-function creditSystem(value: string | undefined): string | null {
+function creditSystem(value: string | undefined): Course['credit']['system'] {
   if (!value) return null;
   if (/ects/i.test(value)) return 'ECTS';
   if (/cats/i.test(value)) return 'CATS';

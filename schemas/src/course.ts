@@ -80,10 +80,13 @@ export const Level = z.object({
   eqf: z.number().int().min(1).max(8).nullable(),
   label: LevelLabel.nullable(),
 });
+/** ECTS, UK CATS points, or the provider's own credit points */
+export const CreditSystem = z.enum(['ECTS', 'CATS', 'local']);
+export type CreditSystem = z.infer<typeof CreditSystem>;
 export const Credit = z.object({
   text: OriginalText,
   value: z.number().nonnegative().nullable(),
-  system: z.string().nullable(),
+  system: CreditSystem.nullable(),
   /** counts towards a larger qualification */
   stackable: z.boolean().nullable(),
 });

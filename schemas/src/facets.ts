@@ -11,5 +11,5 @@ export const FACET_NAMES = [
   'language',
   'freeClass',
   'providerType',
+  'city',
 ] as const;
-export type FacetName = (typeof FACET_NAMES)[number];

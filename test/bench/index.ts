@@ -14,72 +14,10 @@ import {
   SearchIndex,
   startBundledMeilisearch,
 } from '@shortlist/indexer';
-import { buildCourse, type Course, type Provider } from '@shortlist/schemas';
+import { generateCourses, generatedProviders } from '@shortlist/indexer/testing';
 
 const RECORDS = Number(process.argv[2] ?? 100_000);
 const BATCH = 1000;
-const TOPICS = [
-  'Data Analytics',
-  'Welding',
-  'Nursing Leadership',
-  'Cloud Computing',
-  'Spanish',
-  'Project Management',
-  'UX Design',
-  'Accounting',
-  'Solar Installation',
-  'Early Childhood Education',
-];
-const LEVELS = ['Introductory', 'Intermediate', 'Advanced', 'EQF level 5'];
-const MODES = ['Online', 'In person', 'Blended', 'Self-paced online'];
-const COSTS = [
-  '£450',
-  'AUD 495',
-  '€1.250,00',
-  'Free',
-  'US$1,125',
-  'FREE-Add a Verified Certificate for $49 USD',
-];
-
-function providers(): Provider[] {
-  return Array.from({ length: 200 }, (_, n) => ({
-    id: `provider-${n}`,
-    name: `Provider ${n}`,
-    type: (['university', 'college', 'professional_body', 'company', 'partnership'] as const)[n % 5]!,
-    country: ['GB', 'IE', 'US', 'AU', 'DE'][n % 5]!,
-    url: `https://provider-${n}.example/`,
-  }));
-}
-
-function generate(count: number): Course[] {
-  const courses: Course[] = [];
-  for (let n = 0; n < count; n++) {
-    const built = buildCourse(
-      {
-        title: `${TOPICS[n % TOPICS.length]} ${Math.floor(n / TOPICS.length)}`,
-        summary: `A practical short course, edition ${n}.`,
-        duration: `${2 + (n % 18)} weeks`,
-        workload: `${2 + (n % 6)}–${4 + (n % 6)} hours per week`,
-        cost: COSTS[n % COSTS.length],
-        mode: MODES[n % MODES.length],
-        level: LEVELS[n % LEVELS.length],
-        learningOutcomes: ['Apply the methods', 'Explain the principles'],
-      },
-      {
-        providerId: `provider-${n % 200}`,
-        country: ['GB', 'IE', 'US', 'AU', 'DE'][n % 5]!,
-        source: 'crawl',
-        sourceUrl: `https://provider-${n % 200}.example/courses/${n}`,
-        fetchedAt: '2026-11-01T10:00:00.000Z',
-        key: `https://provider-${n % 200}.example/courses/${n}`,
-        extractor: 'jsonld',
-      },
-    );
-    if ('error' in built) throw new Error(built.error);
-    courses.push(built.course);
-  }
-  return courses;
-}
 
 const seconds = (from: number) => (performance.now() - from) / 1000;
 
@@ -87,9 +25,9 @@ const dataDir = mkdtempSync(join(tmpdir(), 'bench-index-'));
 const meili = await startBundledMeilisearch(dataDir);
 try {
   const store = new CatalogueStore(join(dataDir, 'catalogue.db'));
-  for (const provider of providers()) store.upsertProvider(provider);
+  for (const provider of generatedProviders()) store.upsertProvider(provider);
   console.log(`Generating ${RECORDS.toLocaleString('en')} records…`);
-  const courses = generate(RECORDS);
+  const courses = generateCourses(RECORDS);
 
   const started = performance.now();
   for (let start = 0; start < courses.length; start += 5000)

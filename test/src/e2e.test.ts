@@ -73,7 +73,13 @@ describe('demo sites → crawl → catalogue → Meilisearch → API', () => {
       expect(hit.deliveryMode).toBe('online');
       expect(hit.duration.maxWeeks).toBeLessThanOrEqual(8);
     }
-    expect(body.facets.mode).toEqual([{ value: 'online', label: 'Online', count: body.total }]);
+    // the mode facet counts without its own choice: online is chosen, and counts every course found
+    expect(body.facets.mode.values.find((value: any) => value.value === 'online')).toEqual({
+      value: 'online',
+      label: 'Online',
+      count: body.total,
+      selected: true,
+    });
     const expected = demoExpected().filter(
       (course) => course.mode === 'online' && course.maxWeeks !== null && course.maxWeeks <= 8,
     );
@@ -82,7 +88,7 @@ describe('demo sites → crawl → catalogue → Meilisearch → API', () => {
 
   it('filters by every facet it offers: each value’s count is the total when filtering on it', async () => {
     const { facets } = await search('perPage=1');
-    for (const [name, values] of Object.entries<{ value: string; count: number }[]>(facets)) {
+    for (const [name, { values }] of Object.entries<{ values: { value: string; count: number }[] }>(facets)) {
       expect(values.length, name).toBeGreaterThan(0);
       for (const { value, count } of values.slice(0, 3)) {
         const filtered = await search(`${name}=${encodeURIComponent(value)}&perPage=1`);
@@ -123,6 +129,29 @@ describe('search page in Chromium', () => {
     await page.waitForURL(/course\.html\?id=/);
     await expect.poll(() => page.textContent('h1')).toBe(title);
     expect(await page.textContent('.completeness-panel')).toMatch(/\d+% complete/);
+    await page.close();
+  });
+
+  it('chooses two delivery modes at once, counting courses of either, and marks the words searched for', async () => {
+    const page = await browser.newPage();
+    const shown = () => page.locator('#results-region[aria-busy="false"]').waitFor();
+    await page.goto(`${system.url}/?q=data`);
+    await shown();
+    expect(await page.locator('#results .result h3 mark').first().textContent()).toMatch(/^data$/i);
+    const mode = (label: string) => page.locator('#facet-mode .facet-value', { hasText: label });
+    const count = async (label: string) => Number(await mode(label).locator('.count').textContent());
+    const [online, blended] = [await count('Online'), await count('Blended')];
+    await mode('Online').click();
+    await page.waitForURL(/mode=online/);
+    await shown();
+    // choosing online leaves the other modes' counts as they were
+    expect(await count('Blended')).toBe(blended);
+    await mode('Blended').click();
+    await page.waitForURL(/mode=online%2Cblended/);
+    await shown();
+    expect(await page.textContent('#summary')).toMatch(new RegExp(`^${online + blended} courses? found`));
+    expect(await mode('Online').getAttribute('aria-pressed')).toBe('true');
+    expect(await mode('Blended').getAttribute('aria-pressed')).toBe('true');
     await page.close();
   });
 

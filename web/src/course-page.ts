@@ -1,5 +1,5 @@
 import './style.css';
-import { getJson, type CourseResponse } from './api.ts';
+import { getJson, type CourseDetail } from './api.ts';
 import { byId, el } from './dom.ts';
 import { capitalise, formatCost, formatLanguage, formatMode, formatMoney, formatWeeks } from './format.ts';
 
@@ -24,7 +24,7 @@ function row(label: string, value: string | null | undefined, original?: string 
 const hours = (range: { min: number; max: number } | null, unit: string) =>
   range ? `${range.min === range.max ? range.min : `${range.min}–${range.max}`} ${unit}` : null;
 
-function render(course: CourseResponse) {
+function render(course: CourseDetail) {
   document.title = `${course.title} — Shortlist`;
   const cost =
     course.cost.freeClass === 'unknown' && course.cost.amount === null
@@ -121,7 +121,7 @@ async function load() {
     return;
   }
   try {
-    render(await getJson<CourseResponse>(`/v1/courses/${encodeURIComponent(id)}`));
+    render(await getJson<CourseDetail>(`/v1/courses/${encodeURIComponent(id)}`));
   } catch (error) {
     main.replaceChildren(
       el('p', { class: 'summary' }, (error as Error).message),

@@ -1,6 +1,12 @@
 import './style.css';
-import { FACET_NAMES, type FacetName } from '@shortlist/schemas/facets';
-import { getJson, type FacetValue, type Hit, type SearchResponse } from './api.ts';
+import {
+  FACET_NAMES,
+  getJson,
+  type Facet,
+  type FacetName,
+  type SearchHit,
+  type SearchResponse,
+} from './api.ts';
 import { byId, el } from './dom.ts';
 import { capitalise, formatCost, formatMode, formatWeeks } from './format.ts';
 
@@ -29,35 +35,55 @@ function update(changes: Partial<Record<Filter, string | null>>) {
   void search();
 }
 
-function facetList(list: HTMLElement, values: FacetValue[], name: FacetName) {
-  const selected = state().get(name);
+/** The values chosen in a facet: several may be, comma-separated (`mode=online,blended`). */
+const chosen = (name: FacetName) => (state().get(name) ?? '').split(',').filter(Boolean);
+
+/** Adds a value to a facet's choices, or takes it away. */
+function toggle(name: FacetName, value: string) {
+  const values = chosen(name);
+  const next = values.includes(value) ? values.filter((other) => other !== value) : [...values, value];
+  update({ [name]: next.join(',') || null });
+}
+
+function facetList(list: HTMLElement, facet: Facet, name: FacetName) {
   list.replaceChildren(
-    ...values.map((facet) => {
-      const active = facet.value === selected;
+    ...facet.values.map((value) => {
       const button = el(
         'button',
         {
           type: 'button',
-          class: active ? 'facet-value active' : 'facet-value',
-          'aria-pressed': String(active),
-          'data-value': facet.value,
+          class: value.selected ? 'facet-value active' : 'facet-value',
+          'aria-pressed': String(value.selected),
+          'data-value': value.value,
         },
-        el('span', {}, facet.label),
-        el('span', { class: 'count' }, String(facet.count)),
+        el('span', {}, value.label),
+        el('span', { class: 'count' }, value.count.toLocaleString('en')),
       );
-      button.addEventListener('click', () => update({ [name]: active ? null : facet.value }));
+      button.addEventListener('click', () => toggle(name, value.value));
       return el('li', {}, button);
     }),
   );
-  if (selected && !values.some((facet) => facet.value === selected)) {
-    const clear = el(
-      'button',
-      { type: 'button', class: 'facet-value active', 'aria-pressed': 'true' },
-      `Clear ${name} filter`,
-    );
-    clear.addEventListener('click', () => update({ [name]: null }));
+  if (facet.more)
+    list.append(el('li', { class: 'facet-more' }, 'More values: narrow the search to see them'));
+  // a choice this search lists no value for (a narrower field, one no course here has) can still be undone
+  for (const value of chosen(name).filter((one) => !facet.values.some((listed) => listed.value === one))) {
+    const clear = el('button', { type: 'button', class: 'facet-value active', 'aria-pressed': 'true' }, `Clear ${value}`); // prettier-ignore
+    clear.addEventListener('click', () => toggle(name, value));
     list.prepend(el('li', {}, clear));
   }
+}
+
+/** Text with the words searched for in <mark>, built as text nodes: the text is never parsed as HTML. */
+function marked(text: string, ranges: [number, number][]): (string | HTMLElement)[] {
+  const parts: (string | HTMLElement)[] = [];
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (start < at) continue;
+    parts.push(text.slice(at, start), el('mark', {}, text.slice(start, end)));
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts.filter((part) => part !== '');
 }
 
 function completenessBadge(score: number, missing: string[]) {
@@ -72,7 +98,7 @@ function completenessBadge(score: number, missing: string[]) {
   );
 }
 
-function resultCard(hit: Hit) {
+function resultCard(hit: SearchHit) {
   const facts = [
     formatMode(hit.deliveryMode),
     formatWeeks(hit.duration.minWeeks, hit.duration.maxWeeks),
@@ -82,9 +108,17 @@ function resultCard(hit: Hit) {
   return el(
     'li',
     { class: 'result' },
-    el('h3', {}, el('a', { href: `/course.html?id=${encodeURIComponent(hit.id)}` }, hit.title)),
+    el(
+      'h3',
+      {},
+      el(
+        'a',
+        { href: `/course.html?id=${encodeURIComponent(hit.id)}` },
+        ...marked(hit.title, hit.highlights.title),
+      ),
+    ),
     el('p', { class: 'provider' }, hit.provider.name),
-    hit.summary && el('p', { class: 'result-summary' }, hit.summary),
+    hit.summary && el('p', { class: 'result-summary' }, ...marked(hit.summary, hit.highlights.summary)),
     el(
       'p',
       { class: 'facts' },
@@ -96,7 +130,7 @@ function resultCard(hit: Hit) {
 }
 
 function pager(response: SearchResponse) {
-  const pages = Math.ceil(response.total / response.perPage);
+  const { pages } = response;
   const nav = byId('pager');
   nav.replaceChildren();
   if (pages <= 1) return;
@@ -131,7 +165,9 @@ async function search() {
   try {
     const response = await getJson<SearchResponse>(`/v1/search?${apiParams.toString()}`);
     if (request !== latest) return;
-    summary.textContent = `${response.total} ${response.total === 1 ? 'course' : 'courses'} found`;
+    // a total past what the index counts exactly is shown as "10,000+"
+    const total = `${response.total.toLocaleString('en')}${response.totalIsLowerBound ? '+' : ''}`;
+    summary.textContent = `${total} ${response.total === 1 && !response.totalIsLowerBound ? 'course' : 'courses'} found`;
     byId('results').replaceChildren(...response.hits.map(resultCard));
     for (const name of FACET_NAMES) facetList(byId(`facet-${name}`), response.facets[name], name);
     pager(response);

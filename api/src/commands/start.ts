@@ -64,6 +64,7 @@ export async function startCommand(env: ApiEnv, { demo }: { demo: boolean }): Pr
     ...services,
     webRoot: WEB_ROOT,
     partner: { settings, runner, poller, uploadsDir },
+    log: console.log,
   });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
   await new Promise<void>((resolve, reject) => {

@@ -1,18 +1,24 @@
-import { Hono } from 'hono';
-import type { CrawlReport } from '@shortlist/crawler';
+import { createRoute, type z } from '@hono/zod-openapi';
 import type { CatalogueStore } from '@shortlist/indexer';
-import { apiError } from '../errors.ts';
+import { CrawlList, CrawlParams } from '@shortlist/schemas';
+import { apiRoutes, errorResponses } from '../declared-routes.ts';
 
-const MAX_LIMIT = 100;
+const route = createRoute({
+  method: 'get',
+  path: '/',
+  summary: 'Recent crawl run reports, newest first',
+  request: { query: CrawlParams },
+  responses: {
+    200: { description: 'Run reports', content: { 'application/json': { schema: CrawlList } } },
+    ...errorResponses(400),
+  },
+});
 
 /** GET /v1/crawls[?source=ID][&limit=N]: the latest crawl reports, newest first. */
 export function crawlRoutes(store: CatalogueStore) {
-  return new Hono().get('/', (c) => {
-    const source = c.req.query('source');
-    const limitText = c.req.query('limit') ?? '20';
-    const limit = Number(limitText);
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
-      throw apiError(400, `limit must be a whole number from 1 to ${MAX_LIMIT}, not "${limitText}"`, 'limit');
-    return c.json({ crawls: store.recentCrawls(limit, source) as CrawlReport[] });
+  return apiRoutes().openapi(route, (c) => {
+    const { source, limit } = c.req.valid('query');
+    const crawls = store.recentCrawls(limit, source) as z.infer<typeof CrawlList>['crawls'];
+    return c.json({ crawls }, 200);
   });
 }

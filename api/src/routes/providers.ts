@@ -1,53 +1,84 @@
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { CatalogueStore, ProviderDocument, SearchIndex } from '@shortlist/indexer';
-import { ProviderType } from '@shortlist/schemas';
+import {
+  ProviderList,
+  ProviderPage,
+  ProviderPageParams,
+  ProviderParams,
+  RATES_DATE,
+  REFERENCE_CURRENCY,
+} from '@shortlist/schemas';
 import { apiError } from '../errors.ts';
-import { quote } from '../filter.ts';
-import type { SearchAvailability } from '../search-availability.ts';
+import { apiRoutes, errorResponses } from '../declared-routes.ts';
+import { quote } from '../search/filter.ts';
+import { toHit } from '../search/hit.ts';
+import { HIT_ATTRIBUTES, type HitDocument } from '../search/request.ts';
 
-const ProviderParams = z
-  .object({
-    q: z.string().max(200).default(''),
-    type: ProviderType.optional(),
-    country: z
-      .string()
-      .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as "GB"')
-      .optional(),
-    sort: z.enum(['name', 'courseCount:desc', 'medianCost:asc', 'completeness:desc']).default('name'),
-  })
-  .strict();
+const list = createRoute({
+  method: 'get',
+  path: '/',
+  summary: 'Providers with course count, median cost, fields, modes, levels and completeness',
+  request: { query: ProviderParams },
+  responses: {
+    200: { description: 'The providers', content: { 'application/json': { schema: ProviderList } } },
+    ...errorResponses(400, 503),
+  },
+});
 
-function parse(query: Record<string, string>) {
-  const parsed = ProviderParams.safeParse(query);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const parameter = issue.code === 'unrecognized_keys' ? issue.keys[0]! : String(issue.path[0]);
-  throw apiError(400, `invalid parameter "${parameter}": ${issue.message}`, parameter);
-}
+const one = createRoute({
+  method: 'get',
+  path: '/{id}',
+  summary: 'One provider: its statistics and a page of its courses, by title',
+  request: { params: z.object({ id: z.string().max(200) }), query: ProviderPageParams },
+  responses: {
+    200: { description: 'The provider', content: { 'application/json': { schema: ProviderPage } } },
+    ...errorResponses(400, 404, 503),
+  },
+});
 
 /** Providers with the statistics advisers compare: course count, median cost, fields, modes, completeness. */
-export function providerRoutes(store: CatalogueStore, index: SearchIndex, search: SearchAvailability) {
-  return new Hono()
-    .get('/', async (c) => {
-      const params = parse(c.req.query());
+export function providerRoutes(store: CatalogueStore, index: SearchIndex) {
+  return apiRoutes()
+    .openapi(list, async (c) => {
+      const params = c.req.valid('query');
       const filter = [
         params.type && `type = ${quote(params.type)}`,
         params.country && `country = ${quote(params.country)}`,
       ].filter((clause): clause is string => Boolean(clause));
-      const result = await search.reach(() =>
-        index.client.index<ProviderDocument>(index.providersUid).search(params.q, {
-          filter,
-          sort: [params.sort === 'name' ? 'name:asc' : params.sort],
-          limit: 1000,
-        }),
-      );
-      return c.json({ total: result.estimatedTotalHits, providers: result.hits });
+      const result = await index.client.index<ProviderDocument>(index.providersUid).search(params.q, {
+        filter,
+        sort: [params.sort === 'name' ? 'name:asc' : params.sort],
+        limit: 1000,
+      });
+      return c.json({ total: result.estimatedTotalHits, providers: result.hits }, 200);
     })
-    .get('/:id', (c) => {
-      const id = c.req.param('id');
+    .openapi(one, async (c) => {
+      const { id } = c.req.valid('param');
+      const { page, perPage } = c.req.valid('query');
       const provider = store.getProvider(id);
       if (!provider) throw apiError(404, `no provider with id "${id}"; ids come from /v1/providers`, 'id');
-      return c.json(store.providerDocuments([provider])[0]);
+      const [[statistics], courses] = await Promise.all([
+        index.providerStatistics([provider]),
+        index.client.index<HitDocument>(index.uid).search('', {
+          filter: [`providerId = ${quote(id)}`],
+          sort: ['title:asc'],
+          attributesToRetrieve: [...HIT_ATTRIBUTES],
+          page,
+          hitsPerPage: perPage,
+        }),
+      ]);
+      return c.json(
+        {
+          ...statistics!,
+          courses: {
+            total: courses.totalHits ?? 0,
+            page,
+            perPage,
+            hits: courses.hits.map((hit) => toHit(hit)),
+          },
+          rates: { referenceCurrency: REFERENCE_CURRENCY, date: RATES_DATE },
+        },
+        200,
+      );
     });
 }

@@ -30,4 +30,17 @@ export class CrawlRuns {
       .get(sourceId) as { finished: string | null };
     return row.finished ?? undefined;
   }
+
+  /** How many crawl runs ended each way: complete, incomplete, or unfinished (running, or interrupted). */
+  outcomes(): Record<'complete' | 'incomplete' | 'unfinished', number> {
+    const rows = this.db
+      .sql(
+        `SELECT CASE WHEN finished_at IS NULL THEN 'unfinished' WHEN json_extract(report, '$.complete') THEN 'complete'
+           ELSE 'incomplete' END AS outcome, COUNT(*) AS count FROM crawl_runs GROUP BY outcome`,
+      )
+      .all() as { outcome: 'complete' | 'incomplete' | 'unfinished'; count: number }[];
+    const outcomes = { complete: 0, incomplete: 0, unfinished: 0 };
+    for (const row of rows) outcomes[row.outcome] = row.count;
+    return outcomes;
+  }
 }

@@ -33,6 +33,8 @@ export class Listings {
   constructor(
     private readonly db: CatalogueDatabase,
     private readonly outbox: Outbox,
+    /** the clock that dates history */
+    private readonly now: () => Date,
   ) {}
 
   /**
@@ -143,7 +145,9 @@ export class Listings {
   }
 
   private writeListing(listing: Course, before: Course | undefined): void {
-    const now = new Date().toISOString();
+    const now = this.now().toISOString();
+    const firstSeen = this.db.sql('SELECT first_seen_at FROM courses WHERE id = ?').get(listing.id) as
+      { first_seen_at: string } | undefined;
     const history = this.db.sql(
       'INSERT INTO course_history (course_id, at, field, old, new) VALUES (?, ?, ?, ?, ?)',
     );
@@ -161,7 +165,7 @@ export class Listings {
         ...listing,
         titleKey: titleKey(listing.title),
         data: JSON.stringify(listing),
-        document: this.outbox.searchDocument(listing),
+        document: this.outbox.searchDocument(listing, firstSeen?.first_seen_at ?? now),
         now,
         seq: this.outbox.nextSeq(),
       });

@@ -158,6 +158,13 @@ const MIGRATIONS: string[] = [
    ALTER TABLE course_records ADD COLUMN taken_down INTEGER NOT NULL DEFAULT 0;
    -- a crawled record withdrawn though no complete crawl missed it was taken down by its provider
    UPDATE course_records SET taken_down = 1 WHERE source = 'crawl' AND status = 'withdrawn' AND missed_crawls = 0;`,
+  `-- search documents gained start days, cost per hour, first seen, per-level fields, region, stackable: the store
+   -- writes every active listing's document again, with a new seq so that the index sync sends it
+   UPDATE courses SET document = NULL WHERE status = 'active';
+   INSERT OR REPLACE INTO sync_state (name, value) VALUES ('documents:fill', 1);`,
+  `-- search documents gained the time of the latest tracked change (feeds list courses newest or changed first)
+   UPDATE courses SET document = NULL WHERE status = 'active';
+   INSERT OR REPLACE INTO sync_state (name, value) VALUES ('documents:fill', 1);`,
 ];
 
 export function migrate(db: Database): void {

@@ -1,5 +1,5 @@
 import type { Course } from '@shortlist/schemas';
-import { toSearchDocument } from '../search-document.ts';
+import { dayNumber, toSearchDocument } from '../search-document.ts';
 import { parseCourse, type CatalogueDatabase } from './database.ts';
 import type { Providers } from './providers.ts';
 
@@ -12,6 +12,12 @@ export interface CourseChange {
   document: string | null;
 }
 
+interface DocumentRow {
+  id: string;
+  data: string;
+  first_seen_at: string;
+}
+
 /**
  * What the search index reads: every listing change takes the next number of the change cursor and stores the
  * listing's search document, so the index sync only copies; named cursors say how far each reader got.
@@ -20,6 +26,8 @@ export class Outbox {
   constructor(
     private readonly db: CatalogueDatabase,
     private readonly providers: Providers,
+    /** the clock that decides which start dates are still to come */
+    private readonly now: () => Date,
   ) {}
 
   nextSeq(): number {
@@ -31,25 +39,52 @@ export class Outbox {
     return this.nextSeq() - 1;
   }
 
-  /** The listing as the search index stores it, or null when it is not listed. */
-  searchDocument(listing: Course): string | null {
+  /** The search document of a listing, written after its history: `changedAt` is its latest history entry. */
+  searchDocument(listing: Course, firstSeenAt: string): string | null {
     if (listing.status !== 'active') return null;
-    return JSON.stringify(toSearchDocument(listing, this.providers.cached(listing.providerId)));
+    const latest = this.db
+      .sql('SELECT MAX(at) AS at FROM course_history WHERE course_id = ?')
+      .get(listing.id) as {
+      at: string | null;
+    };
+    return JSON.stringify(
+      toSearchDocument(listing, this.providers.cached(listing.providerId), {
+        firstSeenAt,
+        changedAt: latest.at ?? firstSeenAt,
+        today: this.now(),
+      }),
+    );
   }
 
-  private setDocument(id: string, listing: Course, seq: number): void {
-    this.db
-      .sql('UPDATE courses SET document = ?, seq = ? WHERE id = ?')
-      .run(this.searchDocument(listing), seq, id);
+  /** Writes listings' search documents again, each with its own new seq so that the index sync sends every one. */
+  private rewrite(rows: DocumentRow[]): void {
+    let seq = this.nextSeq();
+    const update = this.db.sql('UPDATE courses SET document = ?, seq = ? WHERE id = ?');
+    for (const row of rows)
+      update.run(this.searchDocument(parseCourse(row), row.first_seen_at), seq++, row.id);
   }
 
-  /** The index carries the provider's name on every course: rewrites their documents, as one change. */
+  /** The index carries the provider's name on every course: rewrites their documents. */
   rewriteDocuments(providerId: string): void {
-    const seq = this.nextSeq();
+    this.rewrite(
+      this.db
+        .sql("SELECT id, data, first_seen_at FROM courses WHERE provider_id = ? AND status = 'active'")
+        .all(providerId) as DocumentRow[],
+    );
+  }
+
+  /**
+   * Rewrites the search documents whose next start date has passed, so that sorting by next start stays true as
+   * days go by; the sync loop calls it once a day. Returns how many it rewrote.
+   */
+  refreshPassedStarts(): number {
     const rows = this.db
-      .sql("SELECT id, data FROM courses WHERE provider_id = ? AND status = 'active'")
-      .all(providerId) as { id: string; data: string }[];
-    for (const row of rows) this.setDocument(row.id, parseCourse(row), seq);
+      .sql(
+        "SELECT id, data, first_seen_at FROM courses WHERE status = 'active' AND json_extract(document, '$.nextStartDay') < ?",
+      )
+      .all(dayNumber(this.now())) as DocumentRow[];
+    this.db.transaction(() => this.rewrite(rows));
+    return rows.length;
   }
 
   /**
@@ -59,14 +94,12 @@ export class Outbox {
   fillDocuments(): void {
     if (!this.db.sql("SELECT 1 FROM sync_state WHERE name = 'documents:fill'").get()) return;
     const missing = this.db.sql(
-      "SELECT id, data, seq FROM courses WHERE status = 'active' AND document IS NULL LIMIT 1000",
+      "SELECT id, data, first_seen_at FROM courses WHERE status = 'active' AND document IS NULL LIMIT 1000",
     );
     for (;;) {
-      const rows = missing.all() as { id: string; data: string; seq: number }[];
+      const rows = missing.all() as DocumentRow[];
       if (rows.length === 0) break;
-      this.db.transaction(() => {
-        for (const row of rows) this.setDocument(row.id, parseCourse(row), row.seq);
-      });
+      this.db.transaction(() => this.rewrite(rows));
     }
     this.db.sql("DELETE FROM sync_state WHERE name = 'documents:fill'").run();
   }

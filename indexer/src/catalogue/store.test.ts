@@ -75,6 +75,46 @@ describe('CatalogueStore', () => {
     });
   });
 
+  it('resends every course of a renamed provider, even to a sync that reads fewer changes at a time', () => {
+    const store = openStore();
+    const provider = { id: 'northbridge-university', name: 'Northbridge University', type: 'university', country: 'GB', url: 'https://northbridge.example/' } as const; // prettier-ignore
+    store.upsertProvider(provider);
+    store.upsertCourses(['A', 'B', 'C'].map((letter) => testCourse({ title: `Course ${letter}` })));
+    let cursor = store.latestSeq();
+    store.upsertProvider({ ...provider, name: 'Northbridge Univ.' });
+    const sent: string[] = [];
+    for (
+      let changes = store.changesSince(cursor, 2);
+      changes.length > 0;
+      changes = store.changesSince(cursor, 2)
+    ) {
+      sent.push(...changes.map((change) => JSON.parse(change.document!).title as string));
+      cursor = changes.at(-1)!.seq;
+    }
+    expect(sent.sort()).toEqual(['Course A', 'Course B', 'Course C']);
+  });
+
+  it('on upgrading, writes every listing’s search document again and sends each to the index', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'catalogue-redocument-')), 'catalogue.db');
+    let store = new CatalogueStore(file);
+    store.upsertProvider({ id: 'northbridge-university', name: 'Northbridge University', type: 'university', country: 'GB', url: 'https://northbridge.example/' }); // prettier-ignore
+    store.upsertCourses([
+      testCourse({ title: 'Soil Science', startDates: ['2999-01-01'] }),
+      testCourse({ title: 'Plant Science' }),
+    ]);
+    const cursor = store.latestSeq();
+    // as a catalogue written before documents held start days: schema 6, documents without them
+    store.close();
+    downgrade(file, "UPDATE courses SET document = json_remove(document, '$.startDays', '$.nextStartDay')", 6); // prettier-ignore
+    store = new CatalogueStore(file);
+    const changes = store.changesSince(cursor, 10);
+    expect(changes.map((change) => JSON.parse(change.document!).startDays)).toEqual(
+      expect.arrayContaining([[Date.parse('2999-01-01') / 86_400_000], []]),
+    );
+    expect(new Set(changes.map((change) => change.seq)).size).toBe(2);
+    store.close();
+  });
+
   it('stores each listing’s search document, none for a withdrawn one, and fills in those an older catalogue lacks', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'catalogue-documents-')), 'catalogue.db');
     let store = new CatalogueStore(file);

@@ -33,11 +33,12 @@ export class CatalogueStore {
   /** feeds Shortlist polls for partners */
   readonly feedUrls: FeedUrls;
 
-  constructor(file: string) {
+  /** `now`: the clock that dates history and decides which start dates are still to come (tests set it) */
+  constructor(file: string, { now = () => new Date() }: { now?: () => Date } = {}) {
     this.db = new CatalogueDatabase(file);
     this.providers = new Providers(this.db);
-    this.outbox = new Outbox(this.db, this.providers);
-    this.listings = new Listings(this.db, this.outbox);
+    this.outbox = new Outbox(this.db, this.providers, now);
+    this.listings = new Listings(this.db, this.outbox, now);
     this.crawlRuns = new CrawlRuns(this.db);
     this.pages = new PageStates(this.db);
     this.partners = new Partners(this.db);
@@ -126,6 +127,11 @@ export class CatalogueStore {
     return this.crawlRuns.recent(limit, sourceId);
   }
 
+  /** How many crawl runs ended each way: complete, incomplete, or unfinished (running, or interrupted). */
+  crawlOutcomes(): Record<'complete' | 'incomplete' | 'unfinished', number> {
+    return this.crawlRuns.outcomes();
+  }
+
   lastCrawlFinishedAt(sourceId: string): string | undefined {
     return this.crawlRuns.lastFinishedAt(sourceId);
   }
@@ -140,6 +146,14 @@ export class CatalogueStore {
   }
 
   // ── writes ──
+
+  /**
+   * Rewrites the search documents whose next start date has passed, so that sorting by next start stays true as
+   * days go by; the sync loop calls it once a day. Returns how many it rewrote.
+   */
+  refreshPassedStarts(): number {
+    return this.outbox.refreshPassedStarts();
+  }
 
   upsertProvider(provider: Provider): void {
     this.db.write(() => {

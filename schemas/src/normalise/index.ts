@@ -6,6 +6,7 @@ export * from './mode.ts';
 export * from './level.ts';
 export * from './field.ts';
 export * from './language.ts';
+export * from './stackable.ts';
 export * from './plain-text.ts';
 export * from './completeness.ts';
 export * from './rates.ts';

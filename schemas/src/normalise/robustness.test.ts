@@ -11,6 +11,7 @@ import {
   normaliseLevel,
   normaliseMode,
   normalisePacing,
+  normaliseStackable,
   normaliseWorkload,
   toPlainText,
 } from './index.ts';
@@ -21,6 +22,7 @@ const normalisers: [string, (text: string) => unknown][] = [
   ['normaliseCost', (text) => normaliseCost(text, { country: 'AU' })],
   ['normaliseMode', normaliseMode],
   ['normalisePacing', normalisePacing],
+  ['normaliseStackable', normaliseStackable],
   ['normaliseLevel', normaliseLevel],
   ['classifyField', classifyField],
   ['normaliseLanguage', normaliseLanguage],

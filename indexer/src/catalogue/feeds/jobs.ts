@@ -165,6 +165,16 @@ export class FeedJobs {
     return rows.map(toJob);
   }
 
+  /** How many feeds finished, by outcome and dry run: for /metrics. */
+  outcomes(): { outcome: 'done' | 'failed'; dryRun: boolean; count: number }[] {
+    const rows = this.db
+      .prepare(
+        "SELECT status AS outcome, dry_run, COUNT(*) AS count FROM feed_jobs WHERE status IN ('done', 'failed') GROUP BY status, dry_run",
+      )
+      .all() as { outcome: 'done' | 'failed'; dry_run: 0 | 1; count: number }[];
+    return rows.map(({ outcome, dry_run, count }) => ({ outcome, dryRun: dry_run === 1, count }));
+  }
+
   /** Jobs a stopped process left unfinished. Nothing of them was applied (a feed applies in one transaction). */
   interrupted(): FeedJob[] {
     const rows = this.db

@@ -1,0 +1,326 @@
+// `npm run bench:api`: one mixed query set through `/v1/search` of the real server, and the identical Meilisearch
+// request (built by the API's own searchRequest) sent straight to the bundled Meilisearch, in one run:
+// 1 connection (p50, p99) and 50 connections (req/s, errors), with wrk (`apt-get install -y wrk`).
+// Usage: tsx test/bench/api.ts [courses]     100,000 courses by default
+//        tsx test/bench/api.ts --soak        200 clients for 60 s at 1,000 courses, through the API
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseSearchParams, planSearch } from '@shortlist/api';
+import { CatalogueStore, createMeiliClient, SearchIndex, startBundledMeilisearch } from '@shortlist/indexer';
+import { generateCourses, generatedProviders } from '@shortlist/indexer/testing';
+import { SHORTLIST_NODE_FLAGS } from './shortlist-flags.ts';
+
+const soak = process.argv.includes('--soak');
+const COURSES = soak ? 1000 : Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 100_000);
+
+/** What learners send: words, typos, filters, multi-select, ranges, sorts, later pages. */
+const QUERIES = [
+  'q=data',
+  'q=analitycs',
+  'q=project%20managment&mode=online',
+  'q=cloud&sort=cost:asc',
+  'mode=online,blended',
+  'q=welding&maxWeeks=8',
+  'minCost=100&maxCost=500&currency=GBP',
+  'q=spanish&page=3',
+  'field=06',
+  'sort=duration:asc&free=true',
+  'q=nursing&level=advanced,intermediate',
+  'q=accounting&minHoursPerWeek=3&maxHoursPerWeek=5&sort=completeness:desc',
+  'q=ux%20design&language=en',
+  'freeClass=paid&sort=cost:desc',
+  'q=solar&credential=certificate',
+  'startsWithinDays=60&sort=start:asc',
+  'city=City%207,City%2012&mode=online',
+  'stackable=true&creditSystem=ECTS',
+  'sort=newest',
+  'q=early%20childhood&sort=costPerHour:asc',
+];
+
+interface WrkResult {
+  requests: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+interface Target {
+  name: string;
+  url: string;
+  requests: { method: string; path: string; headers: Record<string, string>; body?: string }[];
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'bench-api-'));
+const ms = (from: number) => performance.now() - from;
+
+function requireWrk() {
+  if (spawnSync('wrk', ['-v']).error)
+    throw new Error('bench:api needs wrk on the PATH: apt-get install -y wrk');
+}
+
+async function load(meili: { url: string; key: string }) {
+  const store = new CatalogueStore(join(dataDir, 'catalogue.db'));
+  for (const provider of generatedProviders()) store.upsertProvider(provider);
+  let from = performance.now();
+  for (let start = 0; start < COURSES; start += 5000)
+    store.upsertCourses(generateCourses(Math.min(5000, COURSES - start), { first: start }));
+  console.log(
+    `catalogue: ${COURSES.toLocaleString('en')} courses written in ${(ms(from) / 1000).toFixed(1)} s`,
+  );
+  from = performance.now();
+  const index = new SearchIndex(createMeiliClient(meili.url, meili.key));
+  await index.prepare(store);
+  await index.syncFrom(store);
+  console.log(`index: synced in ${(ms(from) / 1000).toFixed(1)} s`);
+  store.close();
+}
+
+/** `shortlist start` on the bench's data folder: it finds the running Meilisearch and serves on a free port. */
+async function startApi(): Promise<{ url: string; child: ChildProcess }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, SHORTLIST_DATA: dataDir, PORT: '0', HOST: '127.0.0.1' };
+  delete env.MEILI_URL;
+  delete env.MEILI_MASTER_KEY;
+  const bin = fileURLToPath(new URL('../../api/bin/shortlist.js', import.meta.url));
+  const child = spawn(process.execPath, [...SHORTLIST_NODE_FLAGS, bin, 'start'], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const listen = (chunk: Buffer) => {
+      output += chunk.toString();
+      const port = /running: http:\/\/[^:]+:(\d+)/.exec(output)?.[1];
+      if (!port) return;
+      // from here on the server writes an access-log line per request: drained, not kept
+      child.stdout.off('data', listen);
+      child.stdout.resume();
+      resolve(`http://127.0.0.1:${port}`);
+    };
+    child.stdout.on('data', listen);
+    child.once('exit', (code) => reject(new Error(`shortlist start exited (${code}):\n${output}`)));
+  });
+  return { url, child };
+}
+
+/** A Lua long string that no body can close early. */
+function luaString(text: string): string {
+  let level = '';
+  while (text.includes(`]${level}]`)) level += '=';
+  return `[${level}[${text}]${level}]`;
+}
+
+function wrkScript(target: Target): string {
+  const file = join(dataDir, `${target.name}.lua`);
+  const entries = target.requests.map(({ method, path, headers, body }) => {
+    const headerList = Object.entries(headers)
+      .map(([name, value]) => `[ ${luaString(name)} ] = ${luaString(value)}`)
+      .join(', ');
+    return `wrk.format(${luaString(method)}, ${luaString(path)}, { ${headerList} }, ${body === undefined ? 'nil' : luaString(body)})`;
+  });
+  writeFileSync(
+    file,
+    `local requests = {}
+local n = 0
+function init(args)
+  requests = { ${entries.join(',\n    ')} }
+end
+function request()
+  n = n % #requests + 1
+  return requests[n]
+end
+function done(summary, latency, _)
+  local e = summary.errors
+  io.write(string.format('RESULT {"requests":%d,"seconds":%f,"p50":%f,"p99":%f,"errors":%d}\\n',
+    summary.requests, summary.duration / 1e6, latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    e.connect + e.read + e.write + e.status + e.timeout))
+end
+`,
+  );
+  return file;
+}
+
+function wrk(target: Target, connections: number, seconds: number): WrkResult {
+  const threads = connections === 1 ? 1 : 2;
+  const run = spawnSync(
+    'wrk',
+    ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--timeout', '5s', '-s', wrkScript(target), target.url], // prettier-ignore
+    { encoding: 'utf8' },
+  );
+  const line = run.stdout.split('\n').find((text) => text.startsWith('RESULT '));
+  if (!line) throw new Error(`wrk gave no result:\n${run.stdout}\n${run.stderr}`);
+  return JSON.parse(line.slice('RESULT '.length)) as WrkResult;
+}
+
+const rate = (result: WrkResult) => result.requests / result.seconds;
+
+const TICKS_PER_SECOND = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+/** CPU time a process has used so far, in ms (user + system, from /proc). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+/** The Meilisearch process: the child of the watchdog shell that running.json names. */
+function meiliPid(): number {
+  const { pid } = JSON.parse(readFileSync(join(dataDir, 'meilisearch', 'running.json'), 'utf8')) as {
+    pid: number;
+  };
+  return Number(readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(' ')[0]);
+}
+interface Processes {
+  api: number;
+  meili: number;
+}
+/** A wrk run with the CPU each process spent on it, per request. */
+function measured(target: Target, connections: number, seconds: number, processes: Processes) {
+  const before = { api: cpuMs(processes.api), meili: cpuMs(processes.meili) };
+  const result = wrk(target, connections, seconds);
+  return {
+    ...result,
+    apiCpu: (cpuMs(processes.api) - before.api) / result.requests,
+    meiliCpu: (cpuMs(processes.meili) - before.meili) / result.requests,
+  };
+}
+
+/** The numbers a learner sees at this size: every course counted, and a facet that says it has more values. */
+async function checkTruthful(api: Target) {
+  const all = (await (await fetch(`${api.url}/v1/search`)).json()) as {
+    total: number;
+    totalIsLowerBound: boolean;
+    facets: { city: { values: unknown[]; more: boolean } };
+  };
+  console.log(
+    `all courses: total ${all.total.toLocaleString('en')}${all.totalIsLowerBound ? ' (a lower bound)' : ' (exact)'}; ` +
+      `city facet lists ${all.facets.city.values.length} values, more: ${all.facets.city.more}`,
+  );
+  if (all.total !== COURSES || all.totalIsLowerBound)
+    throw new Error('the total of all courses is not exact');
+}
+
+/** Every query answers the same through both ways, so that the figures compare like with like. */
+async function checkSameAnswers(api: Target, direct: Target) {
+  for (let n = 0; n < QUERIES.length; n++) {
+    const viaApi = (await (await fetch(`${api.url}${api.requests[n]!.path}`)).json()) as {
+      total: number;
+      hits: { id: string }[];
+    };
+    const { path, headers, body } = direct.requests[n]!;
+    const straight = (await (
+      await fetch(`${direct.url}${path}`, { method: 'POST', headers, body })
+    ).json()) as { results: { totalHits: number; hits: { id: string }[] }[] };
+    const first = straight.results[0]!;
+    const same =
+      viaApi.total === first.totalHits &&
+      viaApi.hits.map((hit) => hit.id).join() === first.hits.map((hit) => hit.id).join();
+    if (!same) throw new Error(`"${QUERIES[n]}" answers differently through the API and straight`);
+  }
+}
+
+function targets(apiUrl: string, meili: { url: string; key: string }): { api: Target; direct: Target } {
+  const api: Target = {
+    name: 'api',
+    url: apiUrl,
+    requests: QUERIES.map((query) => ({ method: 'GET', path: `/v1/search?${query}`, headers: {} })),
+  };
+  const direct: Target = {
+    name: 'meilisearch',
+    url: meili.url,
+    requests: QUERIES.map((query) => ({
+      method: 'POST',
+      path: '/multi-search',
+      headers: { Authorization: `Bearer ${meili.key}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(
+        planSearch(parseSearchParams(Object.fromEntries(new URLSearchParams(query))), 'courses', new Date())
+          .request,
+      ),
+    })),
+  };
+  return { api, direct };
+}
+
+function compare(api: Target, direct: Target, processes: Processes) {
+  // untimed warm-up of both ways, then each measured way twice, in the order direct, API, API, direct
+  wrk(direct, 50, 5);
+  wrk(api, 50, 5);
+  const one = { direct: [wrk(direct, 1, 10)], api: [wrk(api, 1, 10)] };
+  one.api.push(wrk(api, 1, 10));
+  one.direct.push(wrk(direct, 1, 10));
+  const fifty = { direct: [measured(direct, 50, 15, processes)], api: [measured(api, 50, 15, processes)] };
+  fifty.api.push(measured(api, 50, 15, processes));
+  fifty.direct.push(measured(direct, 50, 15, processes));
+
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const p50 = { api: mean(one.api.map((run) => run.p50)), direct: mean(one.direct.map((run) => run.p50)) };
+  const p99 = { api: mean(one.api.map((run) => run.p99)), direct: mean(one.direct.map((run) => run.p99)) };
+  const rps = { api: mean(fifty.api.map(rate)), direct: mean(fifty.direct.map(rate)) };
+  const errors = {
+    api: fifty.api.reduce((sum, run) => sum + run.errors, 0),
+    direct: fifty.direct.reduce((sum, run) => sum + run.errors, 0),
+  };
+  const runs = (list: WrkResult[], pick: (run: WrkResult) => number, unit: string) =>
+    `(runs: ${list.map((run) => `${pick(run).toFixed(unit === 'ms' ? 2 : 0)} ${unit}`).join(', ')})`;
+  console.log(
+    `\n${COURSES.toLocaleString('en')} courses, ${QUERIES.length} queries in turn; mean of 2 runs each`,
+  );
+  console.log('                       through the API   straight to Meilisearch   API vs straight');
+  console.log(
+    `1 connection, p50      ${p50.api.toFixed(2).padStart(8)} ms   ${p50.direct.toFixed(2).padStart(12)} ms             +${(p50.api - p50.direct).toFixed(2)} ms (goal ≤ +1 ms)`,
+  );
+  console.log(
+    `1 connection, p99      ${p99.api.toFixed(2).padStart(8)} ms   ${p99.direct.toFixed(2).padStart(12)} ms             +${(p99.api - p99.direct).toFixed(2)} ms`,
+  );
+  console.log(
+    `50 connections, req/s  ${rps.api.toFixed(0).padStart(8)}      ${rps.direct.toFixed(0).padStart(12)}                ${(rps.api / rps.direct).toFixed(2)}× (goal ≥ 0.8×)`,
+  );
+  console.log(
+    `50 connections, errors ${String(errors.api).padStart(8)}      ${String(errors.direct).padStart(12)}`,
+  );
+  console.log(
+    `API p50 ${runs(one.api, (run) => run.p50, 'ms')}; straight ${runs(one.direct, (run) => run.p50, 'ms')}`,
+  );
+  console.log(`API req/s ${runs(fifty.api, rate, 'req/s')}; straight ${runs(fifty.direct, rate, 'req/s')}`);
+  console.log(
+    `CPU per search at 50 connections: through the API, API ${mean(fifty.api.map((run) => run.apiCpu)).toFixed(2)} ms + ` +
+      `Meilisearch ${mean(fifty.api.map((run) => run.meiliCpu)).toFixed(2)} ms; straight, Meilisearch ${mean(fifty.direct.map((run) => run.meiliCpu)).toFixed(2)} ms`,
+  );
+}
+
+function soakRun(api: Target) {
+  wrk(api, 50, 5);
+  const result = wrk(api, 200, 60);
+  console.log(`\n${COURSES.toLocaleString('en')} courses, 200 concurrent clients for 60 s through the API`);
+  console.log(
+    `requests ${result.requests.toLocaleString('en')} (${rate(result).toFixed(0)} req/s), errors ${result.errors}`,
+  );
+  console.log(`p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms`);
+  if (result.errors > 0) process.exitCode = 1;
+}
+
+requireWrk();
+console.log(
+  `load average at start: ${loadavg()
+    .map((value) => value.toFixed(2))
+    .join(', ')} (2 cores here)`,
+);
+const meili = await startBundledMeilisearch(dataDir);
+let server: ChildProcess | undefined;
+try {
+  await load(meili);
+  const started = await startApi();
+  server = started.child;
+  const { api, direct } = targets(started.url, meili);
+  await checkSameAnswers(api, direct);
+  await checkTruthful(api);
+  if (soak) soakRun(api);
+  else compare(api, direct, { api: server.pid!, meili: meiliPid() });
+} finally {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server!.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  await meili.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
