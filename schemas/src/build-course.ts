@@ -89,7 +89,8 @@ export function buildCourse(raw: RawCourse, context: CourseContext): { course: C
   // a length given in hours ("6h") is one fact, not a length and a workload too
   const hoursOnly = duration?.stated?.unit === 'hour';
   const fromDuration = statedWorkload || raw.workload ? null : normaliseWorkload(raw.duration);
-  const workloadFromDuration = fromDuration && (fromDuration.hoursPerWeek || !hoursOnly) ? fromDuration : null;
+  const workloadFromDuration =
+    fromDuration && (fromDuration.hoursPerWeek || !hoursOnly) ? fromDuration : null;
   const workload = statedWorkload ?? workloadFromDuration;
   const workloadText = workloadFromDuration ? text(raw.duration) : text(raw.workload);
   const hoursPerWeek = workload?.hoursPerWeek ?? null;

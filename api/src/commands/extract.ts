@@ -14,14 +14,31 @@ import type { ApiEnv } from '../env.ts';
 import { pickSources } from './crawl.ts';
 import { userAgent } from './demo.ts';
 
-export const ANY_PROVIDER = Source.parse({
-  id: 'unknown-provider',
-  name: 'Unknown provider',
-  providerType: 'company',
-  country: 'US',
-  url: 'https://example.invalid/',
-  startUrls: ['https://example.invalid/'],
-});
+/** Country-code domains used worldwide for their letters, which say nothing of where a provider is. */
+const GENERIC_COUNTRY_DOMAINS = new Set(['ai', 'io', 'co', 'tv', 'me', 'fm', 'ly', 'gg', 'cc', 'ws', 'to', 'la', 'is', 'it']); // prettier-ignore
+
+/**
+ * The provider of a page no source describes: its country is the page's country-code domain ("cased.lk" → LK,
+ * so "Rs." reads as Sri Lankan rupees), or unknown (ZZ), so no currency is assumed for a bare amount.
+ */
+export function unknownProvider(pageUrl: string): Source {
+  let country = 'ZZ';
+  try {
+    const tld = new URL(pageUrl).hostname.split('.').pop() ?? '';
+    if (/^[a-z]{2}$/.test(tld) && !GENERIC_COUNTRY_DOMAINS.has(tld))
+      country = tld === 'uk' ? 'GB' : tld.toUpperCase();
+  } catch {
+    // a file: URL or no URL at all: the country stays unknown
+  }
+  return Source.parse({
+    id: 'unknown-provider',
+    name: 'Unknown provider',
+    providerType: 'company',
+    country,
+    url: 'https://example.invalid/',
+    startUrls: ['https://example.invalid/'],
+  });
+}
 
 export interface ExtractOptions {
   /** the page's address, for a saved file: resolves its links and names its courses */
@@ -34,7 +51,7 @@ export interface ExtractOptions {
 export function extractSavedPage(
   bytes: Uint8Array,
   url: string,
-  source: Source = ANY_PROVIDER,
+  source: Source = unknownProvider(url),
   fetchedAt = new Date().toISOString(),
 ): PageRecords {
   return coursesFromPage(decodeHtml(bytes).text, url, source, fetchedAt);
@@ -66,7 +83,7 @@ async function readPage(input: string, source: Source, env: ApiEnv) {
 export async function extractCommand(env: ApiEnv, input: string, options: ExtractOptions): Promise<void> {
   const source = options.source
     ? pickSources(env.SHORTLIST_SOURCES ? loadSources(env.SHORTLIST_SOURCES) : [], options.source)[0]!
-    : ANY_PROVIDER;
+    : unknownProvider(options.url ?? input);
   const page = await readPage(input, source, env);
   const url = options.url ?? page.url;
   const result =

@@ -17,7 +17,7 @@ const LABELS: readonly [RegExp, CourseField][] = [
     'workload',
   ],
   [
-    /^(?:delivery(?: mode| method| format)?|mode(?: of (?:study|delivery|attendance))?|study mode|format|attendance|instructional method|learning (?:format|mode)|course format|study format|modalidad|modalite|modalidade|modalita|lernform|unterrichtsform|studienform)$/,
+    /^(?:delivery(?: mode| method| format)?|mode(?: of (?:study|delivery|attendance|learning|instruction|teaching))?|teaching mode|learning mode|study mode|format|attendance|instructional method|learning (?:format|mode)|course format|study format|modalidad|modalite|modalidade|modalita|lernform|unterrichtsform|studienform)$/,
     'mode',
   ],
   [/^(?:pace|pacing|ritmo|rythme)$/, 'pacing'],

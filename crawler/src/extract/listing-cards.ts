@@ -19,6 +19,8 @@ export interface CardGroup {
   withLinks: number;
   /** titled by headings rather than by links */
   headings: boolean;
+  /** cards whose title is itself a link: a course's name links to its page */
+  titleLinks: number;
   /** position of the first card in the page */
   start: number;
 }
@@ -53,12 +55,18 @@ function cardOf(a: DomElement, b: DomElement): DomElement | null {
   return depth < left.length && depth < right.length ? left[depth]! : null;
 }
 
-function linkOf(card: DomElement, title: DomElement, baseUrl: string): string | undefined {
+/** Where a card's title links to, and whether the title itself is the link; a toggle's "#panel" is no page. */
+function linkOf(card: DomElement, title: DomElement, baseUrl: string): { url?: string; fromTitle: boolean } {
+  const url = (link: DomElement | undefined) => {
+    const href = link?.attribs.href;
+    return href && !href.startsWith('#') ? resolveUrl(href, baseUrl) : undefined;
+  };
   for (let node: DomElement | null = title; node && node !== card; node = parentOf(node))
-    if (node.tagName === 'a' && node.attribs.href) return resolveUrl(node.attribs.href, baseUrl);
-  if (card.tagName === 'a') return resolveUrl(card.attribs.href, baseUrl);
-  const inside = title.tagName === 'a' ? title : (findLink(title) ?? findLink(card));
-  return inside ? resolveUrl(inside.attribs.href, baseUrl) : undefined;
+    if (node.tagName === 'a' && node.attribs.href) return { url: url(node), fromTitle: true };
+  if (card.tagName === 'a') return { url: url(card), fromTitle: true };
+  const inTitle = findLink(title);
+  if (inTitle) return { url: url(inTitle), fromTitle: true };
+  return { url: url(findLink(card)), fromTitle: false };
 }
 
 function findLink(root: DomElement): DomElement | undefined {
@@ -74,8 +82,29 @@ function findLink(root: DomElement): DomElement | undefined {
   return undefined;
 }
 
-const signature = (element: DomElement) =>
-  `${element.tagName}.${element.attribs.class ?? ''}.${parentOf(element)?.tagName ?? ''}`;
+/** A link to a page, or an accordion or tab toggle whose text names the panel it opens. */
+function isTitleLink(element: DomElement): boolean {
+  const { href } = element.attribs;
+  const toggles =
+    element.attribs['data-toggle'] !== undefined ||
+    element.attribs['data-bs-toggle'] !== undefined ||
+    element.attribs['aria-controls'] !== undefined;
+  if (element.tagName === 'button') return toggles;
+  return Boolean(href) && (!href!.startsWith('#') || toggles) && !/^(?:javascript|mailto|tel):/i.test(href!);
+}
+
+/** Class names that mark a state or an item's number, not its design: the first card may be "active". */
+const STATE_CLASS =
+  /^(?:active|collapsed|show|open|closed|first|last|current|selected|odd|even|hidden|visible|(?:is|has)-.*|.*\d.*)$/;
+
+const signature = (element: DomElement) => {
+  const design = (element.attribs.class ?? '')
+    .split(/\s+/)
+    .filter((name) => name && !STATE_CLASS.test(name))
+    .sort()
+    .join(' ');
+  return `${element.tagName}.${design}.${parentOf(element)?.tagName ?? ''}`;
+};
 
 /**
  * Groups of repeated course cards: titles of one design (the same heading tag and class, or for lists of links
@@ -91,7 +120,7 @@ export function findCardGroups(
   links = false,
 ): CardGroup[] {
   const candidates = links
-    ? page.byTag('a').filter((link) => link.attribs.href && !link.attribs.href.startsWith('#'))
+    ? [...page.byTag('a'), ...page.byTag('button')].filter(isTitleLink)
     : HEADINGS.flatMap((tag) => page.byTag(tag));
   const bySignature = new Map<string, { element: DomElement; text: string }[]>();
   for (const element of candidates) {
@@ -111,6 +140,7 @@ export function findCardGroups(
     titles.sort((a, b) => order(a.element) - order(b.element));
     const cards: CourseCard[] = [];
     const seen = new Set<DomElement>();
+    let titleLinks = 0;
     titles.forEach((title, index) => {
       // the closer neighbour decides: the last card of a grid row pairs with the one before it
       const element = [titles[index - 1], titles[index + 1]]
@@ -119,7 +149,9 @@ export function findCardGroups(
         .sort((a, b) => ancestors(b).length - ancestors(a).length)[0];
       if (!element || seen.has(element)) return;
       seen.add(element);
-      cards.push({ element, title: title.text, url: linkOf(element, title.element, baseUrl) });
+      const link = linkOf(element, title.element, baseUrl);
+      if (link.fromTitle) titleLinks++;
+      cards.push({ element, title: title.text, url: link.url });
     });
     if (cards.length < 2 || new Set(cards.map((card) => card.title.toLowerCase())).size < 2) continue;
     const texts = cards.map((card) => visibleText(card.element));
@@ -130,6 +162,7 @@ export function findCardGroups(
       withFacts: texts.filter((text) => FACT_HINT.test(text)).length,
       withLinks: cards.filter((card) => card.url !== undefined).length,
       headings: !links,
+      titleLinks,
       start: order(cards[0]!.element),
     });
   }

@@ -2,6 +2,7 @@ import { collapseWhitespace } from './course-record.ts';
 import type { DomElement } from './dom.ts';
 import { findCardGroups, type CardGroup, type CourseCard } from './listing-cards.ts';
 import type { PageElements } from './page-elements.ts';
+import { fieldForLabel } from './labels.ts';
 import { visibleText } from './visible-text.ts';
 
 /** A value read from the page with the text it was read from. */
@@ -29,11 +30,14 @@ export interface PageOutline {
 }
 
 /** Title separators: "Course | Site", "Course - Site – Tagline", "Site » Course". */
-const SEPARATOR = /\s+(?:\||–|—|-|·|•|::|»|\/\/)\s+/g;
+const SEPARATOR = /\s+(?:\|\|?|–|—|-|·|•|::|»|\/\/)\s+/g;
 const COLLECTION =
   /\b(?:courses|cursos|kurse|formations|programs|programmes|programas|classes|clases|trainings|workshops|talleres|moocs|micro-?credentials|microcredenciales|certificates|certifications|diplomados|bootcamps|catalog(?:ue)?|cat[aá]logo|offerings|events|eventos)\b/i;
 const GENERIC_HEADING =
   /^(?:overview|course (?:details|information|overview|description)|programme? details|about(?: (?:this|the|our) (?:course|program(?:me)?))?|details|home|welcome|menu|search(?: results)?|(?:shopping )?cart|log ?in|sign ?in)$/i;
+/** A page title a template left as it was: "Course Details - Mentor Bootstrap Template", "Page", "Untitled". */
+const BOILERPLATE =
+  /^(?:page|home|index|default|untitled(?: document)?|course details?|details|new page)$|\b(?:template|theme)\b/i;
 const SKIP_TAGS = new Set(['nav', 'footer']);
 const SKIP_ROLES = new Set(['navigation', 'contentinfo', 'search', 'banner']);
 /** Shopping-cart and mini-basket widgets: "Total S/ 0.00" there is no course's price. */
@@ -89,7 +93,12 @@ function splitTitle(title: string, isSite: (text: string) => boolean): { name: s
   };
 }
 
-/** Reads how the page is laid out; `order` gives an element's position in the page. */
+interface Heading {
+  element: DomElement;
+  text: string;
+}
+
+/** Reads how the page is laid out. */
 export function outlinePage(page: PageElements, pageUrl: string): PageOutline {
   const order = new Map(page.all.map((element, index) => [element, index]));
   const position = (element: DomElement) => order.get(element) ?? 0;
@@ -102,73 +111,49 @@ export function outlinePage(page: PageElements, pageUrl: string): PageOutline {
     if (ogSite && key === squeeze(ogSite)) return true;
     return Boolean(host && (key === host || (key.includes(host) && text.split(/\s+/).length <= 4)));
   };
+  const namesSomething = (text: string) => text.length > 0 && !isSite(text) && !GENERIC_HEADING.test(text);
+  const headingsOf = (tags: string[]) =>
+    tags
+      .flatMap((tag) => page.byTag(tag))
+      .map((element) => ({ element, text: collapseWhitespace(visibleText(element)) }))
+      .filter(({ text }) => namesSomething(text));
 
-  const headings = page
-    .byTag('h1')
-    .map((element) => ({ element, text: collapseWhitespace(visibleText(element)) }));
-  const h1 = headings.filter(({ text }) => text && !isSite(text) && !GENERIC_HEADING.test(text));
-  const courseHeading = h1.find(({ text }) => !isCollectionHeading(text));
-  const listingHeading = h1.find(({ text }) => isCollectionHeading(text))?.text ?? null;
-
-  const rawTitle = collapseWhitespace(visibleText(page.byTag('title')[0] ?? page.root));
-  const titleParts = page.byTag('title')[0] ? splitTitle(rawTitle, isSite) : { name: '', tagline: '' };
-  const ogTitle = splitTitle(metaContent(page, 'property', 'og:title'), isSite).name;
-  const siteName =
-    ogSite || (host ? (rawTitle.split(SEPARATOR).find((part) => squeeze(part) === host) ?? null) : null);
-
-  const others: Sourced[] = [
-    { value: ogTitle, evidence: `og:title: ${metaContent(page, 'property', 'og:title')}` },
-    { value: titleParts.name, evidence: `<title>: ${rawTitle}` },
-  ].filter(({ value }) => value && !isSite(value));
-
-  const skip = new Set<DomElement>();
-  const headingElements = new Set(headings.map(({ element }) => element));
-  for (const element of page.all) {
-    const role = element.attribs.role?.toLowerCase();
-    const marks = `${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`;
-    if (SKIP_TAGS.has(element.tagName) || (role && SKIP_ROLES.has(role)) || CART.test(marks))
-      skip.add(element);
-    // a page header is the site's, unless the course's heading is in it
-    else if (element.tagName === 'header' && !elementsHold(element, headingElements)) skip.add(element);
-  }
+  const h1 = headingsOf(['h1']);
+  const skip = skipRegions(page, new Set(h1.map(({ element }) => element)));
   const skipped = (element: DomElement) => {
     for (let node: DomElement | null = element; node; node = parentNode(node))
       if (skip.has(node)) return true;
     return false;
   };
+  // without a heading of its own, the first section heading outside the site's header names the page
+  const main = h1.length > 0 ? undefined : headingsOf(['h2', 'h3']).filter(({ element }) => !skipped(element)).sort((a, b) => position(a.element) - position(b.element))[0]; // prettier-ignore
+  const headings = main ? [main] : h1;
+  const courseHeading = headings.find(({ text }) => !isCollectionHeading(text) && !fieldForLabel(text));
+  const listingHeading = headings.find(({ text }) => isCollectionHeading(text))?.text ?? null;
 
-  const afterHeading =
-    courseHeading ?? (listingHeading ? h1.find(({ text }) => text === listingHeading) : undefined);
-  const from = afterHeading ? position(afterHeading.element) : 0;
-  const best = (groups: CardGroup[]) =>
-    groups
-      .filter((group) => group.withLinks >= 2 && (group.withFacts >= 2 || group.withLinks >= 3))
-      .sort(
-        (a, b) => Number(b.start > from) - Number(a.start > from) || score(b) - score(a) || a.start - b.start,
-      )[0];
+  const rawTitle = collapseWhitespace(visibleText(page.byTag('title')[0] ?? page.root));
+  const titleParts = page.byTag('title')[0] ? splitTitle(rawTitle, isSite) : { name: '', tagline: '' };
+  const ogTitle = metaContent(page, 'property', 'og:title');
+  const others: Sourced[] = [
+    { value: splitTitle(ogTitle, isSite).name, evidence: `og:title: ${ogTitle}` },
+    { value: titleParts.name, evidence: `<title>: ${rawTitle}` },
+  ].filter(({ value }) => value && !isSite(value) && !BOILERPLATE.test(value));
+  const siteName = ogSite || (host ? (rawTitle.split(SEPARATOR).find((part) => squeeze(part) === host) ?? null) : null); // prettier-ignore
+
+  // a page lists courses when its heading names a collection, or it has none and its title names no course
+  const listing = !courseHeading && (listingHeading !== null || others.every(({ value }) => isCollectionHeading(value))); // prettier-ignore
+  const from = position((courseHeading ?? headings.find(({ text }) => text === listingHeading))?.element ?? page.all[0]!); // prettier-ignore
   const groups = findCardGroups(page, pageUrl, position, skipped);
-  // a page lists courses when its heading names a collection, or it has no heading and its title is no course's
-  const listing =
-    !courseHeading && (listingHeading !== null || others.every(({ value }) => isCollectionHeading(value)));
-  let chosen = listing ? best(groups) : undefined;
-  if (listing && !chosen && listingHeading)
-    chosen = best(findCardGroups(page, pageUrl, position, skipped, true));
-  // on a page about one course, other courses' cards ("you may also like") are not its facts
-  const heading = courseHeading?.element;
-  for (const group of chosen ? [] : groups) {
-    if (group.withLinks < 2 || group.withFacts < 2) continue;
-    if (heading && group.cards.some((card) => elementsHold(card.element, new Set([heading])))) continue;
-    for (const card of group.cards) skip.add(card.element);
-  }
+  const chosen = listing
+    ? pickListing([...groups, ...findCardGroups(page, pageUrl, position, skipped, true)], from, listingHeading !== null) // prettier-ignore
+    : undefined;
+  if (!chosen) skipOtherCourses(groups, courseHeading, skip);
 
-  // the heading when it names the course; else the page's title; a collection's heading only as the last resort
-  const title: Sourced | null = courseHeading
-    ? { value: courseHeading.text, evidence: `<h1>: ${courseHeading.text}` }
-    : (others.find(({ value }) => !isCollectionHeading(value)) ??
-      (listingHeading && !chosen ? { value: listingHeading, evidence: `<h1>: ${listingHeading}` } : null));
+  const title = chooseTitle(courseHeading, main !== undefined, others, listingHeading, chosen !== undefined);
   const context: Sourced[] = [];
   if (titleParts.tagline) context.push({ value: titleParts.tagline, evidence: `<title>: ${rawTitle}` });
-  if (chosen && listingHeading) context.push({ value: listingHeading, evidence: `<h1>: ${listingHeading}` });
+  if (chosen && listingHeading)
+    context.push({ value: listingHeading, evidence: `heading: ${listingHeading}` });
   if (chosen && titleParts.name && isCollectionHeading(titleParts.name))
     context.push({ value: titleParts.name, evidence: `<title>: ${rawTitle}` });
 
@@ -183,8 +168,66 @@ export function outlinePage(page: PageElements, pageUrl: string): PageOutline {
   };
 }
 
+/**
+ * The course's name: its main heading; else the page's title; else a section heading standing in for a main
+ * heading; a collection's heading only as the last resort.
+ */
+function chooseTitle(
+  heading: Heading | undefined,
+  sectionHeading: boolean,
+  others: Sourced[],
+  listingHeading: string | null,
+  listing: boolean,
+): Sourced | null {
+  const headed = heading && {
+    value: heading.text,
+    evidence: `<${heading.element.tagName}>: ${heading.text}`,
+  };
+  if (headed && !sectionHeading) return headed;
+  const titled = others.find(({ value }) => !isCollectionHeading(value));
+  if (titled) return titled;
+  if (headed) return headed;
+  return listingHeading && !listing
+    ? { value: listingHeading, evidence: `heading: ${listingHeading}` }
+    : null;
+}
+
+/** Navigation, footers, shopping carts, and a page header that does not hold the course's heading. */
+function skipRegions(page: PageElements, headings: ReadonlySet<DomElement>): Set<DomElement> {
+  const skip = new Set<DomElement>();
+  for (const element of page.all) {
+    const role = element.attribs.role?.toLowerCase();
+    const marks = `${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`;
+    if (SKIP_TAGS.has(element.tagName) || (role && SKIP_ROLES.has(role)) || CART.test(marks))
+      skip.add(element);
+    else if (element.tagName === 'header' && !elementsHold(element, headings)) skip.add(element);
+  }
+  return skip;
+}
+
+/**
+ * The listing's cards: groups after the heading first, then by how many cards show course facts and link their
+ * title. Cards without facts count only under a heading that names a collection, and then only with links.
+ */
+function pickListing(groups: CardGroup[], from: number, collection: boolean): CardGroup | undefined {
+  const qualifies = (group: CardGroup) =>
+    group.withFacts >= 2 || (group.withLinks >= 3 && (group.headings || collection));
+  const after = (group: CardGroup) => Number(group.start >= from);
+  return groups.filter(qualifies).sort((a, b) => after(b) - after(a) || score(b) - score(a) || a.start - b.start)[0]; // prettier-ignore
+}
+
+/** On a page about one course, other courses' cards ("you may also like", with their own facts) are not its facts. */
+function skipOtherCourses(groups: CardGroup[], heading: Heading | undefined, skip: Set<DomElement>): void {
+  for (const group of groups) {
+    if (group.withLinks < 2 || group.withFacts < 2) continue;
+    if (heading && group.cards.some((card) => elementsHold(card.element, new Set([heading.element]))))
+      continue;
+    for (const card of group.cards) skip.add(card.element);
+  }
+}
+
 const score = (group: CardGroup) =>
-  group.withFacts * 2 + group.withLinks + (group.headings ? group.cards.length : 0);
+  group.withFacts * 2 + group.withLinks + group.titleLinks + (group.headings ? group.cards.length : 0);
 
 function parentNode(element: DomElement): DomElement | null {
   const parent = element.parent;

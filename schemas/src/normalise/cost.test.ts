@@ -137,6 +137,7 @@ const rows: [string, string | undefined, NormalisedCost | null][] = [
   ['$3,575 per 6-month term', undefined, paid(3575, 'USD', { basis: 'per-term' })],
   ['Per term: $4,125', undefined, paid(4125, 'USD', { basis: 'per-term' })],
   ['Precio: S/250.00', undefined, paid(250, 'PEN')],
+  ['Rs. 5,000', 'LK', paid(5000, 'LKR')],
   ['S/. 1,200 por semestre', undefined, paid(1200, 'PEN', { basis: 'per-term' })],
   ['$49/month or $399/year', undefined, paid(49, 'USD', { basis: 'per-month' })],
   // ranges and "from": the lowest, flagged

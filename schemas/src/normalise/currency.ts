@@ -49,6 +49,7 @@ export const COUNTRY_CURRENCY: ReadonlyMap<string, string> = new Map([
     CL: 'CLP',
     CO: 'COP',
     PE: 'PEN',
+    LK: 'LKR',
   }),
 ]);
 
@@ -227,7 +228,7 @@ export function resolveCurrency(token: string, country: string | undefined): str
     case 'yen-yuan':
       return where === 'CN' ? 'CNY' : 'JPY';
     case 'rupee':
-      return where === 'PK' ? 'PKR' : 'INR';
+      return where === 'PK' || where === 'LK' ? local! : 'INR';
     case 'peso':
       return where === 'CL' || where === 'CO' ? local! : 'MXN';
   }
