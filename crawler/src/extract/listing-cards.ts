@@ -25,9 +25,9 @@ export interface CardGroup {
   start: number;
 }
 
-/** Words and marks that say a card shows a course fact: a length, a price, a workload, a mode. */
+/** A length or a price as a card shows it: "6 weeks", "3-day", "6h", "$350", "S/250.00", "free". */
 const FACT_HINT =
-  /\d\s*-?\s*(?:h\b|hrs?\b|hours?|horas?|heures?|stunden|days?|d[ií]as?|jours?|tage?|weeks?|semanas?|semaines?|wochen|months?|meses|mois|monate?|years?|semesters?|terms?)|[$€£¥₹]|S\/|\b(?:free|gratis|gratuit[oa]?|paid|online|in[- ]person|on campus|self[- ]paced|precio|price|fee|tuition|cost|duraci[oó]n|duration)\b/i;
+  /\d\s*-?\s*(?:h|hrs?|hours?|horas?|heures?|stunden|days?|d[ií]as?|jours?|tage?|weeks?|semanas?|semaines?|wochen|months?|meses|mois|monate?|years?|semesters?|terms?)\b|[$€£¥₹]\s?\d|\d\s?[€£]|\bS\/\.?\s?\d|\b(?:USD|EUR|GBP|AUD|CAD|INR|PEN|Rs\.?)\s?\d|\bfree (?:online )?(?:course|class)|\bpaid course\b/i;
 const HEADINGS = ['h2', 'h3', 'h4', 'h5', 'h6'] as const;
 /** "Computer Science 8,446 courses", "Coursera Specialization (818)": a category with its count, not a course. */
 const COUNTED =

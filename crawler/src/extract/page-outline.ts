@@ -216,10 +216,13 @@ function pickListing(groups: CardGroup[], from: number, collection: boolean): Ca
   return groups.filter(qualifies).sort((a, b) => after(b) - after(a) || score(b) - score(a) || a.start - b.start)[0]; // prettier-ignore
 }
 
-/** On a page about one course, other courses' cards ("you may also like", with their own facts) are not its facts. */
+/**
+ * On a page about one course, other courses' cards ("you may also like": titles that link to their pages, with
+ * facts of their own) are not its facts.
+ */
 function skipOtherCourses(groups: CardGroup[], heading: Heading | undefined, skip: Set<DomElement>): void {
   for (const group of groups) {
-    if (group.withLinks < 2 || group.withFacts < 2) continue;
+    if (group.titleLinks < 2 || group.withFacts < 2) continue;
     if (heading && group.cards.some((card) => elementsHold(card.element, new Set([heading.element]))))
       continue;
     for (const card of group.cards) skip.add(card.element);

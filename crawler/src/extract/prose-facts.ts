@@ -77,7 +77,8 @@ const MODE_PATTERNS: RegExp[] = [
     `\\b(?:online|virtual|remote|in[- ]person|on[- ]campus|campus[- ]based|face[- ]to[- ]face|classroom[- ]based|blended|hybrid|live online|distance)(?:[\\s-]+(?:learning|self[- ]paced|live|interactive|instructor[- ]led))?[\\s-]+(?:${EVENT_WORDS}|learning|degree|session|sessions|classes|format|delivery|study|mooc|moocs)\\b`,
     'i',
   ),
-  /\b(?:taught|delivered|offered|held|run|conducted|takes place|is available)\s+(?:entirely |fully |completely |exclusively )?(?:online|in[- ]person|on campus|face[- ]to[- ]face|in the classroom)\b/i,
+  // "taught entirely online", "classes can be done online and offline"
+  /\b(?:taught|delivered|offered|held|run|conducted|takes place|is available|(?:can|will) be (?:done|taken|attended|followed))\s+(?:both\s+)?(?:entirely |fully |completely |exclusively )?(?:online|in[- ]person|on campus|offline|face[- ]to[- ]face|in the classroom)(?:\s+(?:and|or|&)\s+(?:online|offline|in[- ]person|on campus|face[- ]to[- ]face))?\b/i,
   /\b(?:cursos?|clases?|talleres?|programas?|formaci[oó]n|modalidad|formato)\s+(?:100\s*%\s+)?(?:online|virtual(?:es)?|en l[ií]nea|presencial(?:es)?|semipresencial(?:es)?|a distancia)\b/i,
   /\bMOOCs?\b|\bmassive open online/i,
 ];
