@@ -118,19 +118,6 @@ export function outlinePage(page: PageElements, pageUrl: string): PageOutline {
       .map((element) => ({ element, text: collapseWhitespace(visibleText(element)) }))
       .filter(({ text }) => namesSomething(text));
 
-  const h1 = headingsOf(['h1']);
-  const skip = skipRegions(page, new Set(h1.map(({ element }) => element)));
-  const skipped = (element: DomElement) => {
-    for (let node: DomElement | null = element; node; node = parentNode(node))
-      if (skip.has(node)) return true;
-    return false;
-  };
-  // without a heading of its own, the first section heading outside the site's header names the page
-  const main = h1.length > 0 ? undefined : headingsOf(['h2', 'h3']).filter(({ element }) => !skipped(element)).sort((a, b) => position(a.element) - position(b.element))[0]; // prettier-ignore
-  const headings = main ? [main] : h1;
-  const courseHeading = headings.find(({ text }) => !isCollectionHeading(text) && !fieldForLabel(text));
-  const listingHeading = headings.find(({ text }) => isCollectionHeading(text))?.text ?? null;
-
   const rawTitle = collapseWhitespace(visibleText(page.byTag('title')[0] ?? page.root));
   const titleParts = page.byTag('title')[0] ? splitTitle(rawTitle, isSite) : { name: '', tagline: '' };
   const ogTitle = metaContent(page, 'property', 'og:title');
@@ -138,6 +125,26 @@ export function outlinePage(page: PageElements, pageUrl: string): PageOutline {
     { value: splitTitle(ogTitle, isSite).name, evidence: `og:title: ${ogTitle}` },
     { value: titleParts.name, evidence: `<title>: ${rawTitle}` },
   ].filter(({ value }) => value && !isSite(value) && !BOILERPLATE.test(value));
+
+  // a heading that is wholly a link elsewhere ("Click here to view …") leads away; it names nothing here
+  const h1 = headingsOf(['h1']).filter(({ element }) => !linksAway(element, pageUrl));
+  const skip = skipRegions(page, new Set(h1.map(({ element }) => element)));
+  const skipped = (element: DomElement) => {
+    for (let node: DomElement | null = element; node; node = parentNode(node))
+      if (skip.has(node)) return true;
+    return false;
+  };
+  const sections = headingsOf(['h1', 'h2', 'h3'])
+    .filter(({ element }) => !skipped(element) && !linksAway(element, pageUrl))
+    .sort((a, b) => position(a.element) - position(b.element));
+  // the heading the page's title names is the course's, whatever its level
+  const titled = sections.find(({ text }) => others.some(({ value }) => namesSame(text, value)));
+  // without a heading of its own, the first section heading outside the site's header names the page
+  const main = titled || h1.length > 0 ? undefined : sections[0];
+  const headings = titled ? [titled] : main ? [main] : h1;
+  const courseHeading = headings.find(({ text }) => !isCollectionHeading(text) && !fieldForLabel(text));
+  const listingHeading = headings.find(({ text }) => isCollectionHeading(text))?.text ?? null;
+
   const siteName = ogSite || (host ? (rawTitle.split(SEPARATOR).find((part) => squeeze(part) === host) ?? null) : null); // prettier-ignore
 
   // a page lists courses when its heading names a collection, or it has none and its title names no course
@@ -231,6 +238,30 @@ function skipOtherCourses(groups: CardGroup[], heading: Heading | undefined, ski
 
 const score = (group: CardGroup) =>
   group.withFacts * 2 + group.withLinks + group.titleLinks + (group.headings ? group.cards.length : 0);
+
+/** Two spellings of one name: the same words, or one holding the other and most of its length. */
+function namesSame(heading: string, title: string): boolean {
+  const [a, b] = [squeeze(heading), squeeze(title)];
+  if (a.length < 6 || b.length < 6) return false;
+  return a === b || a.includes(b) || (b.includes(a) && a.length >= 0.6 * b.length);
+}
+
+/** A heading whose whole text is one link to another page. */
+function linksAway(heading: DomElement, pageUrl: string): boolean {
+  const children = heading.children.filter(
+    (child) => !('data' in child && child.nodeType === 3 && !child.data.trim()),
+  );
+  const only = children.length === 1 ? children[0] : undefined;
+  const href = only && 'tagName' in only && only.tagName === 'a' ? only.attribs.href : undefined;
+  if (!href || href.startsWith('#')) return false;
+  try {
+    const target = new URL(href, pageUrl);
+    const here = new URL(pageUrl);
+    return target.pathname !== here.pathname || target.host !== here.host;
+  } catch {
+    return false;
+  }
+}
 
 function parentNode(element: DomElement): DomElement | null {
   const parent = element.parent;

@@ -39,7 +39,7 @@ const DURATION_PATTERNS: [RegExp, number][] = [
   // "runs for 8 weeks", "most graduates finish within 30 months", "complete it in as little as 6 months"
   [
     new RegExp(
-      `\\b(?:lasts?|runs?(?: for| over)?|takes?|spans?|delivered over|taught over|over the course of|(?:finish|complete|graduate)[sd]?(?: (?:it|the (?:course|program(?:me)?)))?(?: with)?in|in as little as|in just|duraci[oó]n de|dura)\\s+(?:just |only |about |approximately |around |roughly )?${RANGE}\\s*-?\\s*${UNIT}\\b`,
+      `\\b(?:lasts?(?: for)?|runs?(?: for| over)?|takes?|spans?|delivered over|taught over|over the course of|(?:finish|complete|graduate)[sd]?(?: (?:it|the (?:course|program(?:me)?)))?(?: with)?in|in as little as|in just|duraci[oó]n de|dura)\\s+(?:just |only |about |approximately |around |roughly )?${RANGE}\\s*-?\\s*${UNIT}\\b`,
       'i',
     ),
     3,
@@ -90,6 +90,9 @@ const FREE_OR_PAID =
 /** Amounts that are not what this course costs: pay, grants, deposits, other fees, subscriptions, extensions. */
 const NOT_TUITION =
   /\b(?:salar(?:y|ies)|earn(?:s|ings)?|income|wages?|scholarships?|bursar(?:y|ies)|grants?|stipends?|financial aid|deposit|application fee|registration deposit|membership|membres[ií]as?|subscription|suscripci[oó]n|extension|extend|late fee|resit|cart|carrito|sub ?total|shipping|gift card)\b/i;
+const PRICE_WORD = /\b(?:fee|fees|price|cost|tuition|precio|costo|prix|tarif|preis|kosten|preço|prezzo)\b/i;
+/** A number written as money: "500,000", "1.250,00", "49.99". */
+const MONEY = /\b\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?\b|\b\d+[.,]\d{2}\b/;
 const QUICK =
   /\d|free|gratis|gratuit|kostenlos|paid|online|virtual|person|campus|face|hybrid|blended|mooc|presencial|l[ií]nea|distance/i;
 const SENTENCE = /(?<=[.!?])\s+(?=[A-Z¿¡])/;
@@ -139,7 +142,10 @@ function readSentence(sentence: string, previous: string, facts: ProseFact[]): v
 
 function readPrice(sentence: string, previous: string, evidence: string, facts: ProseFact[]): void {
   const freeOrPaid = FREE_OR_PAID.exec(sentence);
-  const priced = /\d/.test(sentence) && CURRENCY_HINT.test(sentence);
+  // an amount in a currency not known here ("Le 500,000") still reads as a price beside a price word
+  const priced =
+    /\d/.test(sentence) &&
+    (CURRENCY_HINT.test(sentence) || (PRICE_WORD.test(sentence) && MONEY.test(sentence)));
   if (!priced && !freeOrPaid) return;
   // what the line before says governs a bare amount under it ("Membership" above "S/ 180.00")
   const context = sentence.length < 40 ? `${previous} ${sentence}` : sentence;

@@ -1,4 +1,10 @@
-import { normaliseCost, normaliseMode, type RawCourse } from '@shortlist/schemas';
+import {
+  normaliseCost,
+  normaliseDuration,
+  normaliseMode,
+  normaliseWorkload,
+  type RawCourse,
+} from '@shortlist/schemas';
 import { putField, type CourseField } from './course-record.ts';
 import type { DomElement, DomNode } from './dom.ts';
 import { noteCandidate } from './evidence.ts';
@@ -89,11 +95,25 @@ function chooseFromProse(record: RawCourse, field: CourseField, facts: ProseFact
     .sort((a, b) => a.strength - b.strength);
   const [first, ...rest] = ranked;
   if (!first) return;
-  if (record[field] === undefined)
+  const labelled = record[field];
+  // a label whose value the normalisers cannot read ("Duration: July 24 to September 7") gives way to a phrase
+  if (typeof labelled === 'string' && !readable(field, labelled) && readable(field, first.value)) {
+    const replaced = { extractor: 'text' as const, value: labelled, text: record.evidence?.[field]?.text ?? labelled };
+    putField(record, field, first.value, 'text', { evidence: first.evidence, confidence: 'low' });
+    noteCandidate(record, field, replaced, `the labelled value "${labelled}" states no ${field}`);
+  } else if (labelled === undefined)
     putField(record, field, first.value, 'text', { evidence: first.evidence, confidence: 'low' });
   else noteCandidate(record, field, { extractor: 'text', value: first.value, text: first.evidence }, 'a label states it'); // prettier-ignore
   for (const other of rest)
     noteCandidate(record, field, { extractor: 'text', value: other.value, text: other.evidence }, 'stated more directly or first on the page'); // prettier-ignore
+}
+
+/** Whether the normaliser for a field finds something in the value. */
+function readable(field: CourseField, value: string): boolean {
+  if (field === 'duration') return Boolean(normaliseDuration(value)?.stated);
+  if (field === 'workload') return normaliseWorkload(value) !== null;
+  if (field === 'mode') return normaliseMode(value) !== null;
+  return true;
 }
 
 function chooseCost(record: RawCourse, labelled: LabelledFact[], prose: ProseFact[], title: string): void {
