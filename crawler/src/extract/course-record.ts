@@ -83,3 +83,13 @@ function cleanValue(
   if (LIST_FIELDS.has(field)) return [...new Set(values)];
   return values.join(', ');
 }
+
+/** Credits every field of a record to another extractor: text read from markup a script shows is `embedded`. */
+export function creditTo(record: RawCourse, extractor: Extractor): RawCourse {
+  for (const field of Object.keys(record.provenance ?? {})) {
+    record.provenance![field] = extractor;
+    const evidence = record.evidence?.[field];
+    if (evidence) evidence.extractor = extractor;
+  }
+  return record;
+}
