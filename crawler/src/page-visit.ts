@@ -7,7 +7,7 @@ import { DETAIL, type PageLabel } from './discovery/link-patterns.ts';
 import { DisallowedByRobots, FetchError } from './fetch/fetch-error.ts';
 import { politeFetch, type PoliteRequest, type PoliteResponse } from './fetch/polite-fetch.ts';
 import type { PageRecords } from './records.ts';
-import { recordRejected, recordWarning } from './report.ts';
+import { recordCourses, recordRejected, recordWarning } from './report.ts';
 import type { PageState } from './sink.ts';
 
 const RETRY_BACKOFF_MS = 500;
@@ -69,7 +69,7 @@ async function storeCourses(crawl: CrawlContext, page: PageRecords, pageUrl: str
   crawl.canonicals.add(canonical);
   for (const warning of page.warnings) recordWarning(report, `${pageUrl}: ${warning}`);
   recordRejected(report, page.rejected);
-  report.coursesFound += page.courses.length;
+  recordCourses(report, page.courses);
   if (page.courses.length > 0) {
     const counts = await sink.courses(page.courses);
     if (counts) {

@@ -99,13 +99,14 @@ export function noteCandidate(
   const value = record[field];
   if (!kept || typeof value !== 'string') return;
   const text = cutEvidence(other.text);
+  // the same text read again (a fact box repeated lower on the page, or kept in a data attribute) adds nothing
+  if (text === kept.text) return;
   const agrees = sameValue(field, value, other.value);
   const others = (kept.others ??= []);
   if (others.some((known) => known.value === other.value && known.text === text)) return;
   others.push({ extractor: other.extractor, value: other.value, text, agrees });
-  if (agrees) {
-    if (text !== kept.text) kept.confidence = RAISED[kept.confidence];
-  } else {
+  if (agrees) kept.confidence = RAISED[kept.confidence];
+  else {
     kept.confidence = LOWERED[kept.confidence];
     kept.reason ??= reason;
   }

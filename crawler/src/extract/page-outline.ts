@@ -167,7 +167,7 @@ export function outlinePage(page: PageElements, pageUrl: string): PageOutline {
   return {
     siteName,
     title: chosen ? null : title,
-    otherTitles: others.filter(({ value }) => value !== title?.value),
+    otherTitles: others.filter(({ evidence }) => evidence !== title?.evidence),
     listingHeading,
     cards: chosen?.cards ?? [],
     context,

@@ -80,7 +80,6 @@ const MODE_PATTERNS: RegExp[] = [
   // "taught entirely online", "classes can be done online and offline"
   /\b(?:taught|delivered|offered|held|run|conducted|takes place|is available|(?:can|will) be (?:done|taken|attended|followed))\s+(?:both\s+)?(?:entirely |fully |completely |exclusively )?(?:online|in[- ]person|on campus|offline|face[- ]to[- ]face|in the classroom)(?:\s+(?:and|or|&)\s+(?:online|offline|in[- ]person|on campus|face[- ]to[- ]face))?\b/i,
   /\b(?:cursos?|clases?|talleres?|programas?|formaci[oó]n|modalidad|formato)\s+(?:100\s*%\s+)?(?:online|virtual(?:es)?|en l[ií]nea|presencial(?:es)?|semipresencial(?:es)?|a distancia)\b/i,
-  /\bMOOCs?\b|\bmassive open online/i,
 ];
 
 const CURRENCY_HINT =
