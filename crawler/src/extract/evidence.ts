@@ -67,7 +67,9 @@ export function sameValue(field: CourseField, a: string, b: string): boolean {
       );
     }
     case 'duration': {
+      // "8 Months" and "finish within 8 months" state one length
       const [x, y] = [normaliseDuration(a), normaliseDuration(b)];
+      if (x?.stated && y?.stated) return JSON.stringify(x.stated) === JSON.stringify(y.stated);
       return Boolean(x && y && x.minWeeks === y.minWeeks && x.maxWeeks === y.maxWeeks);
     }
     case 'workload':
@@ -100,14 +102,33 @@ export function noteCandidate(
   if (!kept || typeof value !== 'string') return;
   const text = cutEvidence(other.text);
   // the same text read again (a fact box repeated lower on the page, or kept in a data attribute) adds nothing
-  if (text === kept.text) return;
-  const agrees = sameValue(field, value, other.value);
   const others = (kept.others ??= []);
-  if (others.some((known) => known.value === other.value && known.text === text)) return;
+  if ([kept.text, ...others.map((known) => known.text)].some((known) => squeeze(known) === squeeze(text)))
+    return;
+  // a value that states nothing for the field ("Cost: Overview") is no candidate
+  if (!states(field, other.value)) return;
+  const agrees = sameValue(field, value, other.value);
   others.push({ extractor: other.extractor, value: other.value, text, agrees });
   if (agrees) kept.confidence = RAISED[kept.confidence];
-  else {
+  else if (competes(field, value, other.value)) {
     kept.confidence = LOWERED[kept.confidence];
     kept.reason ??= reason;
   }
+}
+
+const squeeze = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** Whether the normaliser for a field finds anything in the value. */
+function states(field: CourseField, value: string): boolean {
+  if (field === 'cost') return normaliseCost(value) !== null;
+  if (field === 'duration') return normaliseDuration(value) !== null;
+  if (field === 'workload') return normaliseWorkload(value) !== null;
+  if (field === 'mode') return normaliseMode(value) !== null;
+  return true;
+}
+
+/** Two prices on different bases (a total and a per-term fee) are two facts, not a disagreement. */
+function competes(field: CourseField, a: string, b: string): boolean {
+  if (field !== 'cost') return true;
+  return normaliseCost(a)?.basis === normaliseCost(b)?.basis;
 }

@@ -109,7 +109,8 @@ export function outlinePage(page: PageElements, pageUrl: string): PageOutline {
     const key = squeeze(text);
     if (!key) return false;
     if (ogSite && key === squeeze(ogSite)) return true;
-    return Boolean(host && (key === host || (key.includes(host) && text.split(/\s+/).length <= 4)));
+    // "CASED.LK" on cased.lk; a short host ("tax") is no site name inside a longer heading ("Tax Basics")
+    return Boolean(host && (key === host || (host.length >= 5 && key.includes(host) && key.length <= host.length + 5))); // prettier-ignore
   };
   const namesSomething = (text: string) => text.length > 0 && !isSite(text) && !GENERIC_HEADING.test(text);
   const headingsOf = (tags: string[]) =>

@@ -93,7 +93,7 @@ const PRICE_WORD = /\b(?:fee|fees|price|cost|tuition|precio|costo|prix|tarif|pre
 /** A number written as money: "500,000", "1.250,00", "49.99". */
 const MONEY = /\b\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?\b|\b\d+[.,]\d{2}\b/;
 const QUICK =
-  /\d|free|gratis|gratuit|kostenlos|paid|online|virtual|person|campus|face|hybrid|blended|mooc|presencial|l[ií]nea|distance/i;
+  /\d|free|gratis|gratuit|kostenlos|paid|online|virtual|person|campus|face|hybrid|blended|presencial|l[ií]nea|distance|offline|week|month|year|day|hour|semester|term|semana|mes|a[ñn]o|d[ií]a|hora/i;
 const SENTENCE = /(?<=[.!?])\s+(?=[A-Z¿¡])/;
 const MAX_SENTENCE = 400;
 
