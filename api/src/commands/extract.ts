@@ -12,6 +12,7 @@ import {
 import { Source } from '@shortlist/schemas';
 import type { ApiEnv } from '../env.ts';
 import { pickSources } from './crawl.ts';
+import { explainCourses } from './explain.ts';
 import { userAgent } from './demo.ts';
 
 /** Country-code domains used worldwide for their letters, which say nothing of where a provider is. */
@@ -45,6 +46,8 @@ export interface ExtractOptions {
   url?: string;
   /** a source config file or id: its selector map, country and politeness apply */
   source?: string;
+  /** print, per field, where its value was read, the confidence and the other candidates, instead of JSON */
+  explain?: boolean;
 }
 
 /** What `extract` makes of a saved page: the bytes decoded as a browser would, then the crawler's own path. */
@@ -92,5 +95,5 @@ export async function extractCommand(env: ApiEnv, input: string, options: Extrac
       : coursesFromPage(page.html, url, source, new Date().toISOString());
   for (const warning of result.warnings) console.error(`warning: ${warning}`);
   for (const rejected of result.rejected) console.error(`rejected ${rejected.url}: ${rejected.reason}`);
-  console.log(JSON.stringify(result.courses, null, 2));
+  console.log(options.explain ? explainCourses(result.courses) : JSON.stringify(result.courses, null, 2));
 }
