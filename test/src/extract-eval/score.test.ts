@@ -80,8 +80,8 @@ describe('scoring an extracted course against hand-checked truth', () => {
       duration: { ...course().duration, stated: { value: 0.4, max: null, unit: 'week' } },
     });
     expect(wrong(scoreCourse(truth(), inWeeks))).toEqual(['duration']);
-    const plural = course({ duration: { ...course().duration, stated: { value: 3, unit: 'days' } } });
-    expect(wrong(scoreCourse(truth(), plural))).toEqual([]);
+    const plural = truth({ duration: { value: 3, unit: 'days' } });
+    expect(wrong(scoreCourse(plural, course()))).toEqual([]);
   });
 
   it('compares a record without a stated length by its weeks', () => {

@@ -20,9 +20,7 @@ export interface FieldOutcome {
 }
 
 /** The facts of an extracted course the harness compares; a course that lacks a stated duration compares by weeks. */
-export type ScoredCourse = Pick<Course, 'title' | 'cost' | 'workload' | 'delivery'> & {
-  duration: Course['duration'] & { stated?: { value: number; max?: number | null; unit: string } | null };
-};
+export type ScoredCourse = Pick<Course, 'title' | 'cost' | 'workload' | 'delivery' | 'duration'>;
 
 /** Unit spellings a truth file or a course may use, to one name. */
 const UNIT_NAMES: [RegExp, string][] = [
