@@ -65,8 +65,10 @@ export function embeddedDocuments(page: PageElements): { json: Json; where: stri
     }
   }
   for (const element of page.all) {
-    for (const [name, value] of Object.entries(element.attribs)) {
-      if (!name.startsWith('data-') || value.length < 2 || value.length > MAX_JSON) continue;
+    for (const name in element.attribs) {
+      if (!name.startsWith('data-')) continue;
+      const value = element.attribs[name]!;
+      if (value.length < 2 || value.length > MAX_JSON) continue;
       const first = value.trimStart()[0];
       if (first !== '{' && first !== '[') continue;
       const json = parse(value);
@@ -167,8 +169,11 @@ function addHtml(found: string[], html: string): void {
 function htmlAttributes(page: PageElements): string[] {
   const found: string[] = [];
   for (const element of page.all)
-    for (const [name, value] of Object.entries(element.attribs))
-      if (name.startsWith('data-') && value.trimStart().startsWith('<') && looksLikeHtml(value)) addHtml(found, value); // prettier-ignore
+    for (const name in element.attribs) {
+      if (!name.startsWith('data-')) continue;
+      const value = element.attribs[name]!;
+      if (value.trimStart().startsWith('<') && looksLikeHtml(value)) addHtml(found, value);
+    }
   return found;
 }
 

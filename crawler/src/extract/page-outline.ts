@@ -100,8 +100,8 @@ interface Heading {
 
 /** Reads how the page is laid out. */
 export function outlinePage(page: PageElements, pageUrl: string): PageOutline {
-  const order = new Map(page.all.map((element, index) => [element, index]));
-  const position = (element: DomElement) => order.get(element) ?? 0;
+  // the parser's start index orders elements; a page parsed without it keeps the order it was given
+  const position = (element: DomElement) => element.startIndex ?? 0;
   const ogSite =
     metaContent(page, 'property', 'og:site_name') || metaContent(page, 'name', 'application-name');
   const host = hostLabel(pageUrl);
@@ -204,9 +204,9 @@ function chooseTitle(
 function skipRegions(page: PageElements, headings: ReadonlySet<DomElement>): Set<DomElement> {
   const skip = new Set<DomElement>();
   for (const element of page.all) {
-    const role = element.attribs.role?.toLowerCase();
-    const marks = `${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`;
-    if (SKIP_TAGS.has(element.tagName) || (role && SKIP_ROLES.has(role)) || CART.test(marks))
+    const { role, class: names, id } = element.attribs;
+    const cart = (names !== undefined && CART.test(names)) || (id !== undefined && CART.test(id));
+    if (SKIP_TAGS.has(element.tagName) || (role && SKIP_ROLES.has(role.toLowerCase())) || cart)
       skip.add(element);
     else if (element.tagName === 'header' && !elementsHold(element, headings)) skip.add(element);
   }

@@ -92,51 +92,86 @@ const NOT_TUITION =
 const PRICE_WORD = /\b(?:fee|fees|price|cost|tuition|precio|costo|prix|tarif|preis|kosten|preço|prezzo)\b/i;
 /** A number written as money: "500,000", "1.250,00", "49.99". */
 const MONEY = /\b\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?\b|\b\d+[.,]\d{2}\b/;
-const QUICK =
-  /\d|free|gratis|gratuit|kostenlos|paid|online|virtual|person|campus|face|hybrid|blended|presencial|l[ií]nea|distance|offline|week|month|year|day|hour|semester|term|semana|mes|a[ñn]o|d[ií]a|hora/i;
 const SENTENCE = /(?<=[.!?])\s+(?=[A-Z¿¡])/;
 const MAX_SENTENCE = 400;
+
+/** Phrases are read from the first lines of a page: its facts come early, its long tail is comments and links. */
+const MAX_LINES = 400;
 
 /** Facts stated in phrases ("3-day Online Event", "12 weeks long", "100% online", "Total fees: $350"). */
 export function readProseFacts(lines: readonly string[]): ProseFact[] {
   const facts: ProseFact[] = [];
   let previous = '';
-  for (const line of lines) {
-    if (QUICK.test(line)) {
-      const sentences = line.length > MAX_SENTENCE ? line.split(SENTENCE) : [line];
-      for (const sentence of sentences) readSentence(sentence.slice(0, MAX_SENTENCE * 2), previous, facts);
-    }
+  for (const line of lines.length > MAX_LINES ? lines.slice(0, MAX_LINES) : lines) {
+    const cues = cuesOf(line);
+    if (cues && line.length <= MAX_SENTENCE) readSentence(line, previous, facts, cues);
+    else if (cues) for (const sentence of line.split(SENTENCE)) readSentence(sentence.slice(0, MAX_SENTENCE * 2), previous, facts); // prettier-ignore
     previous = line;
   }
   return facts;
 }
 
-function readSentence(sentence: string, previous: string, facts: ProseFact[]): void {
+// One cheap scan first: most sentences of a page name no unit, no mode and no price, and the patterns are costly.
+const CUES = new RegExp(
+  `(\\d\\s*-?\\s*${UNIT}\\b|\\b${UNIT}\\b|\\b(?:${NUMBER_WORD})\\b)|(online|virtual|remote|person|campus|face|classroom|blended|hybrid|distance|presencial|l[ií]nea|offline|taught|delivered|held)|([$€£¥₹₩₺₱₦₪฿₫]|S\\/|\\b(?:free|gratis|gratuit|kostenlos|paid|fees?|price|cost|tuition|precio|costo|prix|tarif|preis|kosten|prezzo|USD|EUR|GBP|AUD|CAD|NZD|INR|PEN|Rs|dollars?|euros?|pounds?|soles|no cost)\\b)`,
+  'gi',
+);
+
+interface Cues {
+  length: boolean;
+  mode: boolean;
+  price: boolean;
+}
+
+/** The same words in one pattern with one leading boundary: most lines fail it fast. */
+const ANY_CUE = new RegExp(
+  `\\b(?:\\d+\\s*-?\\s*${UNIT}|${UNIT}|${NUMBER_WORD}|online|virtual|remote|person|campus|face|classroom|blended|hybrid|distance|presencial|l[ií]nea|offline|taught|delivered|held|free|gratis|gratuit|kostenlos|paid|fees?|price|cost|tuition|precio|costo|prix|tarif|preis|kosten|prezzo|usd|eur|gbp|aud|cad|nzd|inr|pen|rs|dollars?|euros?|pounds?|soles)\\b|[$€£¥₹₩₺₱₦₪฿₫]|S\\/|\\d\\s*-?\\s*${UNIT}\\b`,
+  'i',
+);
+
+function cuesOf(sentence: string): Cues | null {
+  if (!ANY_CUE.test(sentence)) return null;
+  let cues: Cues | null = null;
+  CUES.lastIndex = 0;
+  for (let match = CUES.exec(sentence); match; match = CUES.exec(sentence)) {
+    cues ??= { length: false, mode: false, price: false };
+    if (match[1]) cues.length = true;
+    else if (match[2]) cues.mode = true;
+    else cues.price = true;
+  }
+  return cues;
+}
+
+const UNIT_PATTERN = new RegExp(UNIT, 'i');
+const LEADING_QUANTITY = new RegExp(`^\\D*${RANGE}\\s*-?\\s*`, 'i');
+
+function readSentence(sentence: string, previous: string, facts: ProseFact[], known?: Cues): void {
+  const cues = known ?? cuesOf(sentence);
+  if (!cues) return;
   const evidence = sentence.length > 200 ? sentence.slice(0, 200) : sentence;
-  for (const [pattern, strength] of DURATION_PATTERNS) {
-    const match = pattern.exec(sentence);
-    if (!match || NOT_A_LENGTH.test(sentence.slice(Math.max(0, match.index - 30), match.index))) continue;
-    const unit = new RegExp(UNIT, 'i').exec(match[0].replace(new RegExp(`^\\D*${RANGE}\\s*-?\\s*`, 'i'), ''));
-    const fact: ProseFact = { field: 'duration', value: match[0], evidence, strength };
-    if (unit && HOURS_UNIT.test(unit[0])) fact.hoursOnly = true;
-    facts.push(fact);
-    break;
-  }
-  for (const pattern of WORKLOAD_PATTERNS) {
-    const match = pattern.exec(sentence);
-    if (match) {
-      facts.push({ field: 'workload', value: match[0], evidence, strength: 2 });
+  if (cues.length) {
+    for (const [pattern, strength] of DURATION_PATTERNS) {
+      const match = pattern.exec(sentence);
+      if (!match || NOT_A_LENGTH.test(sentence.slice(Math.max(0, match.index - 30), match.index))) continue;
+      const unit = UNIT_PATTERN.exec(match[0].replace(LEADING_QUANTITY, ''));
+      const fact: ProseFact = { field: 'duration', value: match[0], evidence, strength };
+      if (unit && HOURS_UNIT.test(unit[0])) fact.hoursOnly = true;
+      facts.push(fact);
       break;
     }
+    const workload = WORKLOAD_PATTERNS.map((pattern) => pattern.exec(sentence)).find(Boolean);
+    if (workload) facts.push({ field: 'workload', value: workload[0], evidence, strength: 2 });
   }
-  for (const [index, pattern] of MODE_PATTERNS.entries()) {
-    const match = pattern.exec(sentence);
-    if (match && normaliseMode(match[0])) {
-      facts.push({ field: 'mode', value: match[0], evidence, strength: index === 0 ? 1 : 2 });
-      break;
+  if (cues.mode) {
+    for (const [index, pattern] of MODE_PATTERNS.entries()) {
+      const match = pattern.exec(sentence);
+      if (match && normaliseMode(match[0])) {
+        facts.push({ field: 'mode', value: match[0], evidence, strength: index === 0 ? 1 : 2 });
+        break;
+      }
     }
   }
-  readPrice(sentence, previous, evidence, facts);
+  if (cues.price) readPrice(sentence, previous, evidence, facts);
 }
 
 function readPrice(sentence: string, previous: string, evidence: string, facts: ProseFact[]): void {
