@@ -14,7 +14,7 @@ const USAGE = `Usage: shortlist <command>
   crawl [--source FILE_OR_ID] [--demo] [--dry-run]
                                          crawl now into the catalogue and the index; --dry-run prints
                                          the records as JSON lines and writes nothing
-  extract <file-or-url> [--url URL] [--source FILE_OR_ID]
+  extract <file-or-url> [--url URL] [--source FILE_OR_ID] [--explain]
                                          print the records one page yields, with provenance, as JSON
   reindex                                rebuild the search index from the catalogue, with no downtime
   import <file> [--provider ID] [feed options, below]
@@ -57,6 +57,7 @@ async function main(argv: string[]): Promise<void> {
     allowPositionals: true,
     options: {
       demo: { type: 'boolean', default: false },
+      explain: { type: 'boolean', default: false },
       source: { type: 'string' },
       url: { type: 'string' },
       ...feedOptionFlags,
@@ -82,7 +83,11 @@ async function main(argv: string[]): Promise<void> {
     case 'extract':
       if (!positionals[0])
         throw new UsageError('extract needs a saved page or a URL: shortlist extract page.html [--url URL]');
-      return extractCommand(env, positionals[0], { url: values.url, source: values.source });
+      return extractCommand(env, positionals[0], {
+        url: values.url,
+        source: values.source,
+        explain: values.explain,
+      });
     case 'reindex':
       return reindexCommand();
     case 'import':

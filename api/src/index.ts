@@ -3,3 +3,4 @@ export { openServices, type Services } from './services.ts';
 export { catalogueSink } from './commands/crawl-schedule.ts';
 export { planSearch } from './search/request.ts';
 export { parseSearchParams } from './search/route.ts';
+export { extractSavedPage, unknownProvider } from './commands/extract.ts';

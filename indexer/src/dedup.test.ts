@@ -59,6 +59,20 @@ describe('one listing per course', () => {
     expect(store.getCourse(`${fromFeed.id}-feed`)?.id).toBe(crawled.id);
   });
 
+  it('keeps each field’s evidence with the record it came from, in the stored catalogue', () => {
+    const store = openStore();
+    const duration = { extractor: 'text' as const, text: 'Duration: 6 weeks', confidence: 'medium' as const };
+    const cost = { extractor: 'text' as const, text: 'Fee: £450', confidence: 'low' as const };
+    const crawled = { ...testCourse({ title: 'Data Analytics', url: 'https://northbridge.example/courses/data', cost: '£450', duration: '6 weeks' }), evidence: { duration, cost } }; // prettier-ignore
+    const fromFeed = testCourse({ title: 'Data Analytics', url: 'https://northbridge.example/courses/data', cost: '£420' }); // prettier-ignore
+    store.upsertCourses([crawled]);
+    expect(store.getCourse(crawled.id)!.evidence).toEqual({ duration, cost });
+
+    store.upsertCourses([asFeedRecord(fromFeed)]);
+    // the feed's price wins and brings no evidence of its own; the crawled duration keeps where it was read
+    expect(store.getCourse(crawled.id)!.evidence).toEqual({ duration });
+  });
+
   it('merges near-duplicates of one provider (same title, similar duration and cost) and can undo it', () => {
     const store = openStore();
     const a = testCourse({

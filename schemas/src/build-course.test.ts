@@ -23,7 +23,13 @@ function build(raw: RawCourse, overrides: Partial<CourseContext> = {}): Course {
 describe('buildCourse with the real normalisers', () => {
   it('derives total hours from weeks × hours per week and marks them derived', () => {
     const course = build({ duration: '6 weeks', workload: '5 hours per week' });
-    expect(course.duration).toEqual({ text: '6 weeks', minWeeks: 6, maxWeeks: 6, selfPaced: false });
+    expect(course.duration).toEqual({
+      text: '6 weeks',
+      minWeeks: 6,
+      maxWeeks: 6,
+      selfPaced: false,
+      stated: { value: 6, max: null, unit: 'week' },
+    });
     expect(course.workload).toEqual({
       text: '5 hours per week',
       hoursPerWeek: { min: 5, max: 5 },
@@ -109,6 +115,12 @@ describe('buildCourse with the real normalisers', () => {
     expect(course.level).toEqual({ text: 'Level 3', eqf: 4, label: null });
     expect(course.fields).toEqual(['0542', '0613']);
     expect(course.languages).toEqual(['en', 'fr', 'en-GB']);
+  });
+
+  it('reads a length in hours as a length only, not as a workload too', () => {
+    const course = build({ duration: '6h' });
+    expect(course.duration).toMatchObject({ minWeeks: 0.1, stated: { value: 6, max: null, unit: 'hour' } });
+    expect(course.workload).toMatchObject({ text: null, hoursPerWeek: null, totalHours: null });
   });
 
   it('takes self-pacing from the duration and scores completeness with the missing elements named', () => {

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { Course, type Extractor } from './course.ts';
+import { Course, type Extractor, type FieldEvidence } from './course.ts';
 import type { RawCourse } from './raw-course.ts';
 import {
   assessCompleteness,
@@ -87,7 +87,11 @@ export function buildCourse(raw: RawCourse, context: CourseContext): { course: C
   const duration = normaliseDuration(raw.duration);
   // "6 weeks, 3–5 hours per week" in the duration field also states the workload.
   const statedWorkload = normaliseWorkload(raw.workload);
-  const workloadFromDuration = statedWorkload || raw.workload ? null : normaliseWorkload(raw.duration);
+  // a length given in hours ("6h") is one fact, not a length and a workload too
+  const hoursOnly = duration?.stated?.unit === 'hour';
+  const fromDuration = statedWorkload || raw.workload ? null : normaliseWorkload(raw.duration);
+  const workloadFromDuration =
+    fromDuration && (fromDuration.hoursPerWeek || !hoursOnly) ? fromDuration : null;
   const workload = statedWorkload ?? workloadFromDuration;
   const workloadText = workloadFromDuration ? text(raw.duration) : text(raw.workload);
   const hoursPerWeek = workload?.hoursPerWeek ?? null;
@@ -108,9 +112,13 @@ export function buildCourse(raw: RawCourse, context: CourseContext): { course: C
   const fields = classifyField([title, ...subjects, ...keywords].join(' | '));
 
   const provenance: Record<string, Extractor> = {};
+  const evidence: Record<string, FieldEvidence> = {};
   for (const field in raw) {
-    if (field === 'provenance' || raw[field as keyof RawCourse] === undefined) continue;
+    if (field === 'provenance' || field === 'evidence' || raw[field as keyof RawCourse] === undefined)
+      continue;
     provenance[field] = raw.provenance?.[field] ?? context.extractor;
+    const found = raw.evidence?.[field];
+    if (found) evidence[field] = found;
   }
 
   const facts: Omit<Course, 'completeness'> = {
@@ -137,6 +145,7 @@ export function buildCourse(raw: RawCourse, context: CourseContext): { course: C
       minWeeks: duration?.minWeeks ?? null,
       maxWeeks: duration?.maxWeeks ?? null,
       selfPaced: duration?.selfPaced ?? false,
+      stated: duration?.stated ? { ...duration.stated } : null,
     },
     workload: { text: workloadText, hoursPerWeek, totalHours, totalDerived },
     cost: {
@@ -181,6 +190,7 @@ export function buildCourse(raw: RawCourse, context: CourseContext): { course: C
       .filter((date) => /^\d{4}-\d{2}-\d{2}/.test(date))
       .map((date) => date.slice(0, 10)),
     provenance,
+    ...(Object.keys(evidence).length > 0 ? { evidence } : {}),
   };
   facts.contentHash = hashContent({ ...facts, fetchedAt: null, lastSeenAt: null });
   const course = facts as Course;

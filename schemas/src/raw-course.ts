@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Extractor } from './course.ts';
+import { Extractor, FieldEvidence } from './course.ts';
 
 /**
  * What an extractor or feed parser found on a page or in a row, as text, before normalisation.
@@ -36,14 +36,16 @@ export const RawCourse = z.object({
   startDates: z.array(z.string()).optional(),
   /** which extractor produced each field above */
   provenance: z.record(z.string(), Extractor).optional(),
+  /** per field above: the text it was read from, its confidence, other candidates */
+  evidence: z.record(z.string(), FieldEvidence).optional(),
 });
 export type RawCourse = z.infer<typeof RawCourse>;
 
-/** A RawCourse field that holds what was found (everything except `provenance`). */
-export type RawCourseField = Exclude<keyof RawCourse, 'provenance'>;
+/** A RawCourse field that holds what was found (everything except `provenance` and `evidence`). */
+export type RawCourseField = Exclude<keyof RawCourse, 'provenance' | 'evidence'>;
 
 const RAW_FIELDS = Object.keys(RawCourse.shape).filter(
-  (field): field is RawCourseField => field !== 'provenance',
+  (field): field is RawCourseField => field !== 'provenance' && field !== 'evidence',
 );
 /** The fields that hold several values, read from the schema above: the ones that take a list. */
 export const RAW_LIST_FIELDS: readonly RawCourseField[] = RAW_FIELDS.filter(

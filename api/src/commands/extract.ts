@@ -7,31 +7,62 @@ import {
   DisallowedByRobots,
   loadSources,
   politeFetch,
+  type PageRecords,
 } from '@shortlist/crawler';
 import { Source } from '@shortlist/schemas';
 import type { ApiEnv } from '../env.ts';
 import { pickSources } from './crawl.ts';
+import { explainCourses } from './explain.ts';
 import { userAgent } from './demo.ts';
 
-const ANY_PROVIDER = Source.parse({
-  id: 'unknown-provider',
-  name: 'Unknown provider',
-  providerType: 'company',
-  country: 'US',
-  url: 'https://example.invalid/',
-  startUrls: ['https://example.invalid/'],
-});
+/** Country-code domains used worldwide for their letters, which say nothing of where a provider is. */
+const GENERIC_COUNTRY_DOMAINS = new Set(['ai', 'io', 'co', 'tv', 'me', 'fm', 'ly', 'gg', 'cc', 'ws', 'to', 'la', 'is', 'it']); // prettier-ignore
+
+/**
+ * The provider of a page no source describes: its country is the page's country-code domain ("cased.lk" → LK,
+ * so "Rs." reads as Sri Lankan rupees), or unknown (ZZ), so no currency is assumed for a bare amount.
+ */
+export function unknownProvider(pageUrl: string): Source {
+  let country = 'ZZ';
+  try {
+    const tld = new URL(pageUrl).hostname.split('.').pop() ?? '';
+    if (/^[a-z]{2}$/.test(tld) && !GENERIC_COUNTRY_DOMAINS.has(tld))
+      country = tld === 'uk' ? 'GB' : tld.toUpperCase();
+  } catch {
+    // a file: URL or no URL at all: the country stays unknown
+  }
+  return Source.parse({
+    id: 'unknown-provider',
+    name: 'Unknown provider',
+    providerType: 'company',
+    country,
+    url: 'https://example.invalid/',
+    startUrls: ['https://example.invalid/'],
+  });
+}
 
 export interface ExtractOptions {
   /** the page's address, for a saved file: resolves its links and names its courses */
   url?: string;
   /** a source config file or id: its selector map, country and politeness apply */
   source?: string;
+  /** print, per field, where its value was read, the confidence and the other candidates, instead of JSON */
+  explain?: boolean;
+}
+
+/** What `extract` makes of a saved page: the bytes decoded as a browser would, then the crawler's own path. */
+export function extractSavedPage(
+  bytes: Uint8Array,
+  url: string,
+  source: Source = unknownProvider(url),
+  fetchedAt = new Date().toISOString(),
+): PageRecords {
+  return coursesFromPage(decodeHtml(bytes).text, url, source, fetchedAt);
 }
 
 async function readPage(input: string, source: Source, env: ApiEnv) {
   if (!/^https?:\/\//i.test(input)) {
-    return { html: decodeHtml(readFileSync(input)).text, url: pathToFileURL(resolve(input)).href };
+    return { bytes: readFileSync(input), url: pathToFileURL(resolve(input)).href };
   }
   try {
     const response = await politeFetch(input, {
@@ -40,7 +71,8 @@ async function readPage(input: string, source: Source, env: ApiEnv) {
       timeoutMs: source.politeness.timeoutMs,
       maxBytes: source.politeness.maxBytes,
     });
-    return { html: decodeHtml(response.body, response.headers.get('content-type')).text, url: response.url };
+    const html = decodeHtml(response.body, response.headers.get('content-type')).text;
+    return { html, url: response.url };
   } catch (error) {
     if (error instanceof DisallowedByRobots)
       throw new Error(
@@ -54,10 +86,14 @@ async function readPage(input: string, source: Source, env: ApiEnv) {
 export async function extractCommand(env: ApiEnv, input: string, options: ExtractOptions): Promise<void> {
   const source = options.source
     ? pickSources(env.SHORTLIST_SOURCES ? loadSources(env.SHORTLIST_SOURCES) : [], options.source)[0]!
-    : ANY_PROVIDER;
+    : unknownProvider(options.url ?? input);
   const page = await readPage(input, source, env);
-  const result = coursesFromPage(page.html, options.url ?? page.url, source, new Date().toISOString());
+  const url = options.url ?? page.url;
+  const result =
+    page.html === undefined
+      ? extractSavedPage(page.bytes, url, source)
+      : coursesFromPage(page.html, url, source, new Date().toISOString());
   for (const warning of result.warnings) console.error(`warning: ${warning}`);
   for (const rejected of result.rejected) console.error(`rejected ${rejected.url}: ${rejected.reason}`);
-  console.log(JSON.stringify(result.courses, null, 2));
+  console.log(options.explain ? explainCourses(result.courses) : JSON.stringify(result.courses, null, 2));
 }

@@ -3,7 +3,6 @@ import type { Extractor, RawCourse, SelectorMap } from '@shortlist/schemas';
 import { movedTo } from '../discovery/page-links.ts';
 import { findCourseNodes } from './course-nodes.ts';
 import { fillCourse, mergeCourses } from './course-merge.ts';
-import { presentFields } from './course-record.ts';
 import { readJsonLd } from './jsonld.ts';
 import { readMicrodata } from './microdata.ts';
 import { readRdfa } from './rdfa.ts';
@@ -12,10 +11,10 @@ import { assignRecordUrls, documentBaseUrl, readCanonicalUrl } from './record-ur
 import { mapCourseNode } from './schema-org-course.ts';
 import type { SchemaNode } from './schema-org-node.ts';
 import { readSelectorMap } from './selectors.ts';
-import { readLabelledFacts, readPageMetadata } from './text-heuristics.ts';
-
-/** Fields every page has; a page with only these is not a course. */
-const PAGE_METADATA: ReadonlySet<string> = new Set(['title', 'summary', 'languages']);
+import { mergeEmbedded, readEmbedded } from './embedded-json.ts';
+import { outlinePage, type PageOutline } from './page-outline.ts';
+import { readPageText } from './page-text.ts';
+import { readLabelledFacts } from './text-heuristics.ts';
 
 export interface ExtractOptions {
   /** the source's selector map, tried after structured data */
@@ -34,8 +33,9 @@ export interface PageExtraction {
 }
 
 /**
- * Finds the courses on one page: JSON-LD, then microdata and RDFa, then the source's selector map, then labelled
- * text. Each later extractor fills the fields the earlier ones left empty.
+ * Finds the courses on one page: linked data (JSON-LD, microdata, RDFa), then JSON embedded for scripts, then a
+ * platform preset or the source's selector map, then the visible text (labels, fact boxes, phrases). Each later
+ * step fills the fields the earlier ones left empty; what it found too is kept beside them as evidence.
  */
 export function extractPage(html: HtmlPage, pageUrl: string, options: ExtractOptions = {}): PageExtraction {
   // a crawler that has already parsed the page passes it in rather than paying for a second parse
@@ -59,6 +59,14 @@ export function extractPage(html: HtmlPage, pageUrl: string, options: ExtractOpt
     const courses = findCourseNodes(read()).map((node) => mapCourseNode(node, extractor, baseUrl, warnings));
     mergeCourses(records, courses, warnings);
   }
+  let outlined: PageOutline | undefined;
+  const outline = () => (outlined ??= outlinePage(page, baseUrl));
+
+  // JSON the page carries for its scripts: __NEXT_DATA__, inline state, data-* attributes
+  const embedded = readEmbedded(page, baseUrl, warnings);
+  mergeEmbedded(records, embedded.courses, outline, warnings);
+
+  // platform presets (./presets/) fill what linked data and embedded JSON left, before the source's selector map
 
   if (options.selectors) {
     // only selector maps need cheerio's CSS engine; it wraps the parsed page as it is
@@ -80,13 +88,8 @@ export function extractPage(html: HtmlPage, pageUrl: string, options: ExtractOpt
     }
   }
 
-  if (records.length <= 1) {
-    const facts = readLabelledFacts(page.body);
-    fillCourse(facts, readPageMetadata(page), warnings);
-    if (records.length === 1) fillCourse(records[0]!, facts, warnings);
-    else if (facts.title && presentFields(facts).some((field) => !PAGE_METADATA.has(field)))
-      records.push(facts);
-  }
+  // the page's visible text, then markup its scripts keep in data attributes
+  readPageText(records, page, outline(), embedded.html, warnings);
 
   assignRecordUrls(records, pageUrl, canonicalUrl);
   for (const record of records) {

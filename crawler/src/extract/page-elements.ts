@@ -19,7 +19,8 @@ export interface PageElements {
  * with a crawl. Straight to htmlparser2: each `cheerio.load` defines a class that keeps its page alive past young GCs.
  */
 export function parseHtml(html: string): DomNode {
-  return parseDocument(html, { xmlMode: false, decodeEntities: true });
+  // start indices give every element its place in the page for free, for ordering what extractors find
+  return parseDocument(html, { xmlMode: false, decodeEntities: true, withStartIndices: true });
 }
 
 /** Indexed once per parsed page: the crawler reads links and robots meta from the same index the extractors use. */

@@ -1,3 +1,4 @@
+import { newEvidence } from './evidence.ts';
 import type { RawCourse } from '@shortlist/schemas';
 import { resolveUrl } from './dom.ts';
 import type { PageElements } from './page-elements.ts';
@@ -53,7 +54,10 @@ export function assignRecordUrls(
     record.url = url;
     // the course's own extractor placed it at this address
     const placedBy = record.provenance?.title ?? Object.values(record.provenance ?? {})[0];
-    if (placedBy) (record.provenance ??= {}).url = placedBy;
+    if (!placedBy) return;
+    (record.provenance ??= {}).url = placedBy;
+    const where = records.length > 1 ? 'the page address with the course named' : canonicalUrl ? 'the canonical link' : 'the page address'; // prettier-ignore
+    (record.evidence ??= {}).url = newEvidence(placedBy, url, { evidence: `${where}: ${url}` });
   });
 }
 

@@ -30,6 +30,15 @@ describe('decoding HTML', () => {
     expect(httpEquiv.from).toBe('meta');
   });
 
+  it('finds a <meta charset> after a long head, as a saved page has, and reads CRLF lines', () => {
+    const head = `<!doctype html>\r\n<html><head>\r\n<!-- ${'saved by a browser '.repeat(80)} -->\r\n`;
+    const page = windows1252(`${head}<meta charset="windows-1252">\r\n</head><body><p>€450 – “Café”</p>\r\n</body></html>`); // prettier-ignore
+    const decoded = decodeHtml(page);
+    expect(decoded).toMatchObject({ charset: 'windows-1252', from: 'meta' });
+    expect(decoded.warning).toBeUndefined();
+    expect(decoded.text).toContain('<p>€450 – “Café”</p>\r\n');
+  });
+
   it('lets a UTF-8 byte-order mark win and strips it', () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<p>Ångström €</p>')]);
     const decoded = decodeHtml(bytes, 'text/html; charset=iso-8859-1');

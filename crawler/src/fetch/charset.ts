@@ -21,17 +21,25 @@ export function charsetFromContentType(contentType: string | null | undefined): 
   return /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
 }
 
-/** `<meta charset>` or `<meta http-equiv="content-type" content="…; charset=…">` in the first 1024 bytes, as browsers prescan. */
+/**
+ * `<meta charset>` or `<meta http-equiv="content-type" content="…; charset=…">` in the page's head. Browsers
+ * prescan 1024 bytes and decode again when a later `<meta>` names another encoding; saved pages often carry
+ * long heads, so the whole head is read (up to `<body>`, at most 64 KB).
+ */
 function metaCharset(bytes: Uint8Array): string | undefined {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString(
+  const prefix = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, HEAD_LIMIT)).toString(
     'latin1',
   );
+  const body = prefix.search(/<body[\s>]/i);
+  const head = body >= 0 ? prefix.slice(0, body) : prefix;
   for (const [tag] of head.matchAll(/<meta\b[^>]*>/gi)) {
     const found = /charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(tag)?.[1];
     if (found) return found;
   }
   return undefined;
 }
+
+const HEAD_LIMIT = 64 * 1024;
 
 /** windows-1252's 0x80–0x9F; the rest of the byte range is ISO-8859-1. */
 const WINDOWS_1252_HIGH =

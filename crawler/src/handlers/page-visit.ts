@@ -4,7 +4,7 @@ import { crawlUrl } from '../discovery/crawl-url.ts';
 import { DETAIL, type PageLabel } from '../discovery/link-patterns.ts';
 import type { PageRecords } from '../extract/page-courses.ts';
 import type { CrawlContext } from '../run/crawl-context.ts';
-import { recordRejected, recordWarning } from '../run/crawl-report.ts';
+import { recordCourses, recordRejected, recordWarning } from '../run/crawl-report.ts';
 import { countDetailLinks, enqueue } from './enqueue.ts';
 import { fetchForCrawl } from './fetch-for-crawl.ts';
 
@@ -26,7 +26,7 @@ async function storeCourses(crawl: CrawlContext, page: PageRecords, pageUrl: str
   crawl.canonicals.add(canonical);
   for (const warning of page.warnings) recordWarning(report, `${pageUrl}: ${warning}`);
   recordRejected(report, page.rejected);
-  report.coursesFound += page.courses.length;
+  recordCourses(report, page.courses);
   if (page.courses.length > 0) {
     const counts = await sink.courses(page.courses);
     if (counts) {

@@ -8,7 +8,7 @@ import type { CrawlJournal } from './crawl-journal.ts';
 import type { CrawlReport } from './crawl-report.ts';
 
 /** Bump when extraction or normalisation changes enough that unchanged pages must be read again. */
-const EXTRACTION_VERSION = 2;
+const EXTRACTION_VERSION = 3;
 
 /** Everything the route handlers of one source's crawl share. */
 export interface CrawlContext {

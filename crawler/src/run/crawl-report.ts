@@ -1,3 +1,4 @@
+import type { Course } from '@shortlist/schemas';
 import { GONE_KINDS, type FetchErrorKind } from '../fetch/fetch-error.ts';
 
 export type CrawlErrorKind = FetchErrorKind | 'internal';
@@ -43,6 +44,8 @@ export interface CrawlReport {
     other: number;
   };
   coursesFound: number;
+  /** of the courses read, how many state no price, no length, no delivery mode, no workload: a source where many do needs a selector map */
+  missingFacts: Record<CriticalFact, number>;
   records: { new: number; changed: number; unchanged: number; withdrawn: number };
   rejected: { url: string; reason: string }[];
   /** the first errors in full; `errorsByKind` counts them all */
@@ -67,12 +70,30 @@ export function newCrawlReport(sourceId: string, startedAt = new Date().toISOStr
     pagesUnchanged: 0,
     skipped: { robots: 0, duplicate: 0, noindex: 0, trap: 0, other: 0 },
     coursesFound: 0,
+    missingFacts: { price: 0, duration: 0, mode: 0, workload: 0 },
     records: { new: 0, changed: 0, unchanged: 0, withdrawn: 0 },
     rejected: [],
     errors: [],
     errorsByKind: {},
     warnings: [],
   };
+}
+
+export const CRITICAL_FACTS = ['price', 'duration', 'mode', 'workload'] as const;
+export type CriticalFact = (typeof CRITICAL_FACTS)[number];
+
+const LACKS: Record<CriticalFact, (course: Course) => boolean> = {
+  price: (course) => course.cost.amount === null,
+  duration: (course) => course.duration.minWeeks === null && course.duration.maxWeeks === null && !course.duration.selfPaced, // prettier-ignore
+  mode: (course) => course.delivery.mode === null,
+  workload: (course) => course.workload.hoursPerWeek === null && course.workload.totalHours === null,
+};
+
+/** Counts the courses read and which critical facts each lacks. */
+export function recordCourses(report: CrawlReport, courses: readonly Course[]): void {
+  report.coursesFound += courses.length;
+  for (const course of courses)
+    for (const fact of CRITICAL_FACTS) if (LACKS[fact](course)) report.missingFacts[fact]++;
 }
 
 export function recordError(report: CrawlReport, error: CrawlError): void {
@@ -114,6 +135,9 @@ export function summariseReport(report: CrawlReport): string {
     `  pages: ${report.pagesFetched} fetched, ${report.pagesUnchanged} unchanged${skips.length ? `, skipped ${skips.join(', ')}` : ''}`,
     `  courses: ${report.coursesFound} read; ${records.new} new, ${records.changed} changed, ${records.unchanged} unchanged, ${records.withdrawn} withdrawn; ${report.rejected.length} rejected`,
   ];
+  const missing = CRITICAL_FACTS.filter((fact) => report.missingFacts[fact] > 0).map((fact) => `${fact} ${report.missingFacts[fact]}`); // prettier-ignore
+  if (missing.length > 0)
+    lines.push(`  courses without: ${missing.join(', ')} (of ${report.coursesFound}; a selector map in the source config can read what the page states)`); // prettier-ignore
   for (const [kind, summary] of Object.entries(report.errorsByKind))
     lines.push(`  errors: ${kind} ×${summary.count} (e.g. ${summary.examples.join(', ')})`);
   if (report.errors[0]) lines.push(`  first error: ${report.errors[0].url}: ${report.errors[0].message}`);

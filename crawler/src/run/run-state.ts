@@ -40,7 +40,9 @@ export class RunState {
     let report = newCrawlReport(sourceId);
     if (existsSync(saved)) {
       try {
-        report = forgetPassingErrors(JSON.parse(readFileSync(saved, 'utf8')) as CrawlReport);
+        // a checkpoint from an older version lacks the counts added since: they start at zero
+        const loaded = JSON.parse(readFileSync(saved, 'utf8')) as CrawlReport;
+        report = forgetPassingErrors({ ...report, ...loaded });
         report.resumed++;
       } catch {
         // a checkpoint cut short by the kill: the journal still resumes the crawl, the counts start again

@@ -55,6 +55,8 @@ const AUDIT =
   /\baudit(?:ing|ed)?\b|\bfree to (?:audit|access|enrol|enroll|learn|join|start|take|study)\b|\b(?:enrol|enroll|learn|join|start|study|access|take (?:the|this) course) for free\b/i;
 const PAID_CERTIFICATE =
   /\b(?:paid|optional|verified|upgrade[ds]?|purchase|buy)\b[^.;|]{0,25}\b(?:certificates?|certification|credential|badge|track)\b|\b(?:certificates?|certification|credential)\b[^.;|]{0,25}(?:for a fee|available for purchase|(?:at )?(?:an )?(?:extra|additional) (?:cost|fee|charge)|costs? extra|\bpaid\b)/i;
+const PAID_WORDS =
+  /^\s*(?:paid|fee[- ]paying|de pago|payant|kostenpflichtig)(?:\s+(?:course|program(?:me)?|class|training|curso|cours|kurs))?\s*$/i;
 const TAX_HINT = /vat|gst|tax|mwst|iva|tva|ttc|HT/i;
 const TAX_INCLUDED = new RegExp(
   String.raw`\b(?:inc(?:l|luding|ludes|lusive of)?\.?\s*(?:of\s*)?(?:vat|gst|tax(?:es)?|mwst\.?|iva|tva|sales tax)|(?:vat|gst|tax(?:es)?|mwst|iva|tva) (?:incl(?:uded|usive)?\.?|inc\.?)|inkl\.?\s*(?:\d+\s*%\s*)?mwst|ttc|iva incluido|tva comprise)(?![${LETTER}])`,
@@ -67,14 +69,15 @@ const TAX_EXCLUDED = new RegExp(
 
 const BASIS_AFTER = new RegExp(
   '^\\s*(?:[A-Z]{3}\\b\\s*)?(?:\\(?\\s*(?:inc|incl|including|ex|excl|excluding|plus|\\+)\\.?\\s*(?:vat|gst|tax(?:es)?|mwst)\\s*\\)?\\s*)?' +
-    '(?:(?:(?:\\/|per|a|an|each|every|por|par|pro|le|la)\\s*)(month|mo|mth|week|wk|year|yr|annum|credit(?:\\s*(?:hour|point|unit))?s?|ects|unit|module|subject|course|session|class|lesson|term|semester|trimester|quarter|person|participant|delegate|learner|student|head|seat|user|mes|mois|monat|semana|semaine|woche|año|an|jahr|crédito|crédit|cr)' +
+    // "per 6-month term", "each 16-week semester": a term's length may come between
+    '(?:(?:(?:\\/|per|a|an|each|every|por|par|pro|le|la)\\s*)(?:\\d{1,2}[- ]?(?:months?|weeks?)\\s+(?=term|semester|trimester|quarter))?(month|mo|mth|week|wk|year|yr|annum|credit(?:\\s*(?:hour|point|unit))?s?|ects|unit|module|subject|course|session|class|lesson|term|semester|trimester|quarter|semestre|trimestre|cuatrimestre|person|participant|delegate|learner|student|head|seat|user|mes|mois|monat|semana|semaine|woche|año|an|jahr|crédito|crédit|cr)' +
     '|(monthly|weekly|annually|yearly|per annum|p\\.?\\s?a\\.?|pcm|p\\/m|p\\.m\\.|pw|p\\/w|mensuel(?:le)?|mensual(?:es)?|monatlich|jährlich|anual(?:es)?))(?![' +
     LETTER +
     '])',
   'i',
 );
 const BASIS_BEFORE =
-  /\b(monthly|per month|weekly|per week|annual(?:ly)?|yearly|per year|per annum|per credit(?: hour| point)?|per unit|per module)\b[^\d]{0,20}$/i;
+  /\b(monthly|per month|weekly|per week|annual(?:ly)?|yearly|per year|per annum|per credit(?: hour| point)?|per unit|per module|per (?:term|semester|trimester|quarter))\b[^\d]{0,20}$/i;
 const BASIS_WORDS: [RegExp, CostBasis][] = [
   [
     /^(?:month|mo|mth|mes|mois|monat|monthly|per month|pcm|p\/m|p\.m\.|mensuel(?:le)?|mensual(?:es)?|monatlich)$/,
@@ -87,6 +90,7 @@ const BASIS_WORDS: [RegExp, CostBasis][] = [
   ],
   [/^(?:(?:per )?credit(?:\s*(?:hour|point|unit))?s?|ects|crédito|crédit|cr)$/, 'per-credit'],
   [/^(?:(?:per )?(?:unit|module)|subject|session|class|lesson)$/, 'per-unit'],
+  [/^(?:per )?(?:term|semester|trimester|quarter|semestre|trimestre|cuatrimestre)$/, 'per-term'],
   [/^(?:course|person|participant|delegate|learner|student|head|seat|user)$/, 'total'],
 ];
 
@@ -154,12 +158,16 @@ function costOf(text: string, country: string | undefined): NormalisedCost | nul
       chosen = { item, lowest: false, amount, basis: item.count > 1 ? 'total' : item.basis };
       freeClass = 'paid';
     } else if (freeLike) {
+      // free to take, a certificate's price not given: the course itself costs nothing
       if (freeWord && (AUDIT.test(source) || PAID_CERTIFICATE.test(source))) {
-        return { amount: null, currency: null, freeClass: 'free-audit-paid-certificate', basis: 'unknown' };
+        return { amount: 0, currency: null, freeClass: 'free-audit-paid-certificate', basis: 'total' };
       }
       // A currency with no amount ("Free EUR" from a feed's priceCurrency) belongs to the free price; one next to a salary does not.
       const currency = zeros[0]?.currency ?? (amounts.length ? null : findCurrency(source, country));
       return { amount: 0, currency, freeClass: 'free', basis: 'total' };
+    } else if (PAID_WORDS.test(source)) {
+      // "Paid Course": not free, the amount not given
+      return { amount: null, currency: null, freeClass: 'paid', basis: 'unknown' };
     } else {
       return null;
     }

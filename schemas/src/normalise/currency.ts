@@ -48,6 +48,8 @@ export const COUNTRY_CURRENCY: ReadonlyMap<string, string> = new Map([
     MX: 'MXN',
     CL: 'CLP',
     CO: 'COP',
+    PE: 'PEN',
+    LK: 'LKR',
   }),
 ]);
 
@@ -79,6 +81,8 @@ const TOKENS: [string, string][] = [
   ['HK$', 'HKD'],
   ['NT$', 'TWD'],
   ['R$', 'BRL'],
+  ['S/.', 'PEN'],
+  ['S/', 'PEN'],
   ['MX$', 'MXN'],
   ['Mex$', 'MXN'],
   ['E£', 'EGP'],
@@ -156,7 +160,21 @@ const TOKENS: [string, string][] = [
   ['kroner', 'krona'],
   ['forint', 'HUF'],
 ];
-const CASE_SENSITIVE = new Set(['RMB', 'TL', 'RM', 'Rp', 'Ft', 'Kč', 'KSh', 'Rs', 'Rs.', 'Fr.', 'SFr.']);
+const CASE_SENSITIVE = new Set([
+  'RMB',
+  'TL',
+  'RM',
+  'Rp',
+  'Ft',
+  'Kč',
+  'KSh',
+  'Rs',
+  'Rs.',
+  'Fr.',
+  'SFr.',
+  'S/',
+  'S/.',
+]);
 const LOWERCASE_CODES = ['usd', 'eur', 'gbp', 'aud', 'cad', 'nzd', 'chf', 'inr', 'sgd', 'jpy'];
 
 // Short tokens that are also ordinary words or abbreviations only count right next to an amount.
@@ -177,6 +195,8 @@ const ADJACENT_ONLY = new Set([
   'PHP',
   'TRY',
   'KSh',
+  'S/',
+  'S/.',
 ]);
 
 const LOOKUP = new Map<string, string>();
@@ -217,7 +237,7 @@ export function resolveCurrency(token: string, country: string | undefined): str
     case 'yen-yuan':
       return where === 'CN' ? 'CNY' : 'JPY';
     case 'rupee':
-      return where === 'PK' ? 'PKR' : 'INR';
+      return where === 'PK' || where === 'LK' ? local! : 'INR';
     case 'peso':
       return where === 'CL' || where === 'CO' ? local! : 'MXN';
   }

@@ -32,6 +32,8 @@ const modes: [string, DeliveryMode | null][] = [
   ['mixed', 'blended'],
   // plain English
   ['100% online', 'online'],
+  ['Offline', 'in_person'],
+  ['Classes can be done online and offline', 'blended'],
   ['Fully online', 'online'],
   ['Live online', 'online'],
   ['Remote', 'online'],

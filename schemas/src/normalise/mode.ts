@@ -10,7 +10,7 @@ const BLENDED =
 const ONLINE =
   / (?:online|on line|en ligne|en linea|remote|remotely|remoto|remota|virtual|virtuel|virtuelle|virtuell|distance|a distancia|distancia|ead|fernstudium|fernunterricht|fernlehre|distanciel|e learning|elearning|web based|internet|zoom|webinar|webinars|live stream|livestream|teletraining|telepresencial|a distanza|mooc|moocs) /;
 const IN_PERSON =
-  / (?:in person|inperson|face to face|f2f|on campus|campus|campus based|on site|onsite|classroom|classroom based|class room|presentiel|en presence|presencial|prasenz\w*|vor ort|sur site|sur place|in presenza|attendance|residential|in class|venue|workplace|work based|on the job|variable site|in situ) /;
+  / (?:in person|inperson|face to face|f2f|on campus|campus|campus based|on site|onsite|classroom|classroom based|class room|presentiel|en presence|presencial|prasenz\w*|vor ort|sur site|sur place|in presenza|attendance|residential|in class|offline|venue|workplace|work based|on the job|variable site|in situ) /;
 // Phrases whose parts would otherwise read as both modes.
 const ONLINE_PHRASES = / (?:virtual|online) (?:classroom|campus|class|venue)s? /g;
 const NEGATED =
