@@ -53,6 +53,17 @@ export function presentFields(record: RawCourse): CourseField[] {
   );
 }
 
+/** Fields of running prose: a stray placeholder is cut out of them; any other field holding one is no value. */
+const PROSE: ReadonlySet<CourseField> = new Set<CourseField>(['summary', 'description', 'learningOutcomes']);
+/** A template the page forgot to fill in: "{{startdate}}", "{% fee %}", "${price}", "%%DURATION%%", "[[date]]". */
+const PLACEHOLDER = /\{\{[^{}]*\}\}|\{%[^%]*%\}|\$\{[^{}]*\}|%%[A-Za-z_][\w.]*%%|\[\[[\w. -]+\]\]/;
+const PLACEHOLDERS = new RegExp(PLACEHOLDER.source, 'g');
+
+function withoutPlaceholder(field: CourseField, value: string): string {
+  if (!PLACEHOLDER.test(value)) return value;
+  return PROSE.has(field) ? value.replace(PLACEHOLDERS, ' ') : '';
+}
+
 function cleanValue(
   field: CourseField,
   value: string | readonly string[] | undefined,
@@ -61,7 +72,7 @@ function cleanValue(
   const values = (typeof value === 'string' ? [value] : value)
     // "en, fr" is two languages whichever extractor found it
     .flatMap((item) => (field === 'languages' ? item.split(/[,;]/) : [item]))
-    .map((item) => item.trim())
+    .map((item) => withoutPlaceholder(field, item).trim())
     .filter((item) => item.length > 0);
   if (values.length === 0) return undefined;
   if (LIST_FIELDS.has(field)) return [...new Set(values)];

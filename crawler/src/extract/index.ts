@@ -11,6 +11,8 @@ import { indexPage, parseHtml, type PageElements } from './page-elements.ts';
 import { assignRecordUrls, documentBaseUrl, readCanonicalUrl } from './record-urls.ts';
 import { mapCourseNode } from './schema-org-course.ts';
 import type { SchemaNode } from './schema-org-node.ts';
+import { detectPreset, PRESETS, readPreset } from './presets/index.ts';
+import type { Preset } from './presets/index.ts';
 import { readSelectorMap } from './selectors.ts';
 import { readLabelledFacts, readPageMetadata } from './text-heuristics.ts';
 
@@ -18,7 +20,7 @@ import { readLabelledFacts, readPageMetadata } from './text-heuristics.ts';
 const PAGE_METADATA: ReadonlySet<string> = new Set(['title', 'summary', 'languages']);
 
 export interface ExtractOptions {
-  /** the source's selector map, tried after structured data */
+  /** the source's selector map, tried after structured data; a source that has one uses no platform preset */
   selectors?: SelectorMap;
 }
 
@@ -29,13 +31,16 @@ export interface PageExtraction {
   /** one record per course on the page, each field's extractor in `provenance` */
   records: RawCourse[];
   canonicalUrl: string | null;
+  /** the platform preset the page was recognised as, e.g. "banner"; null when none was */
+  preset: string | null;
   /** what a person adding the provider should know: broken markup, conflicts resolved, selectors that matched nothing */
   warnings: string[];
 }
 
 /**
- * Finds the courses on one page: JSON-LD, then microdata and RDFa, then the source's selector map, then labelled
- * text. Each later extractor fills the fields the earlier ones left empty.
+ * Finds the courses on one page: JSON-LD, then microdata and RDFa, then the source's selector map or, when the
+ * source has none, the preset of the platform the page was made with, then labelled text. Each later extractor
+ * fills the fields the earlier ones left empty.
  */
 export function extractPage(html: HtmlPage, pageUrl: string, options: ExtractOptions = {}): PageExtraction {
   // a crawler that has already parsed the page passes it in rather than paying for a second parse
@@ -60,7 +65,27 @@ export function extractPage(html: HtmlPage, pageUrl: string, options: ExtractOpt
     mergeCourses(records, courses, warnings);
   }
 
-  if (options.selectors) {
+  let preset: Preset | undefined;
+  if (!options.selectors) {
+    preset = detectPreset(page, pageUrl, PRESETS);
+    if (preset) {
+      let $: cheerio.CheerioAPI | undefined;
+      // a preset that reads the page itself (Banner) never needs cheerio's CSS engine
+      const css = {
+        page,
+        baseUrl,
+        get $() {
+          return ($ ??= cheerio.load(page.root));
+        },
+      };
+      const found = readPreset(preset, css);
+      if (found.records.length === 0)
+        warnings.push(
+          `the page looks like ${preset.platform} (preset "${preset.name}"), but the preset found no course on it`,
+        );
+      mergeCourses(records, found.records, warnings, found.listing || records.length === 0);
+    }
+  } else {
     // only selector maps need cheerio's CSS engine; it wraps the parsed page as it is
     const $ = cheerio.load(page.root);
     const found = readSelectorMap($, options.selectors, baseUrl, warnings);
@@ -103,5 +128,5 @@ export function extractPage(html: HtmlPage, pageUrl: string, options: ExtractOpt
     );
   }
   // a bad selector is reported once, not once per listing item
-  return { records, canonicalUrl, warnings: [...new Set(warnings)] };
+  return { records, canonicalUrl, preset: preset?.name ?? null, warnings: [...new Set(warnings)] };
 }
