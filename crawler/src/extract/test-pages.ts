@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Source, type SelectorMap } from '@shortlist/schemas';
 
 /** A realistic page from `fixtures/`. */
 export function fixturePage(name: string): string {
@@ -12,4 +13,17 @@ export function pageWithJsonLd(blocks: readonly (string | object)[], body = ''):
     .map((json) => `<script type="application/ld+json">${json}</script>`)
     .join('\n');
   return `<!doctype html><html><head><title>Course</title>${scripts}</head><body>${body}</body></html>`;
+}
+
+/** A provider to normalise a page's courses for, as a crawl would; with a selector map of its own when given. */
+export function testSource(country = 'US', selectors?: SelectorMap): Source {
+  return Source.parse({
+    id: 'test-provider',
+    name: 'Test Provider',
+    providerType: 'college',
+    country,
+    url: 'https://www.example.edu/',
+    startUrls: ['https://www.example.edu/'],
+    ...(selectors ? { extraction: { selectors } } : {}),
+  });
 }

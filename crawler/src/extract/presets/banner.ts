@@ -135,7 +135,12 @@ function readMeetings(table: DomElement): Meeting[] {
   if (!headerRow) return [];
   const columns = childElements(headerRow).map((cell) => visibleText(cell).toLowerCase());
   const column = (pattern: RegExp) => columns.findIndex((name) => pattern.test(name));
-  const at = { days: column(/^days?$/), time: column(/^time/), who: column(/instructor/) };
+  const at = {
+    type: column(/^type$/),
+    days: column(/^days?$/),
+    time: column(/^time/),
+    who: column(/instructor/),
+  };
   const dateColumns = columns.flatMap((name, index) => (/date/.test(name) ? [index] : []));
   if (at.days < 0 && dateColumns.length === 0) return [];
   return rows
@@ -143,7 +148,11 @@ function readMeetings(table: DomElement): Meeting[] {
     .map((row) => childElements(row).map((cell) => visibleText(cell)))
     .filter((cells) => cells.length === columns.length)
     .map((cells) => {
-      const when = [cells[at.days], cells[at.time]].filter((part) => part && !/^TBA$/i.test(part)).join(' ');
+      // an exam is a one-off meeting, not when the class meets
+      const exam = /exam/i.test(cells[at.type] ?? '');
+      const when = exam
+        ? ''
+        : [cells[at.days], cells[at.time]].filter((part) => part && !/^TBA$/i.test(part)).join(' ');
       const dates = dateColumns.flatMap((index) => readBannerDates(cells[index] ?? ''));
       // Banner 8 writes "First Last (P), First Last"
       const instructors = instructorNames((cells[at.who] ?? '').split(/\s*,\s*/));

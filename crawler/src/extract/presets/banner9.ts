@@ -17,7 +17,8 @@ export function readBanner9Rows(page: PageElements): ScheduleSection[] {
     const cells = new Map<string, DomElement>();
     for (const cell of childElements(row)) {
       const property = cell.attribs['data-property'];
-      if (property) cells.set(property, cell);
+      // the header row names its columns the same way, in <th>
+      if (property && cell.tagName.toLowerCase() === 'td') cells.set(property, cell);
     }
     if (!cells.has('courseReferenceNumber') || !cells.has('courseTitle')) return [];
     const text = (...properties: string[]) => {
