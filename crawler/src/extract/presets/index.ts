@@ -46,7 +46,10 @@ export function readPreset(preset: Preset, page: PresetPage): PresetCourses {
     return { records: read.map((record) => tidy(record, preset)), listing: read.length > 1 };
   for (const map of preset.maps) {
     // a map that does not fit this page (the listing map on a course page) is not worth a warning
-    const found = readSelectorMap(page.$, map, page.baseUrl, [], extractor);
+    // a course needs its name: a map that finds none here is meant for another kind of page
+    const found = readSelectorMap(page.$, map, page.baseUrl, [], extractor).filter(
+      ({ record }) => record.title,
+    );
     if (found.length === 0) continue;
     for (const { record, container } of found)
       if (container) fillCourse(record, readLabelledFacts(container), []);

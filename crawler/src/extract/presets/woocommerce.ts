@@ -23,7 +23,8 @@ export const woocommerce: Preset = {
   },
   maps: [
     {
-      title: 'h1.product_title',
+      // themes drop the class; on a product page (body.single-product) its one h1 is still the product's
+      title: ['h1.product_title', 'body.single-product h1'],
       cost: price('.summary .price'),
       summary: '.woocommerce-product-details__short-description',
       description: ['#tab-description', '.woocommerce-Tabs-panel--description'],
