@@ -9,6 +9,7 @@ const PRECEDENCE: Readonly<Record<string, number>> = {
   jsonld: 3,
   microdata: 3,
   rdfa: 3,
+  embedded: 2,
   selector: 2,
   text: 1,
 } satisfies Record<Exclude<Extractor, `preset:${string}`>, number>;
@@ -71,6 +72,7 @@ export function mergeRecords(listingId: string, records: Course[]): Course {
   const merged: Course = { ...newest, id: listingId, status: active.length > 0 ? 'active' : 'withdrawn' };
   if (candidates.length > 1) {
     const provenance: Course['provenance'] = {};
+    const evidence: NonNullable<Course['evidence']> = {};
     for (const [field, key] of MERGED_FIELDS) {
       const present = candidates.filter((record) => isPresent(record[field]));
       const best = present.reduce<Course | undefined>(
@@ -81,8 +83,12 @@ export function mergeRecords(listingId: string, records: Course[]): Course {
       Object.assign(merged, { [field]: best[field] });
       const source = best.provenance[key];
       if (source) provenance[key] = source;
+      const found = best.evidence?.[key];
+      if (found) evidence[key] = found;
     }
     merged.provenance = provenance;
+    if (Object.keys(evidence).length > 0) merged.evidence = evidence;
+    else delete merged.evidence;
     merged.fields = [...new Set(candidates.flatMap((record) => record.fields))].sort();
     merged.source = candidates.some((record) => record.source === 'feed') ? 'feed' : 'crawl';
     merged.lastSeenAt = candidates

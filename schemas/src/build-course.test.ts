@@ -23,7 +23,13 @@ function build(raw: RawCourse, overrides: Partial<CourseContext> = {}): Course {
 describe('buildCourse with the real normalisers', () => {
   it('derives total hours from weeks × hours per week and marks them derived', () => {
     const course = build({ duration: '6 weeks', workload: '5 hours per week' });
-    expect(course.duration).toEqual({ text: '6 weeks', minWeeks: 6, maxWeeks: 6, selfPaced: false });
+    expect(course.duration).toEqual({
+      text: '6 weeks',
+      minWeeks: 6,
+      maxWeeks: 6,
+      selfPaced: false,
+      stated: { value: 6, max: null, unit: 'week' },
+    });
     expect(course.workload).toEqual({
       text: '5 hours per week',
       hoursPerWeek: { min: 5, max: 5 },

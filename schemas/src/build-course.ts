@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { Course, type Extractor, type Offering } from './course.ts';
+import { Course, type Extractor, type FieldEvidence, type Offering } from './course.ts';
 import type { RawCourse, RawOffering } from './raw-course.ts';
 import {
   assessCompleteness,
@@ -107,9 +107,13 @@ export function buildCourse(raw: RawCourse, context: CourseContext): { course: C
   const fields = classifyField([title, ...subjects, ...keywords].join(' | '));
 
   const provenance: Record<string, Extractor> = {};
+  const evidence: Record<string, FieldEvidence> = {};
   for (const field in raw) {
-    if (field === 'provenance' || raw[field as keyof RawCourse] === undefined) continue;
+    if (field === 'provenance' || field === 'evidence' || raw[field as keyof RawCourse] === undefined)
+      continue;
     provenance[field] = raw.provenance?.[field] ?? context.extractor;
+    const found = raw.evidence?.[field];
+    if (found) evidence[field] = found;
   }
 
   const facts: Omit<Course, 'completeness'> = {
@@ -137,6 +141,7 @@ export function buildCourse(raw: RawCourse, context: CourseContext): { course: C
       minWeeks: duration?.minWeeks ?? null,
       maxWeeks: duration?.maxWeeks ?? null,
       selfPaced: duration?.selfPaced ?? false,
+      stated: duration?.stated ? { ...duration.stated } : null,
     },
     workload: { text: workloadText, hoursPerWeek, totalHours, totalDerived },
     cost: {
@@ -182,6 +187,7 @@ export function buildCourse(raw: RawCourse, context: CourseContext): { course: C
       .map((date) => date.slice(0, 10)),
     ...(raw.offerings?.length ? { offerings: raw.offerings.map(buildOffering) } : {}),
     provenance,
+    ...(Object.keys(evidence).length > 0 ? { evidence } : {}),
   };
   facts.contentHash = hashContent({ ...facts, fetchedAt: null, lastSeenAt: null });
   const course = facts as Course;

@@ -13,6 +13,8 @@ export const CostBasis = z.enum([
   'per-year',
   'per-credit',
   'per-unit',
+  /** a term, semester, trimester or quarter: "$3,575 per 6-month term" */
+  'per-term',
   'unknown',
 ]);
 export type CostBasis = z.infer<typeof CostBasis>;
@@ -23,23 +25,61 @@ export const CredentialType = z.enum([
   'micro_degree',
   'statement_of_attainment',
 ]);
-/** Which extractor (or feed) produced a field, so conflicts can be resolved and explained. */
-const BaseExtractor = z.enum(['feed', 'jsonld', 'microdata', 'rdfa', 'selector', 'text']);
-/** A bundled platform preset, named after its platform: `preset:banner`, `preset:acalog`. */
+/**
+ * Which extractor (or feed) produced a field, so conflicts can be resolved and explained: structured data
+ * (`jsonld`, `microdata`, `rdfa`), JSON embedded in the page (`embedded`), the source's own selector map
+ * (`selector`), a bundled platform preset named after its platform (`preset:banner`, `preset:acalog`), or the
+ * page's visible text (`text`).
+ */
+const BaseExtractor = z.enum(['feed', 'jsonld', 'microdata', 'rdfa', 'embedded', 'selector', 'text']);
 const PresetExtractor = z.templateLiteral(['preset:', z.string().regex(/^[a-z][a-z0-9-]*$/)]);
 export const Extractor = z.union([BaseExtractor, PresetExtractor]);
 export type Extractor = z.infer<typeof Extractor>;
+/** How far to trust one field: from the extractor that read it and whether other candidates agreed. */
+export const Confidence = z.enum(['high', 'medium', 'low']);
+export type Confidence = z.infer<typeof Confidence>;
+/** Another value found for a field, that agreed with the one kept or lost to it. */
+export const OtherCandidate = z.object({
+  extractor: Extractor,
+  value: z.string(),
+  /** the text it was read from, cut to about 200 characters */
+  text: z.string(),
+  agrees: z.boolean(),
+});
+/** Where one field's value came from: the extractor, the text it was read from, and what else was found. */
+export const FieldEvidence = z.object({
+  extractor: Extractor,
+  /** the text the value was read from, cut to about 200 characters */
+  text: z.string(),
+  confidence: Confidence,
+  /** why this value won over the others, when there were others */
+  reason: z.string().optional(),
+  others: z.array(OtherCandidate).optional(),
+});
+export type FieldEvidence = z.infer<typeof FieldEvidence>;
 
 const Range = z.object({ min: z.number().nonnegative(), max: z.number().nonnegative() });
 export type Range = z.infer<typeof Range>;
 /** The provider's own words, kept next to every normalised value. */
 const OriginalText = z.string().nullable();
 
+export const DurationUnit = z.enum(['hour', 'day', 'week', 'month', 'term', 'semester', 'year']);
+export type DurationUnit = z.infer<typeof DurationUnit>;
+/** A length in the provider's own unit ("4 months", "3-day", "6–8 weeks"), kept beside the weeks filters use. */
+export const StatedDuration = z.object({
+  value: z.number().positive(),
+  /** the end of a range ("6–8 weeks"), else null */
+  max: z.number().positive().nullable(),
+  unit: DurationUnit,
+});
+export type StatedDuration = z.infer<typeof StatedDuration>;
 export const Duration = z.object({
   text: OriginalText,
   minWeeks: z.number().nonnegative().nullable(),
   maxWeeks: z.number().nonnegative().nullable(),
   selfPaced: z.boolean(),
+  /** absent on records stored before stated lengths were kept */
+  stated: StatedDuration.nullable().optional(),
 });
 export const Workload = z.object({
   text: OriginalText,
@@ -160,6 +200,8 @@ export const Course = z.object({
   offerings: z.array(Offering).optional(),
   completeness: Completeness,
   provenance: z.record(z.string(), Extractor),
+  /** per field: the text it was read from, the confidence, and candidates that agreed or lost; absent on older records */
+  evidence: z.record(z.string(), FieldEvidence).optional(),
 });
 export type Course = z.infer<typeof Course>;
 

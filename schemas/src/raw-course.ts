@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Extractor } from './course.ts';
+import { Extractor, FieldEvidence } from './course.ts';
 
 /**
  * One run of a course as a page lists it, before normalisation: a section of a class schedule (its CRN, times,
@@ -65,14 +65,17 @@ export const RawCourse = z.object({
   offerings: z.array(RawOffering).optional(),
   /** which extractor produced each field above */
   provenance: z.record(z.string(), Extractor).optional(),
+  /** per field above: the text it was read from, its confidence, other candidates */
+  evidence: z.record(z.string(), FieldEvidence).optional(),
 });
 export type RawCourse = z.infer<typeof RawCourse>;
 
-/** A RawCourse field that holds text found on a page or in a row (everything except `provenance` and `offerings`). */
-export type RawCourseField = Exclude<keyof RawCourse, 'provenance' | 'offerings'>;
+/** A RawCourse field that holds text found on a page or in a row (everything but `provenance`, `evidence`, `offerings`). */
+export type RawCourseField = Exclude<keyof RawCourse, 'provenance' | 'evidence' | 'offerings'>;
 
+const NOT_TEXT: ReadonlySet<string> = new Set(['provenance', 'evidence', 'offerings']);
 const RAW_FIELDS = Object.keys(RawCourse.shape).filter(
-  (field): field is RawCourseField => field !== 'provenance' && field !== 'offerings',
+  (field): field is RawCourseField => !NOT_TEXT.has(field),
 );
 /** The fields that hold several values, read from the schema above: the ones that take a list. */
 export const RAW_LIST_FIELDS: readonly RawCourseField[] = RAW_FIELDS.filter(

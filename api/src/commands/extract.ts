@@ -7,13 +7,14 @@ import {
   DisallowedByRobots,
   loadSources,
   politeFetch,
+  type PageRecords,
 } from '@shortlist/crawler';
 import { Source } from '@shortlist/schemas';
 import type { ApiEnv } from '../env.ts';
 import { pickSources } from './crawl.ts';
 import { userAgent } from './demo.ts';
 
-const ANY_PROVIDER = Source.parse({
+export const ANY_PROVIDER = Source.parse({
   id: 'unknown-provider',
   name: 'Unknown provider',
   providerType: 'company',
@@ -29,9 +30,19 @@ export interface ExtractOptions {
   source?: string;
 }
 
+/** What `extract` makes of a saved page: the bytes decoded as a browser would, then the crawler's own path. */
+export function extractSavedPage(
+  bytes: Uint8Array,
+  url: string,
+  source: Source = ANY_PROVIDER,
+  fetchedAt = new Date().toISOString(),
+): PageRecords {
+  return coursesFromPage(decodeHtml(bytes).text, url, source, fetchedAt);
+}
+
 async function readPage(input: string, source: Source, env: ApiEnv) {
   if (!/^https?:\/\//i.test(input)) {
-    return { html: decodeHtml(readFileSync(input)).text, url: pathToFileURL(resolve(input)).href };
+    return { bytes: readFileSync(input), url: pathToFileURL(resolve(input)).href };
   }
   try {
     const response = await politeFetch(input, {
@@ -40,7 +51,8 @@ async function readPage(input: string, source: Source, env: ApiEnv) {
       timeoutMs: source.politeness.timeoutMs,
       maxBytes: source.politeness.maxBytes,
     });
-    return { html: decodeHtml(response.body, response.headers.get('content-type')).text, url: response.url };
+    const html = decodeHtml(response.body, response.headers.get('content-type')).text;
+    return { html, url: response.url };
   } catch (error) {
     if (error instanceof DisallowedByRobots)
       throw new Error(
@@ -56,7 +68,11 @@ export async function extractCommand(env: ApiEnv, input: string, options: Extrac
     ? pickSources(env.SHORTLIST_SOURCES ? loadSources(env.SHORTLIST_SOURCES) : [], options.source)[0]!
     : ANY_PROVIDER;
   const page = await readPage(input, source, env);
-  const result = coursesFromPage(page.html, options.url ?? page.url, source, new Date().toISOString());
+  const url = options.url ?? page.url;
+  const result =
+    page.html === undefined
+      ? extractSavedPage(page.bytes, url, source)
+      : coursesFromPage(page.html, url, source, new Date().toISOString());
   for (const warning of result.warnings) console.error(`warning: ${warning}`);
   for (const rejected of result.rejected) console.error(`rejected ${rejected.url}: ${rejected.reason}`);
   console.log(JSON.stringify(result.courses, null, 2));

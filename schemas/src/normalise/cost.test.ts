@@ -133,7 +133,11 @@ const rows: [string, string | undefined, NormalisedCost | null][] = [
   ['£30 per session', undefined, paid(30, 'GBP', { basis: 'per-unit' })],
   ['£450 per person', undefined, paid(450, 'GBP')],
   ['$150 per course', undefined, paid(150, 'USD')],
-  ['€2,000 per semester', undefined, paid(2000, 'EUR', { basis: 'unknown' })],
+  ['€2,000 per semester', undefined, paid(2000, 'EUR', { basis: 'per-term' })],
+  ['$3,575 per 6-month term', undefined, paid(3575, 'USD', { basis: 'per-term' })],
+  ['Per term: $4,125', undefined, paid(4125, 'USD', { basis: 'per-term' })],
+  ['Precio: S/250.00', undefined, paid(250, 'PEN')],
+  ['S/. 1,200 por semestre', undefined, paid(1200, 'PEN', { basis: 'per-term' })],
   ['$49/month or $399/year', undefined, paid(49, 'USD', { basis: 'per-month' })],
   // ranges and "from": the lowest, flagged
   ['$500–$1,200', undefined, paid(500, 'USD', lowest)],

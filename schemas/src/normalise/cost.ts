@@ -67,14 +67,15 @@ const TAX_EXCLUDED = new RegExp(
 
 const BASIS_AFTER = new RegExp(
   '^\\s*(?:[A-Z]{3}\\b\\s*)?(?:\\(?\\s*(?:inc|incl|including|ex|excl|excluding|plus|\\+)\\.?\\s*(?:vat|gst|tax(?:es)?|mwst)\\s*\\)?\\s*)?' +
-    '(?:(?:(?:\\/|per|a|an|each|every|por|par|pro|le|la)\\s*)(month|mo|mth|week|wk|year|yr|annum|credit(?:\\s*(?:hour|point|unit))?s?|ects|unit|module|subject|course|session|class|lesson|term|semester|trimester|quarter|person|participant|delegate|learner|student|head|seat|user|mes|mois|monat|semana|semaine|woche|año|an|jahr|crédito|crédit|cr)' +
+    // "per 6-month term", "each 16-week semester": a term's length may come between
+    '(?:(?:(?:\\/|per|a|an|each|every|por|par|pro|le|la)\\s*)(?:\\d{1,2}[- ]?(?:months?|weeks?)\\s+(?=term|semester|trimester|quarter))?(month|mo|mth|week|wk|year|yr|annum|credit(?:\\s*(?:hour|point|unit))?s?|ects|unit|module|subject|course|session|class|lesson|term|semester|trimester|quarter|semestre|trimestre|cuatrimestre|person|participant|delegate|learner|student|head|seat|user|mes|mois|monat|semana|semaine|woche|año|an|jahr|crédito|crédit|cr)' +
     '|(monthly|weekly|annually|yearly|per annum|p\\.?\\s?a\\.?|pcm|p\\/m|p\\.m\\.|pw|p\\/w|mensuel(?:le)?|mensual(?:es)?|monatlich|jährlich|anual(?:es)?))(?![' +
     LETTER +
     '])',
   'i',
 );
 const BASIS_BEFORE =
-  /\b(monthly|per month|weekly|per week|annual(?:ly)?|yearly|per year|per annum|per credit(?: hour| point)?|per unit|per module)\b[^\d]{0,20}$/i;
+  /\b(monthly|per month|weekly|per week|annual(?:ly)?|yearly|per year|per annum|per credit(?: hour| point)?|per unit|per module|per (?:term|semester|trimester|quarter))\b[^\d]{0,20}$/i;
 const BASIS_WORDS: [RegExp, CostBasis][] = [
   [
     /^(?:month|mo|mth|mes|mois|monat|monthly|per month|pcm|p\/m|p\.m\.|mensuel(?:le)?|mensual(?:es)?|monatlich)$/,
@@ -87,6 +88,7 @@ const BASIS_WORDS: [RegExp, CostBasis][] = [
   ],
   [/^(?:(?:per )?credit(?:\s*(?:hour|point|unit))?s?|ects|crédito|crédit|cr)$/, 'per-credit'],
   [/^(?:(?:per )?(?:unit|module)|subject|session|class|lesson)$/, 'per-unit'],
+  [/^(?:per )?(?:term|semester|trimester|quarter|semestre|trimestre|cuatrimestre)$/, 'per-term'],
   [/^(?:course|person|participant|delegate|learner|student|head|seat|user)$/, 'total'],
 ];
 

@@ -48,6 +48,7 @@ export const COUNTRY_CURRENCY: ReadonlyMap<string, string> = new Map([
     MX: 'MXN',
     CL: 'CLP',
     CO: 'COP',
+    PE: 'PEN',
   }),
 ]);
 
@@ -79,6 +80,8 @@ const TOKENS: [string, string][] = [
   ['HK$', 'HKD'],
   ['NT$', 'TWD'],
   ['R$', 'BRL'],
+  ['S/.', 'PEN'],
+  ['S/', 'PEN'],
   ['MX$', 'MXN'],
   ['Mex$', 'MXN'],
   ['E£', 'EGP'],
@@ -147,7 +150,21 @@ const TOKENS: [string, string][] = [
   ['kroner', 'krona'],
   ['forint', 'HUF'],
 ];
-const CASE_SENSITIVE = new Set(['RMB', 'TL', 'RM', 'Rp', 'Ft', 'Kč', 'KSh', 'Rs', 'Rs.', 'Fr.', 'SFr.']);
+const CASE_SENSITIVE = new Set([
+  'RMB',
+  'TL',
+  'RM',
+  'Rp',
+  'Ft',
+  'Kč',
+  'KSh',
+  'Rs',
+  'Rs.',
+  'Fr.',
+  'SFr.',
+  'S/',
+  'S/.',
+]);
 const LOWERCASE_CODES = ['usd', 'eur', 'gbp', 'aud', 'cad', 'nzd', 'chf', 'inr', 'sgd', 'jpy'];
 
 // Short tokens that are also ordinary words or abbreviations only count right next to an amount.
@@ -168,6 +185,8 @@ const ADJACENT_ONLY = new Set([
   'PHP',
   'TRY',
   'KSh',
+  'S/',
+  'S/.',
 ]);
 
 const LOOKUP = new Map<string, string>();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { StatedDuration } from '../course.ts';
 import { normaliseDuration, type NormalisedDuration } from './duration.ts';
 
 const weeks = (
@@ -146,9 +147,39 @@ const rows: [string, NormalisedDuration | null][] = [
   ['Level 5', null],
 ];
 
+/** The weeks and flags of a result; the stated length has its own table below. */
+function inWeeks(text: string): NormalisedDuration | null {
+  const result = normaliseDuration(text);
+  if (result) delete result.stated;
+  return result;
+}
+
+// The length in the provider's own unit, kept so a course page can say "4 months" rather than "17.3 weeks".
+const statedRows: [string, StatedDuration | undefined][] = [
+  ['4 Months', { value: 4, max: null, unit: 'month' }],
+  ['3-day Online Event', { value: 3, max: null, unit: 'day' }],
+  ['6h', { value: 6, max: null, unit: 'hour' }],
+  ['90 minutes', { value: 1.5, max: null, unit: 'hour' }],
+  ['6-8 weeks', { value: 6, max: 8, unit: 'week' }],
+  ['a two-semester certificate', { value: 2, max: null, unit: 'semester' }],
+  ['Time to complete: 4 months', { value: 4, max: null, unit: 'month' }],
+  ['most graduates finish within 30 months', { value: 30, max: null, unit: 'month' }],
+  ['1 year and 6 months', { value: 18, max: null, unit: 'month' }],
+  ['P6W', { value: 6, max: null, unit: 'week' }],
+  ['P4M', { value: 4, max: null, unit: 'month' }],
+  ['P1Y6M', { value: 78, max: null, unit: 'week' }],
+  ['PT3H', { value: 3, max: null, unit: 'hour' }],
+  ['12 weeks long, self paced', { value: 12, max: null, unit: 'week' }],
+  ['Self-paced', undefined],
+];
+
 describe('normaliseDuration', () => {
   it.each(rows)('%j', (text, expected) => {
-    expect(normaliseDuration(text)).toEqual(expected);
+    expect(inWeeks(text)).toEqual(expected);
+  });
+
+  it.each(statedRows)('keeps %j as stated', (text, expected) => {
+    expect(normaliseDuration(text)?.stated).toEqual(expected);
   });
 
   it('returns null for values that are not text', () => {
@@ -160,7 +191,7 @@ describe('normaliseDuration', () => {
   it('reads a very long string without slowing down, looking only at its start', () => {
     const long = `6 weeks ${'lorem ipsum dolor sit amet '.repeat(20_000)}`;
     const started = performance.now();
-    expect(normaliseDuration(long)).toEqual(weeks(6, 6));
+    expect(inWeeks(long)).toEqual(weeks(6, 6));
     expect(performance.now() - started).toBeLessThan(500);
   });
 });

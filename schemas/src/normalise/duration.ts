@@ -1,5 +1,6 @@
+import type { DurationUnit, StatedDuration } from '../course.ts';
 import { Memo } from './memo.ts';
-import { LETTER, matchesOf, parseQuantity, QUANTITY, tidy } from './quantity.ts';
+import { LETTER, matchesOf, parseQuantity, QUANTITY, round2, tidy } from './quantity.ts';
 
 export interface NormalisedDuration {
   minWeeks: number | null;
@@ -7,12 +8,16 @@ export interface NormalisedDuration {
   selfPaced: boolean;
   /** the provider hedged: "approx.", "about", "~" */
   approximate?: true;
+  /** the length in the provider's own unit, from the first length the text states */
+  stated?: StatedDuration;
 }
 
 const DAY = 1 / 7;
 // Weeks to a tenth (under a day) is as precise as a listing's length ever is.
 const round1 = (value: number) => Math.round(value * 10) / 10;
 // A term or trimester is taken as 12 weeks and a semester as 16, the common teaching-plus-exam lengths.
+/** The unit a rank in UNIT_WEEKS stands for; minutes are stated as hours. */
+const RANK_UNIT: readonly DurationUnit[] = ['hour', 'day', 'week', 'month', 'term', 'semester', 'year'];
 const UNIT_WEEKS: [RegExp, number, number][] = [
   [/^(?:h|hrs?|hours?|heures?|horas?|stunden?|std|ore)$/, 1 / 168, 0],
   [/^(?:mins?|minutes?|minutos?|minuten)$/, 1 / 10080, 0],
@@ -64,6 +69,8 @@ interface Mention {
   min: number;
   max: number;
   rank: number;
+  /** as written, in the unit of `rank` */
+  stated: StatedDuration;
   start: number;
   end: number;
   hours: boolean;
@@ -90,7 +97,8 @@ function durationOf(text: string): NormalisedDuration | null {
     const value = Number(simple[1]!.replace(',', '.'));
     if (unit && unit[1] > 0 && value > 0) {
       const weeks = round1(value * unit[0]);
-      return { minWeeks: weeks, maxWeeks: weeks, selfPaced: false };
+      const stated = { value, max: null, unit: RANK_UNIT[unit[1]]! };
+      return { minWeeks: weeks, maxWeeks: weeks, selfPaced: false, stated };
     }
   }
   let source = tidy(text, 600);
@@ -113,9 +121,13 @@ function durationOf(text: string): NormalisedDuration | null {
       ) => {
         const weeks = num(y) * 52 + (num(mo) * 52) / 12 + num(w) + num(d) * DAY;
         const hours = num(h) + num(mi) / 60;
-        if (weeks > 0) mentions.push(mention(weeks, weeks, 3, offset, offset + match.length, false));
+        const end = offset + match.length;
+        if (weeks > 0)
+          mentions.push(mention(weeks, weeks, 3, offset, end, false, isoStated(y, mo, w, d, weeks)));
         else if (hours > 0)
-          mentions.push(mention(hours / 168, hours / 168, 0, offset, offset + match.length, true));
+          mentions.push(
+            mention(hours / 168, hours / 168, 0, offset, end, true, stated(round2(hours), null, 0)),
+          );
         return ' '.repeat(match.length);
       },
     );
@@ -136,6 +148,8 @@ function durationOf(text: string): NormalisedDuration | null {
     const low = parseQuantity(first);
     const high = match[2] ? parseQuantity(match[2]) : low;
     if (!(low > 0) || !(high > 0) || high > 1000 || low > 1000) continue;
+    // minutes are stated as hours
+    const asStated = (value: number) => round2(rank === 0 ? value * factor * 168 : value);
     const item = mention(
       Math.min(low, high) * factor,
       Math.max(low, high) * factor,
@@ -143,6 +157,7 @@ function durationOf(text: string): NormalisedDuration | null {
       start,
       end,
       rank === 0,
+      stated(asStated(Math.min(low, high)), low === high ? null : asStated(Math.max(low, high)), rank),
     );
     const range = Boolean(match[2]);
     item.upTo = !range && (UP_TO.test(before) || DEADLINE_AFTER.test(after));
@@ -161,8 +176,28 @@ function mention(
   start: number,
   end: number,
   hours: boolean,
+  stated: StatedDuration,
 ): Mention {
-  return { min, max, rank, start, end, hours, upTo: false, atLeast: false, approx: false };
+  return { min, max, rank, stated, start, end, hours, upTo: false, atLeast: false, approx: false };
+}
+
+function stated(value: number, max: number | null, rank: number): StatedDuration {
+  return { value, max, unit: RANK_UNIT[rank]! };
+}
+
+/** "P6W" is 6 weeks and "P3M" 3 months as stated; a period in two units ("P1Y6M") is stated in weeks. */
+function isoStated(
+  ...parts: [string | undefined, string | undefined, string | undefined, string | undefined, number]
+): StatedDuration {
+  const [y, mo, w, d, weeks] = parts;
+  const given = [
+    [y, 6],
+    [mo, 3],
+    [w, 2],
+    [d, 1],
+  ].filter(([value]) => value !== undefined) as [string, number][];
+  if (given.length === 1) return stated(num(given[0]![0]), null, given[0]![1]);
+  return stated(round2(weeks), null, 2);
 }
 
 const UNITS = new Map<string, [number, number] | undefined>();
@@ -195,6 +230,9 @@ function sumCompound(mentions: Mention[], source: string): Mention[] {
       previous.min += item.min;
       previous.max += item.max;
       previous.end = item.end;
+      // "1 year and 6 months" is stated as 18 months
+      const perUnit = item.min / item.stated.value;
+      previous.stated = stated(round2(previous.min / perUnit), null, item.rank);
       previous.rank = item.rank;
       continue;
     }
@@ -210,6 +248,7 @@ function combine(mentions: Mention[], selfPaced: boolean): NormalisedDuration | 
   if (!lengths.length && !selfPaced && hours.length && hours.every((item) => item.max * 168 <= 8)) {
     const result: NormalisedDuration = { minWeeks: round1(DAY), maxWeeks: round1(DAY), selfPaced };
     if (hours.some((item) => item.approx)) result.approximate = true;
+    result.stated = hours[0]!.stated;
     return result;
   }
   if (!lengths.length) return selfPaced ? { minWeeks: null, maxWeeks: null, selfPaced } : null;
@@ -225,5 +264,6 @@ function combine(mentions: Mention[], selfPaced: boolean): NormalisedDuration | 
     selfPaced,
   };
   if (lengths.some((item) => item.approx)) result.approximate = true;
+  result.stated = lengths[0]!.stated;
   return result;
 }

@@ -46,6 +46,7 @@ export const RATES_PER_EUR: Readonly<Record<string, number>> = Object.freeze({
   MXN: 21.4,
   CLP: 1095,
   COP: 4620,
+  PEN: 4.0,
   // Currencies replaced by the euro convert at their irrevocable rates, for old price lists.
   BGN: 1.95583,
   HRK: 7.5345,
