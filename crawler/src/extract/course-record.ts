@@ -61,7 +61,7 @@ const PLACEHOLDERS = new RegExp(PLACEHOLDER.source, 'g');
 
 function withoutPlaceholder(field: CourseField, value: string): string {
   if (!PLACEHOLDER.test(value)) return value;
-  return PROSE.has(field) ? value.replace(PLACEHOLDERS, ' ') : '';
+  return PROSE.has(field) ? collapseWhitespace(value.replace(PLACEHOLDERS, ' ')) : '';
 }
 
 function cleanValue(

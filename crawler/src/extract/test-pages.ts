@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Source, type SelectorMap } from '@shortlist/schemas';
+import { coursesFromPage } from '../records.ts';
 
 /** A realistic page from `fixtures/`. */
 export function fixturePage(name: string): string {
@@ -26,4 +27,9 @@ export function testSource(country = 'US', selectors?: SelectorMap): Source {
     startUrls: ['https://www.example.edu/'],
     ...(selectors ? { extraction: { selectors } } : {}),
   });
+}
+
+/** The courses a saved page of `fixtures/presets/` yields for an unknown provider, normalised as a crawl would. */
+export function presetPageCourses(name: string, url: string, source = testSource()) {
+  return coursesFromPage(fixturePage(`presets/${name}`), url, source, '2026-07-02T09:00:00.000Z');
 }

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { coursesFromPage } from '../../records.ts';
 import { extractPage } from '../index.ts';
-import { fixturePage, testSource } from '../test-pages.ts';
+import { fixturePage, presetPageCourses } from '../test-pages.ts';
 import { readSectionHeading } from './banner.ts';
 
 const LISTING = 'https://ssb.lakeshore.example/prod/bwckschd.p_get_crse_unsec';
-const FETCHED = '2026-07-02T09:00:00.000Z';
-const courses = (name: string, url = LISTING) =>
-  coursesFromPage(fixturePage(`presets/${name}`), url, testSource(), FETCHED);
+const courses = (name: string, url = LISTING) => presetPageCourses(name, url);
 
 describe('Banner preset: one course with many sections', () => {
   it('reads a schedule listing of three sections of one course as one course with three offerings', () => {
@@ -127,6 +124,29 @@ describe('Banner preset: section details and Banner 9', () => {
       expect.objectContaining({ reference: '70012', instructors: [], schedule: null }),
     ]);
     expect(course.delivery.mode).toBe('blended');
+  });
+});
+
+describe('Banner preset: Look Up Classes', () => {
+  it('reads the wide grid: a row per section, a row without a CRN as another meeting, each course once', () => {
+    const url = 'https://ssb.example.edu/prod/bwskfcls.P_GetCrse';
+    const found = courses('banner-look-up-classes.html', url).courses;
+    expect(found.map((course) => [course.code, course.title, course.credit.value])).toEqual([
+      ['NURS 1050', 'FOUNDATIONS OF NURSING PRACTICE', 4],
+      ['NURS 1051', 'FOUNDATIONS NURSING LAB', 0],
+    ]);
+    expect(found[0]!.offerings).toEqual([
+      expect.objectContaining({
+        reference: '31001',
+        section: '01',
+        schedule: 'MW 08:00 am-09:50 am; F 07:00 am-01:00 pm',
+        instructors: ['Alma Reyes', 'Tom Birch'],
+        // a one-letter campus code is no place
+        location: null,
+      }),
+      expect.objectContaining({ reference: '31002', section: '02', instructors: ['Grace Liu'] }),
+    ]);
+    expect(found[1]!.offerings?.[0]?.instructors).toEqual([]);
   });
 });
 

@@ -6,6 +6,7 @@ import { coursesFromSections, type ScheduleSection } from '../offerings.ts';
 import { visibleLines, visibleText } from '../visible-text.ts';
 import { readCourseHeading } from './course-heading.ts';
 import { instructorNames, readBannerDates, summariseMeetings, type Meeting } from './banner-meetings.ts';
+import { readLookupGrid } from './banner-lookup.ts';
 import { readBanner9Rows } from './banner9.ts';
 import type { Preset, PresetPage } from './preset.ts';
 
@@ -13,8 +14,8 @@ const EXTRACTOR = 'preset:banner' as const;
 
 /**
  * Ellucian Banner self-service: the Banner 8 "Class Schedule Listing" (bwckschd.p_get_crse_unsec), "Detailed Class
- * Information" (bwckschd.p_disp_detail_sched) and catalogue entries (bwckctlg), and the Banner 9 class search grid.
- * Each section becomes an offering of its course.
+ * Information" (bwckschd.p_disp_detail_sched), "Look Up Classes" (bwskfcls.P_GetCrse) and catalogue entries
+ * (bwckctlg), and the Banner 9 class search grid. Each section becomes an offering of its course.
  */
 export const banner: Preset = {
   name: 'banner',
@@ -23,7 +24,7 @@ export const banner: Preset = {
     any: [
       { className: 'ddtitle' },
       { className: 'nttitle' },
-      { url: /\/bwck(?:schd|ctlg)\.p_|\/StudentRegistrationSsb\/ssb\//i },
+      { url: /\/bw(?:ckschd|ckctlg|skfcls)\.p_|\/StudentRegistrationSsb\/ssb\//i },
       { title: /^\s*(?:Class Schedule Listing|Detailed Class Information|Catalog Entries)\s*$/i },
       { attribute: 'data-property', value: 'courseReferenceNumber' },
     ],
@@ -43,7 +44,7 @@ function readBanner({ page, baseUrl }: PresetPage): RawCourse[] {
     const details = cell ? readSectionDetails(cell, baseUrl) : { offering: {} };
     sections.push({ title, code, ...details, offering: { reference, section, ...details.offering } });
   }
-  sections.push(...readBanner9Rows(page));
+  sections.push(...readLookupGrid(page), ...readBanner9Rows(page));
   return [...coursesFromSections(sections, EXTRACTOR), ...readCatalogueEntries(page.byTag('td'), baseUrl)];
 }
 

@@ -21,7 +21,7 @@ export const openEdx: Preset = {
       workload: '.important-dates-item-text.effort',
       cost: 'li.important-dates-item:has(.fa-money) .important-dates-item-text',
       prerequisites: '.important-dates-item-text.prerequisites',
-      description: ['.course-info .details', 'section.about'],
+      description: ['section.about', '.course-info .details'],
     },
   ],
   // Studio's "hours of effort per week" is written as a time: "5:00"
