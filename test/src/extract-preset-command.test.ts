@@ -34,5 +34,6 @@ describe('shortlist extract on a page of a known platform', () => {
     expect(courses[0]).toMatchObject({ title: 'Introduction to Biology', code: 'BIO 101' });
     expect(courses[0]!.provenance.title).toBe('preset:banner');
     expect(courses[0]!.offerings).toHaveLength(3);
-  });
+    // a whole command process, started from source: as the other command tests, it gets minutes, not seconds
+  }, 120_000);
 });
