@@ -16,8 +16,14 @@ export const courseleaf: Preset = {
       item: '.courseblock',
       title: ['.detail-title', '.courseblocktitle .title', '.courseblocktitle'],
       code: ['.detail-code', '.courseblockcode'],
-      credit: ['.detail-hours_html', '.courseblockhours', '.courseblocktitle .hours', '.detail-hours'],
-      description: ['.courseblockdesc', '.courseblockextra'],
+      credit: [
+        '.detail-hours_html',
+        '.courseblockhours',
+        '.courseblockcredits',
+        '.courseblocktitle .hours',
+        '.detail-hours',
+      ],
+      description: ['.courseblockdesc', '.cb_desc', '.courseblockextra'],
     },
   ],
   rewrite: {
