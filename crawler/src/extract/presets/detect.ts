@@ -1,21 +1,72 @@
 import { rawText, type PageElements } from '../page-elements.ts';
 import type { Detection, Preset, Signal } from './preset.ts';
 
-/** The class names and ids a page uses, gathered in one walk over the elements the parser already indexed. */
+/** What the presets look for in a page's elements: their class names, ids and attribute values. */
+interface Wanted {
+  /** matches a class attribute that may hold a class some preset looks for */
+  classes: RegExp;
+  ids: RegExp;
+  attributes: readonly string[];
+}
+
+/** The class names, ids and attribute values of a page that some preset looks for, gathered in one walk. */
 interface PageMarkers {
   classes: ReadonlySet<string>;
   ids: ReadonlySet<string>;
+  attributes: ReadonlySet<string>;
 }
 
-function pageMarkers(page: PageElements): PageMarkers {
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const NOTHING = /(?!)/;
+const wantedBy = new WeakMap<readonly Preset[], Wanted>();
+
+/**
+ * One pattern for every class and one for every id the presets name: most elements of a page carry none of them,
+ * and one test of an attribute costs far less than splitting every class list into a set. Patterns are used
+ * unanchored, a looser test than the signal's own, which is checked afterwards.
+ */
+function wantedMarkers(presets: readonly Preset[]): Wanted {
+  let wanted = wantedBy.get(presets);
+  if (wanted) return wanted;
+  const signals = presets.flatMap(({ detect }) => [...(detect.all ?? []), ...detect.any]);
+  const unanchored = (pattern: RegExp) => pattern.source.replace(/^\^|\$$/g, '');
+  const alternation = (parts: string[]) => (parts.length > 0 ? new RegExp(parts.join('|')) : NOTHING);
+  wanted = {
+    classes: alternation(
+      signals.flatMap((signal) =>
+        'className' in signal
+          ? [escape(signal.className)]
+          : 'classMatching' in signal
+            ? [unanchored(signal.classMatching)]
+            : [],
+      ),
+    ),
+    ids: alternation(
+      signals.flatMap((signal) =>
+        'id' in signal ? [escape(signal.id)] : 'idMatching' in signal ? [unanchored(signal.idMatching)] : [],
+      ),
+    ),
+    attributes: [...new Set(signals.flatMap((signal) => ('attribute' in signal ? [signal.attribute] : [])))],
+  };
+  wantedBy.set(presets, wanted);
+  return wanted;
+}
+
+function pageMarkers(page: PageElements, wanted: Wanted): PageMarkers {
   const classes = new Set<string>();
   const ids = new Set<string>();
-  for (const element of page.all) {
-    const { class: className, id } = element.attribs;
-    if (className) for (const name of className.split(/\s+/)) if (name) classes.add(name);
-    if (id) ids.add(id);
+  const attributes = new Set<string>();
+  for (const { attribs } of page.all) {
+    const { class: className, id } = attribs;
+    if (className && wanted.classes.test(className))
+      for (const name of className.split(/\s+/)) if (name) classes.add(name);
+    if (id && wanted.ids.test(id)) ids.add(id);
+    for (const name of wanted.attributes) {
+      const value = attribs[name];
+      if (value !== undefined) attributes.add(`${name}=${value}`);
+    }
   }
-  return { classes, ids };
+  return { classes, ids, attributes };
 }
 
 /**
@@ -39,9 +90,8 @@ export function detectPreset(
       const title = page.byTag('title')[0];
       return title !== undefined && signal.title.test(rawText(title));
     }
-    if ('attribute' in signal)
-      return page.all.some((element) => element.attribs[signal.attribute] === signal.value);
-    markers ??= pageMarkers(page);
+    markers ??= pageMarkers(page, wantedMarkers(presets));
+    if ('attribute' in signal) return markers.attributes.has(`${signal.attribute}=${signal.value}`);
     if ('className' in signal) return markers.classes.has(signal.className);
     if ('id' in signal) return markers.ids.has(signal.id);
     const names = 'classMatching' in signal ? markers.classes : markers.ids;

@@ -22,8 +22,13 @@ export const moodle: Preset = {
       summary: ['.summary', '.course-summary-section'],
     },
     {
-      title: ['.page-header-headings h1', '#page-header h1', 'h1'],
-      summary: ['.course-summary', '.summary'],
+      // only a course's own page: a category page without course boxes is no course
+      title: [
+        'body[id^="page-course-view"] .page-header-headings h1',
+        'body[id^="page-course-info"] .page-header-headings h1',
+        'body[id^="page-course-view"] #page-header h1',
+      ],
+      summary: ['body[id^="page-course"] .course-summary', 'body[id^="page-course"] .summary'],
     },
   ],
 };
