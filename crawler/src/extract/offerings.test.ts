@@ -16,10 +16,14 @@ describe('summariseOfferings', () => {
       { startDate: '2027-03-01', mode: 'Online' },
       { startDate: '2027-01-11', mode: 'Face-to-Face' },
       { startDate: '2027-03-01', mode: 'online' },
-      { startDate: 'TBA' },
+      { startDate: 'TBA', mode: 'Face-to-Face' },
     ]);
     expect(summary.startDates).toEqual(['2027-01-11', '2027-03-01']);
     expect(summary.modes).toEqual(['Online', 'Face-to-Face']);
+  });
+
+  it('states no mode for the course when one of its offerings states none', () => {
+    expect(summariseOfferings([{ mode: 'Online' }, {}]).modes).toEqual([]);
   });
 
   it('names a place only when every offering that has a real one agrees; an online campus is no place', () => {

@@ -16,7 +16,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 
 /**
  * The course-level facts its offerings give: every start date, earliest first; every distinct mode, in the
- * order met (a course run both online and on campus then reads as blended, as "online or on campus" does); the
+ * order met, when every offering states one (a course run both online and on campus then reads as blended, as
+ * "online or on campus" does); the
  * place, when every offering that names a real place names the same one; and the largest credit, so a 0-credit
  * lab section never makes its course worth 0.
  */
@@ -26,7 +27,8 @@ export function summariseOfferings(offerings: readonly RawOffering[]): OfferingS
     .sort();
   const modes: string[] = [];
   const seenModes = new Set<string>();
-  for (const { mode } of offerings) {
+  // one section whose mode is unknown leaves the course's unknown too: the others could not speak for it
+  for (const { mode } of offerings.every((offering) => offering.mode) ? offerings : []) {
     if (mode && !seenModes.has(mode.toLowerCase())) {
       seenModes.add(mode.toLowerCase());
       modes.push(mode);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../index.ts';
-import { fixturePage, presetPageCourses } from '../test-pages.ts';
+import { coursesFromPage } from '../../records.ts';
+import { fixturePage, presetPageCourses, testSource } from '../test-pages.ts';
 import { readSectionHeading } from './banner.ts';
 
 const LISTING = 'https://ssb.lakeshore.example/prod/bwckschd.p_get_crse_unsec';
@@ -124,6 +125,24 @@ describe('Banner preset: section details and Banner 9', () => {
       expect.objectContaining({ reference: '70012', instructors: [], schedule: null }),
     ]);
     expect(course.delivery.mode).toBe('blended');
+  });
+});
+
+describe('Banner preset: a schedule that shows no instructional method', () => {
+  const withoutMethods = () =>
+    fixturePage('presets/banner-one-course.html').replace(/\n\w+ Instructional Method\n<br \/>/g, '');
+
+  it('takes an online campus for the mode, never a campus that only says where, and leaves the course unknown', () => {
+    const url = 'https://ssb.lakeshore.example/prod/bwckschd.p_get_crse_unsec';
+    const course = coursesFromPage(withoutMethods(), url, testSource(), '2026-07-02T09:00:00.000Z')
+      .courses[0]!;
+    expect(course.offerings?.map((offering) => offering.delivery)).toEqual([
+      { text: null, mode: null },
+      { text: null, mode: null },
+      { text: 'Online Campus', mode: 'online' },
+    ]);
+    // two sections do not say: one online section cannot speak for the course
+    expect(course.delivery).toMatchObject({ text: null, mode: null });
   });
 });
 

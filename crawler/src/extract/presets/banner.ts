@@ -1,4 +1,4 @@
-import type { RawCourse, RawOffering } from '@shortlist/schemas';
+import { normaliseMode, type RawCourse, type RawOffering } from '@shortlist/schemas';
 import { collapseWhitespace, emptyCourse, putField } from '../course-record.ts';
 import { childElements, elementsUnder, hasClass, isElement, nextElement, resolveUrl } from '../dom.ts';
 import type { DomElement } from '../dom.ts';
@@ -86,6 +86,19 @@ const LINE_FACTS: readonly [RegExp, (match: RegExpExecArray, line: string) => Pa
 /** Banner writes each fact on a short line of its own; a longer line is a note ("Class meets at the Downtown Campus …"). */
 const MAX_FACT_LINE = 80;
 
+/**
+ * The section's instructional method; a school that shows none often names the mode in its schedule type
+ * ("Online Schedule Type", "Hybrid") or an online campus ("Distance Learning Campus"), which then stands for it.
+ * "Main Campus" says where, not how: it names no mode.
+ */
+function modeOf(facts: Partial<SectionFacts>): { mode?: string } {
+  const mode =
+    facts.mode ??
+    (normaliseMode(facts.kind) ? facts.kind : undefined) ??
+    (normaliseMode(facts.location) === 'online' ? facts.location : undefined);
+  return mode ? { mode } : {};
+}
+
 interface SectionFacts {
   term: string;
   level: string;
@@ -119,7 +132,7 @@ function readSectionDetails(cell: DomElement, baseUrl: string): Omit<ScheduleSec
     ...(facts.kind ? { kind: facts.kind } : {}),
     ...(facts.term ? { term: facts.term } : {}),
     ...(facts.credit ? { credit: facts.credit } : {}),
-    ...(facts.mode ? { mode: facts.mode } : {}),
+    ...modeOf(facts),
     ...(facts.location ? { location: facts.location } : {}),
     ...summariseMeetings(meetings),
   };
