@@ -8,7 +8,7 @@ import type { CrawlReport } from './report.ts';
 import type { CrawlSink } from './sink.ts';
 
 /** Bump when extraction or normalisation changes enough that unchanged pages must be read again. */
-const EXTRACTION_VERSION = 2;
+const EXTRACTION_VERSION = 3;
 
 /** Everything the route handlers of one source's crawl share. */
 export interface CrawlContext {
