@@ -117,6 +117,12 @@ describe('buildCourse with the real normalisers', () => {
     expect(course.languages).toEqual(['en', 'fr', 'en-GB']);
   });
 
+  it('reads a length in hours as a length only, not as a workload too', () => {
+    const course = build({ duration: '6h' });
+    expect(course.duration).toMatchObject({ minWeeks: 0.1, stated: { value: 6, max: null, unit: 'hour' } });
+    expect(course.workload).toMatchObject({ text: null, hoursPerWeek: null, totalHours: null });
+  });
+
   it('takes self-pacing from the duration and scores completeness with the missing elements named', () => {
     const course = build({
       duration: 'Self-paced',

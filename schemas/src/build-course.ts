@@ -86,7 +86,10 @@ export function buildCourse(raw: RawCourse, context: CourseContext): { course: C
   const duration = normaliseDuration(raw.duration);
   // "6 weeks, 3–5 hours per week" in the duration field also states the workload.
   const statedWorkload = normaliseWorkload(raw.workload);
-  const workloadFromDuration = statedWorkload || raw.workload ? null : normaliseWorkload(raw.duration);
+  // a length given in hours ("6h") is one fact, not a length and a workload too
+  const hoursOnly = duration?.stated?.unit === 'hour';
+  const fromDuration = statedWorkload || raw.workload ? null : normaliseWorkload(raw.duration);
+  const workloadFromDuration = fromDuration && (fromDuration.hoursPerWeek || !hoursOnly) ? fromDuration : null;
   const workload = statedWorkload ?? workloadFromDuration;
   const workloadText = workloadFromDuration ? text(raw.duration) : text(raw.workload);
   const hoursPerWeek = workload?.hoursPerWeek ?? null;

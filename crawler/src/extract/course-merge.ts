@@ -7,6 +7,7 @@ import {
   STRUCTURED_EXTRACTORS,
 } from './course-record.ts';
 import type { CourseField } from './course-record.ts';
+import { noteCandidate } from './evidence.ts';
 
 /** Fields where a visible number beats structured data that has none ("TBC", "See website", "Flexible"). */
 const PREFER_VISIBLE_NUMBER: ReadonlySet<CourseField> = new Set<CourseField>(['cost', 'duration']);
@@ -16,7 +17,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 
 /**
  * Adds what `source` knows to `target`: every field `target` lacks, and a visible cost or duration in place of a
- * structured one that is not a number, with a warning that records the choice.
+ * structured one that is not a number, with a warning that records the choice. A value `target` keeps is noted
+ * with the one `source` offered, agreeing or not.
  */
 export function fillCourse(
   target: RawCourse,
@@ -36,13 +38,31 @@ export function fillCourse(
     }
     const structuredBy = target.provenance?.[field];
     const visibleBy = source.provenance?.[field];
-    if (!PREFER_VISIBLE_NUMBER.has(field) || !structuredBy || !visibleBy) continue;
-    if (!STRUCTURED_EXTRACTORS.has(structuredBy) || STRUCTURED_EXTRACTORS.has(visibleBy)) continue;
+    const offered = source[field];
+    const keep = () => {
+      if (!visibleBy || typeof offered !== 'string') return;
+      const text = source.evidence?.[field]?.text ?? offered;
+      noteCandidate(target, field, { extractor: visibleBy, value: offered, text }, `kept the ${structuredBy ?? 'earlier'} value: ${structuredBy ?? 'it'} comes before ${visibleBy} in the cascade`); // prettier-ignore
+    };
+    if (!PREFER_VISIBLE_NUMBER.has(field) || !structuredBy || !visibleBy) {
+      keep();
+      continue;
+    }
     const structured = String(existing);
-    const visible = String(source[field]);
-    if (hasNumber(structured) || !hasNumber(visible)) continue;
+    const visible = String(offered);
+    if (
+      !STRUCTURED_EXTRACTORS.has(structuredBy) ||
+      STRUCTURED_EXTRACTORS.has(visibleBy) ||
+      hasNumber(structured) ||
+      !hasNumber(visible)
+    ) {
+      keep();
+      continue;
+    }
+    const replaced = { extractor: structuredBy, value: structured, text: target.evidence?.[field]?.text ?? structured }; // prettier-ignore
     copyField(target, source, field);
     let note = `${field}: structured value "${structured}" is not a number; used visible text "${visible}" (${visibleBy})`;
+    noteCandidate(target, field, replaced, note);
     const currencyBy = target.provenance?.currency;
     if (
       field === 'cost' &&

@@ -23,12 +23,16 @@ export function nextElement(element: DomElement): DomElement | undefined {
   return undefined;
 }
 
-/** Every element below `root` in document order, without recursion (pages can nest thousands deep). */
-export function elementsUnder(root: DomNode): DomElement[] {
+/**
+ * Every element below `root` in document order, without recursion (pages can nest thousands deep); elements in
+ * `skip` are left out with everything inside them.
+ */
+export function elementsUnder(root: DomNode, skip?: ReadonlySet<DomElement>): DomElement[] {
   const elements: DomElement[] = [];
   const stack = childElements(root).reverse();
   while (stack.length > 0) {
     const element = stack.pop()!;
+    if (skip?.has(element)) continue;
     elements.push(element);
     const children = childElements(element);
     for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);

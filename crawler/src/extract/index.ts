@@ -11,9 +11,12 @@ import { indexPage, parseHtml, type PageElements } from './page-elements.ts';
 import { assignRecordUrls, documentBaseUrl, readCanonicalUrl } from './record-urls.ts';
 import { mapCourseNode } from './schema-org-course.ts';
 import type { SchemaNode } from './schema-org-node.ts';
+import { withoutSectionFacts } from './offerings.ts';
 import { detectPreset, PRESETS, readPreset } from './presets/index.ts';
 import type { Preset } from './presets/index.ts';
 import { readSelectorMap } from './selectors.ts';
+import { outlinePage } from './page-outline.ts';
+import { applyContextMode, readTextFacts } from './text-facts.ts';
 import { readLabelledFacts, readPageMetadata } from './text-heuristics.ts';
 
 /** Fields every page has; a page with only these is not a course. */
@@ -106,11 +109,26 @@ export function extractPage(html: HtmlPage, pageUrl: string, options: ExtractOpt
   }
 
   if (records.length <= 1) {
-    const facts = readLabelledFacts(page.body);
-    fillCourse(facts, readPageMetadata(page), warnings);
-    if (records.length === 1) fillCourse(records[0]!, facts, warnings);
-    else if (facts.title && presentFields(facts).some((field) => !PAGE_METADATA.has(field)))
-      records.push(facts);
+    const outline = outlinePage(page, baseUrl);
+    if (records.length === 0 && outline.cards.length > 0) {
+      // a listing: one record per course card, each read from its own card
+      for (const card of outline.cards) {
+        const title = { value: card.title, evidence: card.title };
+        const record = readTextFacts(card.element, outline.skip, { title, url: card.url });
+        applyContextMode(record, outline.context);
+        records.push(record);
+      }
+    } else {
+      const facts = readTextFacts(page.body, outline.skip, outline);
+      fillCourse(facts, readPageMetadata(page), warnings);
+      if (records.length === 1) {
+        applyContextMode(facts, outline.context);
+        fillCourse(records[0]!, withoutSectionFacts(records[0]!, facts), warnings);
+      } else if (facts.title && presentFields(facts).some((field) => !PAGE_METADATA.has(field))) {
+        applyContextMode(facts, outline.context);
+        records.push(facts);
+      }
+    }
   }
 
   assignRecordUrls(records, pageUrl, canonicalUrl);

@@ -1,5 +1,6 @@
 import type { Extractor, RawCourse, RawOffering } from '@shortlist/schemas';
-import { collapseWhitespace, emptyCourse, putField } from './course-record.ts';
+import { collapseWhitespace, emptyCourse, putField, removeField } from './course-record.ts';
+import type { CourseField } from './course-record.ts';
 
 /** What a course's offerings say about the course as a whole. */
 export interface OfferingSummary {
@@ -50,6 +51,20 @@ export function summariseOfferings(offerings: readonly RawOffering[]): OfferingS
     ...(places.size === 1 ? { location: [...places][0]! } : {}),
     ...(credit ? { credit: credit[1] } : {}),
   };
+}
+
+/** The course-level fields a schedule's sections settle between them. */
+const SUMMARISED: readonly CourseField[] = ['mode', 'startDates', 'city', 'credit'];
+
+/**
+ * Keeps the page's other text from speaking for a course whose schedule sections a preset read: a note on one
+ * section ("FULLY ONLINE") or a campus name elsewhere on the page says nothing about the course as a whole, and
+ * a field the sections left empty was left empty on purpose.
+ */
+export function withoutSectionFacts(course: RawCourse, facts: RawCourse): RawCourse {
+  if (!course.offerings || !course.provenance?.offerings?.startsWith('preset:')) return facts;
+  for (const field of SUMMARISED) removeField(facts, field);
+  return facts;
 }
 
 /** "1.000 TO 3.000 Credits" counts as 3: the most the course can be worth. */

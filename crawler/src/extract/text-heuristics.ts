@@ -1,44 +1,19 @@
-import type { RawCourse } from '@shortlist/schemas';
+import type { Extractor, RawCourse } from '@shortlist/schemas';
 import { addStartDates } from './course-merge.ts';
 import { collapseWhitespace, emptyCourse, putField } from './course-record.ts';
 import type { CourseField } from './course-record.ts';
 import { childElements, elementsUnder, isElement, nextElement } from './dom.ts';
 import type { DomElement, DomNode } from './dom.ts';
 import type { PageElements } from './page-elements.ts';
+import { fieldForLabel, MAX_LABEL_LENGTH } from './labels.ts';
 import { readStartDates } from './start-dates.ts';
 import { visibleLines, visibleText } from './visible-text.ts';
 
-/** Labels a provider writes next to a fact ("Duration: 6 weeks"), matched against the whole label. */
-const LABELS: readonly [RegExp, CourseField][] = [
-  [/^(?:course |programme |program )?(?:duration|length)$/i, 'duration'],
-  [/^(?:course |tuition |programme |program )?(?:cost|fees?|price|tuition)(?: \([^)]*\))?$/i, 'cost'],
-  [
-    /^(?:workload|(?:estimated )?effort|(?:time )?commitment|study (?:time|load|hours)|hours per week)$/i,
-    'workload',
-  ],
-  [/^(?:delivery(?: mode| method)?|mode(?: of (?:study|delivery))?|study mode|format|attendance)$/i, 'mode'],
-  [/^(?:pace|pacing)$/i, 'pacing'],
-  [/^(?:course |study )?level$/i, 'level'],
-  [
-    /^(?:cpd ?\/ ?)?(?:credits?|credit points|credit value|ects(?: credits)?|cats points|cpd points)$/i,
-    'credit',
-  ],
-  [
-    /^(?:starts?|starting|(?:next |further |upcoming )?(?:start dates?|intakes?|cohorts?|dates))$/i,
-    'startDates',
-  ],
-  [/^(?:location|venue|campus|city|where)$/i, 'city'],
-  [/^(?:languages?|taught in|language of instruction)$/i, 'languages'],
-  [/^(?:award|awarded|credential|qualification|certification)$/i, 'credential'],
-  [/^(?:prerequisites?|(?:entry |admission )?requirements?|admission)$/i, 'prerequisites'],
-  [/^(?:assessment|assessed by|assessment method)$/i, 'assessment'],
-];
 /** A "Location:" that names no place. */
 const NOT_A_PLACE = /\b(?:online|virtual|remote|anywhere|web|distance|various|tbc|tba)\b/i;
 /** "Label: value" or "Label – value" on one line; the label is short and starts with a letter. */
 const LABELLED_LINE = /^([\p{L}][\p{L}\p{N} ()/&'’-]{0,38}?)\s*(?::|\s[-–—]\s|[–—])\s*(\S.*)$/u;
 const MAX_VALUE_LENGTH = 160;
-const MAX_LABEL_LENGTH = 48;
 
 const LABEL_SEPARATOR = /[:–—]| - /;
 
@@ -48,59 +23,64 @@ function mayBeLabelled(line: string): boolean {
   return LABEL_SEPARATOR.test(line);
 }
 
-/** Every label above starts with one of these words: most lines of a page are ruled out by this one test. */
-const LABEL_START =
-  /^\s*(?:course|programme|program|tuition|duration|length|cost|fee|price|workload|estimated|effort|time|commitment|study|hours|delivery|mode|format|attendance|pac|level|cpd|credit|ects|cats|start|next|further|upcoming|intake|cohort|dates|location|venue|campus|city|where|language|taught|award|credential|qualification|certification|prerequisite|entry|admission|requirement|assessment|assessed)/i;
-
-function fieldForLabel(label: string): CourseField | undefined {
-  if (label.length > MAX_LABEL_LENGTH || !LABEL_START.test(label)) return undefined;
-  const cleaned = collapseWhitespace(label.replace(/[:：]\s*$/, ''));
-  return LABELS.find(([pattern]) => pattern.test(cleaned))?.[1];
-}
-
 /** "Duration: 6 weeks" → "6 weeks", when a selector's element carries its own label; other text is unchanged. */
 export function withoutLabel(text: string): string {
   const labelled = mayBeLabelled(text) ? LABELLED_LINE.exec(text) : null;
   return labelled && fieldForLabel(labelled[1]!) ? labelled[2]! : text;
 }
 
-/** Course facts found next to labels in `<dt>/<dd>`, `<th>/<td>` and "Label: value" lines inside `scope`. */
-export function readLabelledFacts(scope: DomNode): RawCourse {
-  const record = emptyCourse();
-  const found = (field: CourseField | undefined, value: string) => {
+/** A value found next to a label, with the text it was read from. */
+export interface LabelledFact {
+  field: CourseField;
+  value: string;
+  /** the label and the value as they read on the page */
+  evidence: string;
+}
+
+/**
+ * Every fact found next to a label in `<dt>/<dd>`, `<th>/<td>`, "Label: value" lines, a label alone on its line
+ * with its value on the next, and label/value element pairs, in that order; `lines` are the scope's visible lines.
+ */
+export function readLabelled(
+  scope: DomNode,
+  lines: readonly string[],
+  skip?: ReadonlySet<DomElement>,
+): LabelledFact[] {
+  const facts: LabelledFact[] = [];
+  const found = (field: CourseField | undefined, value: string, label: string) => {
     if (!field) return;
     const text = collapseWhitespace(value);
-    if (!text || text.length > MAX_VALUE_LENGTH) return;
-    if (field === 'startDates' && record.startDates) return addStartDates(record, readStartDates(text));
-    if (record[field] !== undefined || (field === 'city' && NOT_A_PLACE.test(text))) return;
-    const values =
-      field === 'startDates' ? readStartDates(text) : field === 'languages' ? text.split(/,|\band\b/) : text;
-    putField(record, field, values, 'text');
+    if (!text || text.length > MAX_VALUE_LENGTH || (field === 'city' && NOT_A_PLACE.test(text))) return;
+    facts.push({ field, value: text, evidence: `${collapseWhitespace(label)}: ${text}` });
   };
   // one walk over the elements: css-select passes cost more than the rest of this function
-  const elements = elementsUnder(scope);
+  const elements = elementsUnder(scope, skip);
 
   for (const term of elements.filter((element) => element.tagName === 'dt')) {
-    const field = fieldForLabel(visibleText(term));
+    const label = visibleText(term);
+    const field = fieldForLabel(label);
+    if (!field) continue;
     const definitions: string[] = [];
     for (let next = nextElement(term); next && next.tagName !== 'dt'; next = nextElement(next)) {
       if (next.tagName === 'dd') definitions.push(visibleText(next));
     }
-    if (field) found(field, definitions.join(', '));
+    found(field, definitions.join(', '), label);
   }
   for (const row of elements.filter((element) => element.tagName === 'tr')) {
     const cells = childElements(row).filter((cell) => cell.tagName === 'th' || cell.tagName === 'td');
-    if (cells.length >= 2) found(fieldForLabel(visibleText(cells[0]!)), visibleText(cells[1]!));
+    if (cells.length < 2) continue;
+    const label = visibleText(cells[0]!);
+    const field = fieldForLabel(label);
+    if (field) found(field, visibleText(cells[1]!), label);
   }
-  const lines = visibleLines(scope);
   lines.forEach((line, index) => {
     const labelled = mayBeLabelled(line) ? LABELLED_LINE.exec(line) : null;
     const next = lines[index + 1];
-    if (labelled) found(fieldForLabel(labelled[1]!), labelled[2]!);
+    if (labelled) found(fieldForLabel(labelled[1]!), labelled[2]!, labelled[1]!);
     // a label alone on its line, its value on the next (cards, definition lists, table cells)
-    else if (next !== undefined && line.length <= 40) {
+    else if (next !== undefined && line.length <= MAX_LABEL_LENGTH) {
       const field = fieldForLabel(line);
-      if (field && !LABELLED_LINE.test(next) && !fieldForLabel(next)) found(field, next);
+      if (field && !LABELLED_LINE.test(next) && !fieldForLabel(next)) found(field, next, line);
     }
   });
   // a label element and its value element as the only content of their parent: <span>Effort</span><span>4 hours</span>
@@ -112,9 +92,34 @@ export function readLabelledFacts(scope: DomNode): RawCourse {
     if (!field || !value) continue;
     const squeeze = (words: string) => words.replace(/\s+/g, '');
     if (squeeze(visibleText(label.parent)) === squeeze(text + visibleText(value)))
-      found(field, visibleText(value));
+      found(field, visibleText(value), text!);
+  }
+  return facts;
+}
+
+/** The first value per field among labelled facts, with its evidence; later start dates join the first. */
+export function firstLabelled(facts: readonly LabelledFact[], extractor: Extractor = 'text'): RawCourse {
+  const record = emptyCourse();
+  for (const { field, value, evidence } of facts) {
+    if (field === 'startDates' && record.startDates) {
+      addStartDates(record, readStartDates(value));
+      continue;
+    }
+    if (record[field] !== undefined) continue;
+    const values =
+      field === 'startDates'
+        ? readStartDates(value)
+        : field === 'languages'
+          ? value.split(/,|\band\b/)
+          : value;
+    putField(record, field, values, extractor, { evidence });
   }
   return record;
+}
+
+/** Course facts found next to labels inside `scope` (see `readLabelled`), the first per field. */
+export function readLabelledFacts(scope: DomNode): RawCourse {
+  return firstLabelled(readLabelled(scope, visibleLines(scope)));
 }
 
 const LABEL_TAGS: ReadonlySet<string> = new Set([
@@ -143,7 +148,7 @@ function ownText(element: DomElement): string | undefined {
   return collapseWhitespace(text);
 }
 
-/** What the page says about itself: `og:title` or the first `<h1>`, the meta description, and `<html lang>`. */
+/** What the page says about itself: the meta description and `<html lang>`. */
 export function readPageMetadata(page: PageElements): RawCourse {
   const record = emptyCourse();
   const metas = page.byTag('meta');
@@ -151,9 +156,10 @@ export function readPageMetadata(page: PageElements): RawCourse {
     collapseWhitespace(
       metas.find((element) => element.attribs[attribute]?.toLowerCase() === value)?.attribs.content ?? '',
     );
-  const heading = page.byTag('h1')[0];
-  putField(record, 'title', meta('property', 'og:title') || (heading ? visibleText(heading) : ''), 'text');
-  putField(record, 'summary', meta('name', 'description') || meta('property', 'og:description'), 'text');
-  putField(record, 'languages', page.byTag('html')[0]?.attribs.lang, 'text');
+  const description = meta('name', 'description');
+  const summary = description || meta('property', 'og:description');
+  putField(record, 'summary', summary, 'text', { evidence: `${description ? 'meta description' : 'og:description'}: ${summary}` }); // prettier-ignore
+  const lang = page.byTag('html')[0]?.attribs.lang;
+  putField(record, 'languages', lang, 'text', { evidence: `<html lang="${lang}">` });
   return record;
 }

@@ -1,6 +1,6 @@
 import { collapseWhitespace } from './course-record.ts';
 import { isElement } from './dom.ts';
-import type { DomNode } from './dom.ts';
+import type { DomElement, DomNode } from './dom.ts';
 
 const HIDDEN = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'iframe', 'object']);
 const BLOCK = new Set([
@@ -51,8 +51,9 @@ const LINE_BREAK = Symbol('line break');
 /**
  * The text a reader sees, with a line break wherever a block starts or ends. Text nodes come from the parser
  * with entities decoded, so `&lt;script&gt;` reads as the literal characters `<script>`; markup never leaks in.
+ * Elements in `skip` are left out.
  */
-export function visibleLines(node: DomNode): string[] {
+export function visibleLines(node: DomNode, skip?: ReadonlySet<DomElement>): string[] {
   const lines = new LineCollector();
   // an explicit stack, so a page with thousands of unclosed tags cannot overflow the call stack
   const stack: (DomNode | typeof LINE_BREAK)[] = [node];
@@ -68,7 +69,7 @@ export function visibleLines(node: DomNode): string[] {
     }
     if (isElement(current)) {
       const name = current.tagName.toLowerCase();
-      if (HIDDEN.has(name) || current.attribs.hidden !== undefined) continue;
+      if (HIDDEN.has(name) || current.attribs.hidden !== undefined || skip?.has(current)) continue;
       if (BLOCK.has(name)) {
         lines.end();
         stack.push(LINE_BREAK);

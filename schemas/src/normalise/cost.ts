@@ -55,6 +55,8 @@ const AUDIT =
   /\baudit(?:ing|ed)?\b|\bfree to (?:audit|access|enrol|enroll|learn|join|start|take|study)\b|\b(?:enrol|enroll|learn|join|start|study|access|take (?:the|this) course) for free\b/i;
 const PAID_CERTIFICATE =
   /\b(?:paid|optional|verified|upgrade[ds]?|purchase|buy)\b[^.;|]{0,25}\b(?:certificates?|certification|credential|badge|track)\b|\b(?:certificates?|certification|credential)\b[^.;|]{0,25}(?:for a fee|available for purchase|(?:at )?(?:an )?(?:extra|additional) (?:cost|fee|charge)|costs? extra|\bpaid\b)/i;
+const PAID_WORDS =
+  /^\s*(?:paid|fee[- ]paying|de pago|payant|kostenpflichtig)(?:\s+(?:course|program(?:me)?|class|training|curso|cours|kurs))?\s*$/i;
 const TAX_HINT = /vat|gst|tax|mwst|iva|tva|ttc|HT/i;
 const TAX_INCLUDED = new RegExp(
   String.raw`\b(?:inc(?:l|luding|ludes|lusive of)?\.?\s*(?:of\s*)?(?:vat|gst|tax(?:es)?|mwst\.?|iva|tva|sales tax)|(?:vat|gst|tax(?:es)?|mwst|iva|tva) (?:incl(?:uded|usive)?\.?|inc\.?)|inkl\.?\s*(?:\d+\s*%\s*)?mwst|ttc|iva incluido|tva comprise)(?![${LETTER}])`,
@@ -156,12 +158,16 @@ function costOf(text: string, country: string | undefined): NormalisedCost | nul
       chosen = { item, lowest: false, amount, basis: item.count > 1 ? 'total' : item.basis };
       freeClass = 'paid';
     } else if (freeLike) {
+      // free to take, a certificate's price not given: the course itself costs nothing
       if (freeWord && (AUDIT.test(source) || PAID_CERTIFICATE.test(source))) {
-        return { amount: null, currency: null, freeClass: 'free-audit-paid-certificate', basis: 'unknown' };
+        return { amount: 0, currency: null, freeClass: 'free-audit-paid-certificate', basis: 'total' };
       }
       // A currency with no amount ("Free EUR" from a feed's priceCurrency) belongs to the free price; one next to a salary does not.
       const currency = zeros[0]?.currency ?? (amounts.length ? null : findCurrency(source, country));
       return { amount: 0, currency, freeClass: 'free', basis: 'total' };
+    } else if (PAID_WORDS.test(source)) {
+      // "Paid Course": not free, the amount not given
+      return { amount: null, currency: null, freeClass: 'paid', basis: 'unknown' };
     } else {
       return null;
     }
