@@ -11,7 +11,7 @@ import { indexPage, parseHtml, type PageElements } from './page-elements.ts';
 import { assignRecordUrls, documentBaseUrl, readCanonicalUrl } from './record-urls.ts';
 import { mapCourseNode } from './schema-org-course.ts';
 import type { SchemaNode } from './schema-org-node.ts';
-import { withoutSectionFacts } from './offerings.ts';
+import { hasScheduleSections, withoutSectionFacts } from './offerings.ts';
 import { detectPreset, PRESETS, readPreset } from './presets/index.ts';
 import type { Preset } from './presets/index.ts';
 import { readSelectorMap } from './selectors.ts';
@@ -87,6 +87,11 @@ export function extractPage(html: HtmlPage, pageUrl: string, options: ExtractOpt
           `the page looks like ${preset.platform} (preset "${preset.name}"), but the preset found no course on it`,
         );
       mergeCourses(records, found.records, warnings, found.listing || records.length === 0);
+      // what the site says of all its courses ("online courses") holds for each course a preset listing read
+      if (found.listing && records.length > 1) {
+        const { context } = outlinePage(page, baseUrl);
+        for (const record of records) if (!hasScheduleSections(record)) applyContextMode(record, context);
+      }
     }
   } else {
     // only selector maps need cheerio's CSS engine; it wraps the parsed page as it is

@@ -62,9 +62,14 @@ const SUMMARISED: readonly CourseField[] = ['mode', 'startDates', 'city', 'credi
  * a field the sections left empty was left empty on purpose.
  */
 export function withoutSectionFacts(course: RawCourse, facts: RawCourse): RawCourse {
-  if (!course.offerings || !course.provenance?.offerings?.startsWith('preset:')) return facts;
+  if (!hasScheduleSections(course)) return facts;
   for (const field of SUMMARISED) removeField(facts, field);
   return facts;
+}
+
+/** A course whose offerings a preset read from a schedule's sections. */
+export function hasScheduleSections(course: RawCourse): boolean {
+  return course.offerings !== undefined && course.provenance?.offerings?.startsWith('preset:') === true;
 }
 
 /** "1.000 TO 3.000 Credits" counts as 3: the most the course can be worth. */

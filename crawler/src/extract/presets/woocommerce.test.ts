@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { presetPageCourses, testSource } from '../test-pages.ts';
+import { coursesFromPage } from '../../records.ts';
+import { fixturePage, presetPageCourses, testSource } from '../test-pages.ts';
 
 describe('WooCommerce preset', () => {
   it('reads a product page at its sale price, not the struck-out one or a related product', () => {
@@ -26,6 +27,19 @@ describe('WooCommerce preset', () => {
     expect(courses.map((course) => [course.title, course.cost.amount, course.url])).toEqual([
       ['First Aid at Work (HLTAID011)', 159, 'https://coastline.example/product/first-aid-at-work/'],
       ['Provide CPR (HLTAID009)', 79, 'https://coastline.example/product/provide-cpr/'],
+    ]);
+  });
+
+  it('gives each card of a listing the mode the site says of all its courses, as its own text would', () => {
+    const html = fixturePage('presets/woocommerce-shop.html').replace(
+      '<title>First Aid &#8211; Coastline Safety Training</title>',
+      '<title>First Aid &#8211; Coastline Safety Training | Online First Aid Courses</title>',
+    );
+    const url = 'https://coastline.example/product-category/first-aid/';
+    const { courses } = coursesFromPage(html, url, testSource('AU'), '2026-07-02T09:00:00.000Z');
+    expect(courses.map((course) => [course.title, course.delivery.mode, course.provenance.mode])).toEqual([
+      ['First Aid at Work (HLTAID011)', 'online', 'text'],
+      ['Provide CPR (HLTAID009)', 'online', 'text'],
     ]);
   });
 });
