@@ -55,6 +55,7 @@ function cellAfter(header: DomElement, className: string): DomElement | undefine
   return next ? childElements(next).find((cell) => hasClass(cell, className)) : undefined;
 }
 
+const MAX_HEADING = 400;
 const HEADING =
   /^([\s\S]+?)\s+-\s+(\d{3,7})\s+-\s+([A-Z][A-Z&]{0,7}\s?[A-Z]?\d{1,5}[A-Z]{0,4})\s+-\s+(\S+)\s*$/;
 
@@ -65,6 +66,8 @@ const HEADING =
 export function readSectionHeading(
   text: string,
 ): { title: string; reference: string; code: string; section: string } | undefined {
+  // a heading is one short line or two; a long cell is not one, and is not worth a regular expression's time
+  if (text.length > MAX_HEADING) return undefined;
   const match = HEADING.exec(text.trim());
   if (!match) return undefined;
   const title = collapseWhitespace(match[1]!.split('\n')[0]!);
@@ -79,7 +82,10 @@ const LINE_FACTS: readonly [RegExp, (match: RegExpExecArray, line: string) => Pa
   [/^.+\s+Instructional Method$|^Instructional Method:\s*.+$/i, (_m, line) => ({ mode: line })],
   [/^(.+?\s+Campus)(?:\s+Campus)?$/i, (m) => ({ location: m[1]!.replace(/\s*\*\s*(?=Campus$)/, ' ') })],
   [/^Campus:\s*(.+)$/i, (m) => ({ location: m[1] })],
-  [/^(\d+(?:\.\d+)?(?:\s+(?:TO|OR)\s+\d+(?:\.\d+)?)?)\s+Credits?$/i, (_m, line) => ({ credit: line })],
+  [
+    /^\d+(?:\.\d+)?(?:\s+(?:TO|OR)\s+\d+(?:\.\d+)?)?\s+Credits?(?:\s+Hours?)?$/i,
+    (_m, line) => ({ credit: line }),
+  ],
   [/^Credit Hours?:\s*(\d.*)$/i, (_m, line) => ({ credit: line })],
 ];
 

@@ -5,6 +5,7 @@ export interface CourseHeading {
   credit?: string;
 }
 
+const MAX_HEADING = 300;
 const SPACE = '[\\s\\u00a0]';
 /** "ACCT 201", "CS-101", "AERO E4101", "BIOL 1010L": a subject in capitals and a number. */
 const CODE = new RegExp(
@@ -29,6 +30,8 @@ const CREDIT_BARE = new RegExp(`\\s*\\((${AMOUNT})\\)\\s*$`);
  */
 export function readCourseHeading(heading: string): CourseHeading {
   let rest = heading.replace(/\s+/g, ' ').trim();
+  // a heading is a line; longer text is something else, kept as it is
+  if (rest.length > MAX_HEADING) return { title: rest };
   let credit: string | undefined;
   for (const pattern of [CREDIT_LABEL, CREDIT_AFTER]) {
     const match = pattern.exec(rest);
