@@ -169,6 +169,44 @@ describe('Banner preset: Look Up Classes', () => {
   });
 });
 
+describe('Banner preset: catalogue entries', () => {
+  it('reads each entry of "Catalog Entries": code and title apart, description, credit hours, its own page', () => {
+    const entry = (code: string, title: string, text: string, credits: string) => `<tr>
+<td class="nttitle" scope="colgroup"><a href="/prod/bwckctlg.p_disp_course_detail?cat_term_in=202710&amp;subj_code_in=${code.split(' ')[0]}&amp;crse_numb_in=${code.split(' ')[1]}">${code} - ${title}</a></td>
+</tr>
+<tr>
+<td class="ntdefault">
+${text}
+<br>
+    ${credits} Credit hours
+<br>
+    3.000 Lecture hours
+<br>
+<br>
+<span class="fieldlabeltext">Levels: </span>Undergraduate
+<br>
+</td>
+</tr>`;
+    const html = `<html><head><title>Catalog Entries</title></head><body><div class="pagebodydiv">
+<table class="datadisplaytable" summary="This table lists all course detail for the selected term." width="100%">
+${entry('HIST 1301', 'United States History I', 'The colonial period through Reconstruction.', '3.000')}
+${entry('HIST 1302', 'United States History II', 'Reconstruction to the present.', '3.000')}
+</table></div></body></html>`;
+    const url = 'https://ssb.lakeshore.example/prod/bwckctlg.p_display_courses?term_in=202710&one_subj=HIST';
+    const found = coursesFromPage(html, url, testSource(), '2026-07-02T09:00:00.000Z').courses;
+    expect(
+      found.map((course) => [course.code, course.title, course.credit.value, course.description]),
+    ).toEqual([
+      ['HIST 1301', 'United States History I', 3, 'The colonial period through Reconstruction.'],
+      ['HIST 1302', 'United States History II', 3, 'Reconstruction to the present.'],
+    ]);
+    expect(found[0]!.url).toBe(
+      'https://ssb.lakeshore.example/prod/bwckctlg.p_disp_course_detail?cat_term_in=202710&subj_code_in=HIST&crse_numb_in=1301',
+    );
+    expect(found[0]!.provenance.title).toBe('preset:banner');
+  });
+});
+
 describe('readSectionHeading', () => {
   it.each([
     ['Introduction to Biology - 12345 - BIO 101 - 001', 'Introduction to Biology', '12345', 'BIO 101', '001'],
