@@ -1,16 +1,22 @@
 import { assessCompleteness, hashContent, type Course, type Extractor } from '@shortlist/schemas';
 
-/** Which extractor's word wins when two records of one course disagree: the partner's own feed first. */
-const PRECEDENCE: Record<Extractor, number> = {
+/**
+ * Which extractor's word wins when two records of one course disagree: the partner's own feed first; a platform
+ * preset ranks below a source's own selector map, which an operator wrote for this very site.
+ */
+const PRECEDENCE: Readonly<Record<string, number>> = {
   feed: 4,
   jsonld: 3,
   microdata: 3,
   rdfa: 3,
   embedded: 2,
-  preset: 2,
   selector: 2,
   text: 1,
-};
+} satisfies Record<Exclude<Extractor, `preset:${string}`>, number>;
+/** every `preset:<platform>` */
+const PRESET_RANK = 1.5;
+
+const rankOf = (extractor: Extractor) => PRECEDENCE[extractor] ?? PRESET_RANK;
 
 /** Course fields merged one at a time, with the provenance key that says where each came from. */
 const MERGED_FIELDS = [
@@ -37,6 +43,8 @@ const MERGED_FIELDS = [
   ['prerequisites', 'prerequisites'],
   ['languages', 'languages'],
   ['startDates', 'startDates'],
+  ['code', 'code'],
+  ['offerings', 'offerings'],
 ] as const satisfies readonly (readonly [keyof Course, string])[];
 
 function isPresent(value: unknown): boolean {
@@ -49,7 +57,7 @@ function isPresent(value: unknown): boolean {
   return true;
 }
 
-const rank = (course: Course, key: string) => PRECEDENCE[course.provenance[key] ?? 'text'];
+const rank = (course: Course, key: string) => rankOf(course.provenance[key] ?? 'text');
 
 /**
  * One listing from the records that describe the same course: each field from the record whose

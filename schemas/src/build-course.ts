@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
-import { Course, type Extractor, type FieldEvidence } from './course.ts';
-import type { RawCourse } from './raw-course.ts';
+import { Course, type Extractor, type FieldEvidence, type Offering } from './course.ts';
+import type { RawCourse, RawOffering } from './raw-course.ts';
 import {
   assessCompleteness,
   classifyField,
@@ -131,6 +131,7 @@ export function buildCourse(raw: RawCourse, context: CourseContext): { course: C
     contentHash: '',
     status: 'active' as const,
     title,
+    ...(raw.code && text(raw.code) ? { code: text(raw.code) } : {}),
     summary: text(raw.summary),
     description: text(raw.description),
     learningOutcomes: texts(raw.learningOutcomes),
@@ -189,6 +190,7 @@ export function buildCourse(raw: RawCourse, context: CourseContext): { course: C
     startDates: texts(raw.startDates)
       .filter((date) => /^\d{4}-\d{2}-\d{2}/.test(date))
       .map((date) => date.slice(0, 10)),
+    ...(raw.offerings?.length ? { offerings: raw.offerings.map(buildOffering) } : {}),
     provenance,
     ...(Object.keys(evidence).length > 0 ? { evidence } : {}),
   };
@@ -199,6 +201,25 @@ export function buildCourse(raw: RawCourse, context: CourseContext): { course: C
 }
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
+
+const isoDate = (value: string | undefined) =>
+  value && /^\d{4}-\d{2}-\d{2}/.test(value.trim()) ? value.trim().slice(0, 10) : null;
+
+function buildOffering(raw: RawOffering): Offering {
+  return {
+    reference: text(raw.reference),
+    section: text(raw.section),
+    kind: text(raw.kind),
+    term: text(raw.term),
+    credit: { text: text(raw.credit), value: creditValue(raw.credit) },
+    delivery: { text: text(raw.mode), mode: normaliseMode(raw.mode) },
+    startDate: isoDate(raw.startDate),
+    endDate: isoDate(raw.endDate),
+    location: text(raw.location),
+    schedule: text(raw.schedule),
+    instructors: texts(raw.instructors),
+  };
+}
 
 /** A free course is 0 in any currency; otherwise the amount converts with the dated rate table. */
 function referenceAmount(amount: number | null, currency: string | null) {

@@ -27,19 +27,13 @@ export const CredentialType = z.enum([
 ]);
 /**
  * Which extractor (or feed) produced a field, so conflicts can be resolved and explained: structured data
- * (`jsonld`, `microdata`, `rdfa`), JSON embedded in the page (`embedded`), a platform preset or the source's own
- * selector map (`preset`, `selector`), or the page's visible text (`text`).
+ * (`jsonld`, `microdata`, `rdfa`), JSON embedded in the page (`embedded`), the source's own selector map
+ * (`selector`), a bundled platform preset named after its platform (`preset:banner`, `preset:acalog`), or the
+ * page's visible text (`text`).
  */
-export const Extractor = z.enum([
-  'feed',
-  'jsonld',
-  'microdata',
-  'rdfa',
-  'embedded',
-  'preset',
-  'selector',
-  'text',
-]);
+const BaseExtractor = z.enum(['feed', 'jsonld', 'microdata', 'rdfa', 'embedded', 'selector', 'text']);
+const PresetExtractor = z.templateLiteral(['preset:', z.string().regex(/^[a-z][a-z0-9-]*$/)]);
+export const Extractor = z.union([BaseExtractor, PresetExtractor]);
 export type Extractor = z.infer<typeof Extractor>;
 /** How far to trust one field: from the extractor that read it and whether other candidates agreed. */
 export const Confidence = z.enum(['high', 'medium', 'low']);
@@ -140,6 +134,24 @@ export const Credit = z.object({
   stackable: z.boolean().nullable(),
 });
 export const Credential = z.object({ text: OriginalText, type: CredentialType.nullable() });
+/** One run of a course (a section of a class schedule, a schema.org CourseInstance), normalised. */
+export const Offering = z.object({
+  /** the registration number of this run, e.g. a Banner CRN */
+  reference: z.string().nullable(),
+  section: z.string().nullable(),
+  /** "Lecture", "Lab", "Seminar" */
+  kind: z.string().nullable(),
+  term: z.string().nullable(),
+  credit: z.object({ text: OriginalText, value: z.number().nonnegative().nullable() }),
+  delivery: z.object({ text: OriginalText, mode: DeliveryMode.nullable() }),
+  /** ISO 8601 dates */
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  location: z.string().nullable(),
+  schedule: z.string().nullable(),
+  instructors: z.array(z.string()),
+});
+export type Offering = z.infer<typeof Offering>;
 export const Completeness = z.object({
   score: z.number().int().min(0).max(100),
   missing: z.array(z.string()),
@@ -158,6 +170,8 @@ export const Course = z.object({
   status: CourseStatus,
 
   title: z.string().min(1),
+  /** the provider's course code ("BIO 101"); absent on records stored before codes were read */
+  code: z.string().nullable().optional(),
   summary: z.string().nullable(),
   description: z.string().nullable(),
   learningOutcomes: z.array(z.string()),
@@ -185,6 +199,8 @@ export const Course = z.object({
   languages: z.array(z.string()),
   /** ISO 8601 dates */
   startDates: z.array(z.string()),
+  /** the course's runs (schedule sections, instances); absent when the source lists none */
+  offerings: z.array(Offering).optional(),
   completeness: Completeness,
   provenance: z.record(z.string(), Extractor),
   /** per field: the text it was read from, the confidence, and candidates that agreed or lost; absent on older records */

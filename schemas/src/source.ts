@@ -15,32 +15,40 @@ const Pattern = z.string().refine(
 
 const ABSOLUTE_URL = 'an absolute URL such as "https://www.example.ac.uk/courses/"';
 
-/** CSS selectors per field; `selector@attr` reads an attribute instead of the text. */
+/**
+ * Where one field is on the page: a CSS selector (`selector@attr` reads an attribute instead of the text), or a
+ * list of them tried in order until one finds a value.
+ */
+const FieldSelector = z.union([z.string(), z.array(z.string()).min(1)]);
+export type FieldSelector = z.infer<typeof FieldSelector>;
+
+/** CSS selectors per field. */
 export const SelectorMap = z
   .object({
     /** a repeated container when one page lists several courses; fields are then read inside each */
     item: z.string().optional(),
-    title: z.string(),
-    summary: z.string().optional(),
-    description: z.string().optional(),
-    learningOutcomes: z.string().optional(),
-    enrolmentUrl: z.string().optional(),
-    subjects: z.string().optional(),
-    keywords: z.string().optional(),
-    skills: z.string().optional(),
-    duration: z.string().optional(),
-    workload: z.string().optional(),
-    cost: z.string().optional(),
-    mode: z.string().optional(),
-    city: z.string().optional(),
-    level: z.string().optional(),
-    credit: z.string().optional(),
-    credential: z.string().optional(),
-    assessment: z.string().optional(),
-    qualityAssurance: z.string().optional(),
-    prerequisites: z.string().optional(),
-    languages: z.string().optional(),
-    startDates: z.string().optional(),
+    title: FieldSelector,
+    code: FieldSelector.optional(),
+    summary: FieldSelector.optional(),
+    description: FieldSelector.optional(),
+    learningOutcomes: FieldSelector.optional(),
+    enrolmentUrl: FieldSelector.optional(),
+    subjects: FieldSelector.optional(),
+    keywords: FieldSelector.optional(),
+    skills: FieldSelector.optional(),
+    duration: FieldSelector.optional(),
+    workload: FieldSelector.optional(),
+    cost: FieldSelector.optional(),
+    mode: FieldSelector.optional(),
+    city: FieldSelector.optional(),
+    level: FieldSelector.optional(),
+    credit: FieldSelector.optional(),
+    credential: FieldSelector.optional(),
+    assessment: FieldSelector.optional(),
+    qualityAssurance: FieldSelector.optional(),
+    prerequisites: FieldSelector.optional(),
+    languages: FieldSelector.optional(),
+    startDates: FieldSelector.optional(),
   })
   .strict();
 export type SelectorMap = z.infer<typeof SelectorMap>;

@@ -93,6 +93,7 @@ export async function extractCommand(env: ApiEnv, input: string, options: Extrac
     page.html === undefined
       ? extractSavedPage(page.bytes, url, source)
       : coursesFromPage(page.html, url, source, new Date().toISOString());
+  if (result.preset) console.error(`preset: ${result.preset} (fields it read say "preset:${result.preset}")`);
   for (const warning of result.warnings) console.error(`warning: ${warning}`);
   for (const rejected of result.rejected) console.error(`rejected ${rejected.url}: ${rejected.reason}`);
   console.log(options.explain ? explainCourses(result.courses) : JSON.stringify(result.courses, null, 2));

@@ -1,3 +1,4 @@
+import type { RawOffering } from '@shortlist/schemas';
 import { readSchedule } from './course-schedule.ts';
 import { firstTextOf, textsOf } from '../linked-data/node-text.ts';
 import { hasType, nodesOf, schemaTerm, valuesOf } from './schema-org-node.ts';
@@ -11,6 +12,8 @@ export interface InstanceFacts {
   startDates: string[];
   location?: LocationFacts;
   offers: SchemaNode[];
+  /** one per instance that says anything of its own: its dates, mode, place */
+  offerings: RawOffering[];
 }
 
 export interface LocationFacts {
@@ -27,8 +30,13 @@ const ATTENDANCE_MODES: Record<string, string> = {
 const VIRTUAL: ReadonlySet<string> = new Set(['VirtualLocation']);
 const ADDRESS: ReadonlySet<string> = new Set(['PostalAddress']);
 
+/**
+ * What a course's instances say: every mode and start date, the first duration and workload, their offers, the
+ * place they all share (none when they differ), and each instance as an offering.
+ */
 export function readInstances(instances: readonly SchemaNode[]): InstanceFacts {
-  const facts: InstanceFacts = { modes: [], startDates: [], offers: [] };
+  const facts: InstanceFacts = { modes: [], startDates: [], offers: [], offerings: [] };
+  const shared = new Map<string, LocationFacts>();
   for (const instance of instances) {
     const modes = [
       ...textsOf(instance, 'courseMode'),
@@ -43,13 +51,38 @@ export function readInstances(instances: readonly SchemaNode[]): InstanceFacts {
     facts.duration ??=
       firstTextOf(instance, 'duration', 'timeRequired') ?? schedules.find((s) => s.duration)?.duration;
     facts.workload ??= firstTextOf(instance, 'courseWorkload') ?? schedules.find((s) => s.workload)?.workload;
-    facts.startDates.push(...textsOf(instance, 'startDate'));
-    for (const schedule of nodesOf(instance, 'courseSchedule'))
-      facts.startDates.push(...textsOf(schedule, 'startDate'));
-    facts.location ??= readLocation(nodesOf(instance, 'location'));
+    const startDates = [
+      ...textsOf(instance, 'startDate'),
+      ...nodesOf(instance, 'courseSchedule').flatMap((schedule) => textsOf(schedule, 'startDate')),
+    ];
+    facts.startDates.push(...startDates);
+    const location = readLocation(nodesOf(instance, 'location'));
+    if (location) shared.set(JSON.stringify(location), location);
     facts.offers.push(...nodesOf(instance, 'offers'));
+    const offering = offeringOf(instance, modes, startDates, location);
+    if (Object.keys(offering).length > 0) facts.offerings.push(offering);
   }
+  if (shared.size === 1) facts.location = [...shared.values()][0];
   return facts;
+}
+
+function offeringOf(
+  instance: SchemaNode,
+  modes: readonly string[],
+  startDates: readonly string[],
+  location: LocationFacts | undefined,
+): RawOffering {
+  const only = <K extends keyof RawOffering>(key: K, value: RawOffering[K] | undefined) =>
+    value === undefined || value === '' ? {} : { [key]: value };
+  const instructors = textsOf(instance, 'instructor');
+  return {
+    ...only('reference', firstTextOf(instance, 'courseCode', 'identifier')),
+    ...only('mode', modes.join(', ')),
+    ...only('startDate', startDates[0]),
+    ...only('endDate', firstTextOf(instance, 'endDate')),
+    ...only('location', location ? [location.city, location.region].filter(Boolean).join(', ') : undefined),
+    ...only('instructors', instructors.length > 0 ? instructors : undefined),
+  };
 }
 
 /** City, region and country from the first `Place` (or `PostalAddress`) that has them. */

@@ -69,6 +69,14 @@ export function presentFields(record: RawCourse): CourseField[] {
   );
 }
 
+const PLACEHOLDERS = new RegExp(PLACEHOLDER.source, 'g');
+
+/** Running prose loses only its placeholders; any other field holding one is no value. */
+function withoutPlaceholder(field: CourseField, value: string): string {
+  if (!PLACEHOLDER.test(value)) return value;
+  return PROSE.has(field) ? collapseWhitespace(value.replace(PLACEHOLDERS, ' ')) : '';
+}
+
 function cleanValue(
   field: CourseField,
   value: string | readonly string[] | undefined,
@@ -77,8 +85,8 @@ function cleanValue(
   const values = (typeof value === 'string' ? [value] : value)
     // "en, fr" is two languages whichever extractor found it
     .flatMap((item) => (field === 'languages' ? item.split(/[,;]/) : [item]))
-    .map((item) => item.trim())
-    .filter((item) => item.length > 0 && (PROSE.has(field) || !PLACEHOLDER.test(item)));
+    .map((item) => withoutPlaceholder(field, item).trim())
+    .filter((item) => item.length > 0);
   if (values.length === 0) return undefined;
   if (LIST_FIELDS.has(field)) return [...new Set(values)];
   return values.join(', ');

@@ -8,6 +8,12 @@ export function isElement(node: DomNode): node is DomElement {
   return 'tagName' in node && 'attribs' in node;
 }
 
+/** Whether an element carries a class name (compared without regard to case, as old markup varies it). */
+export function hasClass(element: DomElement, name: string): boolean {
+  const classes = element.attribs.class;
+  return classes !== undefined && classes.toLowerCase().split(/\s+/).includes(name.toLowerCase());
+}
+
 export function childElements(element: DomNode): DomElement[] {
   return 'children' in element ? element.children.filter(isElement) : [];
 }

@@ -7,8 +7,8 @@ import {
   type Extractor,
   type FieldEvidence,
   type RawCourse,
+  type RawCourseField as CourseField,
 } from '@shortlist/schemas';
-import type { CourseField } from './course-record.ts';
 
 /** What an extractor can say about a value beside the value itself. */
 export interface Found {

@@ -10,14 +10,18 @@ import { indexPage, parseHtml, type PageElements } from './page-elements.ts';
 import { assignRecordUrls, documentBaseUrl, readCanonicalUrl } from './record-urls.ts';
 import { mapCourseNode } from './schema-org-course.ts';
 import type { SchemaNode } from './schema-org-node.ts';
+import { hasScheduleSections } from './offerings.ts';
+import { detectPreset, PRESETS, readPreset } from './presets/index.ts';
+import type { Preset } from './presets/index.ts';
 import { readSelectorMap } from './selectors.ts';
 import { mergeEmbedded, readEmbedded } from './embedded-json.ts';
 import { outlinePage, type PageOutline } from './page-outline.ts';
 import { readPageText } from './page-text.ts';
+import { applyContextMode } from './text-facts.ts';
 import { readLabelledFacts } from './text-heuristics.ts';
 
 export interface ExtractOptions {
-  /** the source's selector map, tried after structured data */
+  /** the source's selector map, tried after structured data; a source that has one uses no platform preset */
   selectors?: SelectorMap;
 }
 
@@ -28,14 +32,17 @@ export interface PageExtraction {
   /** one record per course on the page, each field's extractor in `provenance` */
   records: RawCourse[];
   canonicalUrl: string | null;
+  /** the platform preset the page was recognised as, e.g. "banner"; null when none was */
+  preset: string | null;
   /** what a person adding the provider should know: broken markup, conflicts resolved, selectors that matched nothing */
   warnings: string[];
 }
 
 /**
- * Finds the courses on one page: linked data (JSON-LD, microdata, RDFa), then JSON embedded for scripts, then a
- * platform preset or the source's selector map, then the visible text (labels, fact boxes, phrases). Each later
- * step fills the fields the earlier ones left empty; what it found too is kept beside them as evidence.
+ * Finds the courses on one page: linked data (JSON-LD, microdata, RDFa), then JSON embedded for scripts, then the
+ * source's selector map or, when the source has none, the preset of the platform the page was made with, then the
+ * visible text (labels, fact boxes, phrases). Each later step fills the fields the earlier ones left empty; what it
+ * found too is kept beside them as evidence.
  */
 export function extractPage(html: HtmlPage, pageUrl: string, options: ExtractOptions = {}): PageExtraction {
   // a crawler that has already parsed the page passes it in rather than paying for a second parse
@@ -66,9 +73,33 @@ export function extractPage(html: HtmlPage, pageUrl: string, options: ExtractOpt
   const embedded = readEmbedded(page, baseUrl, warnings);
   mergeEmbedded(records, embedded.courses, outline, warnings);
 
-  // platform presets (./presets/) fill what linked data and embedded JSON left, before the source's selector map
-
-  if (options.selectors) {
+  // a platform preset (./presets/), or the source's own selector map, fills what linked data and embedded JSON left
+  let preset: Preset | undefined;
+  if (!options.selectors) {
+    preset = detectPreset(page, pageUrl, PRESETS);
+    if (preset) {
+      let $: cheerio.CheerioAPI | undefined;
+      // a preset that reads the page itself (Banner) never needs cheerio's CSS engine
+      const css = {
+        page,
+        baseUrl,
+        get $() {
+          return ($ ??= cheerio.load(page.root));
+        },
+      };
+      const found = readPreset(preset, css);
+      if (found.records.length === 0)
+        warnings.push(
+          `the page looks like ${preset.platform} (preset "${preset.name}"), but the preset found no course on it`,
+        );
+      mergeCourses(records, found.records, warnings, found.listing || records.length === 0);
+      // what the site says of all its courses ("online courses") holds for each course a preset listing read
+      if (found.listing && records.length > 1) {
+        const { context } = outline();
+        for (const record of records) if (!hasScheduleSections(record)) applyContextMode(record, context);
+      }
+    }
+  } else {
     // only selector maps need cheerio's CSS engine; it wraps the parsed page as it is
     const $ = cheerio.load(page.root);
     const found = readSelectorMap($, options.selectors, baseUrl, warnings);
@@ -106,5 +137,5 @@ export function extractPage(html: HtmlPage, pageUrl: string, options: ExtractOpt
     );
   }
   // a bad selector is reported once, not once per listing item
-  return { records, canonicalUrl, warnings: [...new Set(warnings)] };
+  return { records, canonicalUrl, preset: preset?.name ?? null, warnings: [...new Set(warnings)] };
 }

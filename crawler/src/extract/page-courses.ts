@@ -7,6 +7,8 @@ export interface PageRecords {
   rejected: { url: string; reason: string }[];
   warnings: string[];
   canonicalUrl: string | null;
+  /** the platform preset the page was read with, e.g. "banner"; null when none was */
+  preset: string | null;
 }
 
 /** Extracts every course on a page (HTML text, or a page the crawler already parsed) and normalises it for the source's provider. */
@@ -22,6 +24,7 @@ export function coursesFromPage(
     rejected: [],
     warnings: extraction.warnings,
     canonicalUrl: extraction.canonicalUrl,
+    preset: extraction.preset,
   };
   for (const raw of extraction.records) {
     const key = raw.url ?? extraction.canonicalUrl ?? pageUrl;

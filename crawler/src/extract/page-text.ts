@@ -1,6 +1,7 @@
 import type { RawCourse } from '@shortlist/schemas';
 import { fillCourse } from './course-merge.ts';
 import { creditTo, presentFields } from './course-record.ts';
+import { withoutSectionFacts } from './offerings.ts';
 import type { PageOutline } from './page-outline.ts';
 import { parseHtml, type PageElements } from './page-elements.ts';
 import { applyContextMode, readTextFacts } from './text-facts.ts';
@@ -36,6 +37,7 @@ export function readPageText(
   const course = records[0];
   if (!course && !(facts.title && presentFields(facts).some((field) => !PAGE_METADATA.has(field)))) return;
   applyContextMode(facts, outline.context);
-  if (course) fillCourse(course, facts, warnings);
+  // a course whose schedule sections a preset read: the page's other text does not speak for its offerings
+  if (course) fillCourse(course, withoutSectionFacts(course, facts), warnings);
   else records.push(facts);
 }

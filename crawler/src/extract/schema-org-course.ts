@@ -68,6 +68,11 @@ export function mapCourseNode(
   put('cost', offer.cost ?? (free ? '0' : undefined));
   put('currency', offer.currency);
   put('enrolmentUrl', resolveUrl(offer.enrolmentUrl, baseUrl));
+  put('code', firstTextOf(node, 'courseCode'));
+  if (instances.offerings.length > 0) {
+    record.offerings = instances.offerings;
+    (record.provenance ??= {}).offerings = extractor;
+  }
   return record;
 }
 

@@ -1,5 +1,5 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
-import type { RawCourse, SelectorMap } from '@shortlist/schemas';
+import type { Extractor, FieldSelector, RawCourse, SelectorMap } from '@shortlist/schemas';
 import { emptyCourse, LIST_FIELDS, putField } from './course-record.ts';
 import type { CourseField } from './course-record.ts';
 import { resolveUrl } from './dom.ts';
@@ -21,23 +21,26 @@ const PROSE_FIELDS: ReadonlySet<string> = new Set(['title', 'summary', 'descript
 const ATTRIBUTE_SUFFIX = /^(.+?)@([A-Za-z_:][\w:.-]*)$/;
 
 /**
- * Applies a source's selector map: with `item`, one record per matched container with the field selectors
- * evaluated inside it; without, one record for the page.
+ * Applies a selector map (a source's own, or a platform preset's): with `item`, one record per matched container
+ * with the field selectors evaluated inside it; without, one record for the page. A field given several selectors
+ * takes its value from the first that finds one.
  */
 export function readSelectorMap(
   $: CheerioAPI,
   selectors: SelectorMap,
   baseUrl: string,
   warnings: string[],
+  extractor: Extractor = 'selector',
 ): SelectorRecord[] {
   const { item, ...fields } = selectors;
+  const mapName = extractor === 'selector' ? 'selector map' : extractor;
   const select = (selector: string, within: Cheerio<DomNode>): Cheerio<DomElement> | undefined => {
     try {
       return within.find(selector);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       warnings.push(
-        `selector map: "${selector}" is not a valid CSS selector (${reason}); fix it in the source config`,
+        `${mapName}: "${selector}" is not a valid CSS selector (${reason}); fix it in the source config`,
       );
       return undefined;
     }
@@ -45,22 +48,24 @@ export function readSelectorMap(
   const containers = item ? select(item, $.root())?.toArray() : [null];
   if (!containers) return [];
   if (item && containers.length === 0)
-    warnings.push(`selector map: item selector "${item}" matched nothing on this page`);
+    warnings.push(`${mapName}: item selector "${item}" matched nothing on this page`);
 
   return containers.flatMap((container) => {
     const within = container ? $(container) : $.root();
     const record = emptyCourse();
-    for (const [field, selector] of Object.entries(fields) as [CourseField, string | undefined][]) {
-      if (!selector) continue;
-      const [, css = selector, attribute] = ATTRIBUTE_SUFFIX.exec(selector) ?? [];
-      const matches = select(css, within)?.toArray() ?? [];
-      const values = (LIST_FIELDS.has(field) ? matches : matches.slice(0, 1)).map((element) =>
-        readValue(element, attribute, field, baseUrl),
-      );
-      putField(record, field, field === 'startDates' ? values.flatMap(readStartDates) : values, 'selector');
+    for (const [field, choices] of Object.entries(fields) as [CourseField, FieldSelector | undefined][]) {
+      for (const selector of typeof choices === 'string' ? [choices] : (choices ?? [])) {
+        const [, css = selector, attribute] = ATTRIBUTE_SUFFIX.exec(selector) ?? [];
+        const matches = select(css, within)?.toArray() ?? [];
+        const values = (LIST_FIELDS.has(field) ? matches : matches.slice(0, 1)).map((element) =>
+          readValue(element, attribute, field, baseUrl),
+        );
+        putField(record, field, field === 'startDates' ? values.flatMap(readStartDates) : values, extractor);
+        if (record[field] !== undefined) break;
+      }
     }
     if (container && record.url === undefined)
-      putField(record, 'url', linkOfTitle($, container, fields.title, baseUrl), 'selector');
+      putField(record, 'url', linkOfTitle($, container, fields.title, baseUrl), extractor);
     if (container && record.title === undefined) return [];
     return Object.keys(record.provenance ?? {}).length > 0 ? [{ record, container }] : [];
   });
@@ -85,16 +90,20 @@ function readValue(
 function linkOfTitle(
   $: CheerioAPI,
   container: DomElement,
-  titleSelector: string,
+  titleSelectors: FieldSelector,
   baseUrl: string,
 ): string | undefined {
-  const css = ATTRIBUTE_SUFFIX.exec(titleSelector)?.[1] ?? titleSelector;
-  let title: Cheerio<DomElement>;
-  try {
-    title = $(container).find(css).first();
-  } catch {
-    return undefined;
+  let title: Cheerio<DomElement> | undefined;
+  for (const selector of typeof titleSelectors === 'string' ? [titleSelectors] : titleSelectors) {
+    const css = ATTRIBUTE_SUFFIX.exec(selector)?.[1] ?? selector;
+    try {
+      title = $(container).find(css).first();
+    } catch {
+      continue;
+    }
+    if (title.length > 0) break;
   }
+  if (!title) return undefined;
   const link = title.is('a[href]') ? title : title.closest('a[href]').add(title.find('a[href]')).first();
   return resolveUrl(link.attr('href'), baseUrl);
 }

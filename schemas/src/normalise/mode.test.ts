@@ -63,6 +63,13 @@ const modes: [string, DeliveryMode | null][] = [
   ['Online and face-to-face', 'blended'],
   ['100% online, no campus attendance', 'online'],
   ['Online – no on-campus sessions required', 'online'],
+  // student-information-system class schedules (Ellucian Banner)
+  ['Traditional Instructional Method', 'in_person'],
+  ['Instructional Method: Traditional', 'in_person'],
+  ['Online Instructional Method', 'online'],
+  ['Partially at a Distance (BOR) Instructional Method', 'blended'],
+  ['Fully at a Distance (BOR) Instructional Method', 'online'],
+  ['Unlike a traditional course, this one is fully online', 'online'],
   // French
   ['En ligne', 'online'],
   ['À distance', 'online'],

@@ -6,11 +6,11 @@ type Pacing = 'self_paced' | 'scheduled';
 // Matched against words with accents removed, lower-cased and separated by single spaces, so
 // "https://schema.org/OnlineOnly", "deliveryType:InPerson" and "Präsenz-" read as "online only", "in person", "prasenz".
 const BLENDED =
-  / (?:blended|hybrid|hybride|hibrido|hibrida|mixed mode|mixedmode|mixed|mixte|misto|mixto|semi ?presencial|semipresencial|bimodal|comodal|multi ?modal|multimodal|blend|teilprasenz) /;
+  / (?:blended|hybrid|hybride|hibrido|hibrida|mixed mode|mixedmode|mixed|mixte|misto|mixto|semi ?presencial|semipresencial|bimodal|comodal|multi ?modal|multimodal|blend|teilprasenz|partially (?:at a distance|online|remote)|partly online) /;
 const ONLINE =
   / (?:online|on line|en ligne|en linea|remote|remotely|remoto|remota|virtual|virtuel|virtuelle|virtuell|distance|a distancia|distancia|ead|fernstudium|fernunterricht|fernlehre|distanciel|e learning|elearning|web based|internet|zoom|webinar|webinars|live stream|livestream|teletraining|telepresencial|a distanza|mooc|moocs) /;
 const IN_PERSON =
-  / (?:in person|inperson|face to face|f2f|on campus|campus|campus based|on site|onsite|classroom|classroom based|class room|presentiel|en presence|presencial|prasenz\w*|vor ort|sur site|sur place|in presenza|attendance|residential|in class|offline|venue|workplace|work based|on the job|variable site|in situ) /;
+  / (?:in person|inperson|face to face|f2f|on campus|campus|campus based|on site|onsite|classroom|classroom based|class room|presentiel|en presence|presencial|prasenz\w*|vor ort|sur site|sur place|in presenza|attendance|residential|in class|offline|venue|workplace|work based|on the job|variable site|in situ|traditional (?:instructional method|delivery|classroom|face to face)|instructional method traditional) /;
 // Phrases whose parts would otherwise read as both modes.
 const ONLINE_PHRASES = / (?:virtual|online) (?:classroom|campus|class|venue)s? /g;
 const NEGATED =

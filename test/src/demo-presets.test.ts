@@ -1,0 +1,29 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extractPage } from '@shortlist/crawler';
+
+const SITES = fileURLToPath(new URL('../demo-sites/sites/', import.meta.url));
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return htmlFiles(path);
+    return entry.name.endsWith('.html') ? [path] : [];
+  });
+}
+
+describe('platform presets on the demo sites', () => {
+  it('recognise no platform on any page of the five demo sites, which are read by their own markup', () => {
+    const files = htmlFiles(SITES);
+    expect(files.length).toBeGreaterThan(100);
+    const recognised = files
+      .map((file) => [
+        relative(SITES, file),
+        extractPage(readFileSync(file, 'utf8'), `https://demo.example/${relative(SITES, file)}`).preset,
+      ])
+      .filter(([, preset]) => preset !== null);
+    expect(recognised).toEqual([]);
+  });
+});
