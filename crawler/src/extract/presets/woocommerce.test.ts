@@ -33,7 +33,7 @@ describe('WooCommerce preset', () => {
   it('gives each card of a listing the mode the site says of all its courses, as its own text would', () => {
     const html = fixturePage('presets/woocommerce-shop.html').replace(
       '<title>First Aid &#8211; Coastline Safety Training</title>',
-      '<title>First Aid &#8211; Coastline Safety Training | Online First Aid Courses</title>',
+      '<title>First Aid &#8211; Coastline Safety Training | Online First Aid Courses</title><meta property="og:site_name" content="Coastline Safety Training">',
     );
     const url = 'https://coastline.example/product-category/first-aid/';
     const { courses } = coursesFromPage(html, url, testSource('AU'), '2026-07-02T09:00:00.000Z');
