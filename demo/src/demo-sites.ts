@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { Source, type DeliveryMode, type FreeClass } from '@shortlist/schemas';
 
 const DEMO_ROOT = fileURLToPath(new URL('../', import.meta.url));
+/** The folder holding one sub-folder of static pages per demo site. */
+export const DEMO_SITES_DIR = join(DEMO_ROOT, 'sites');
 
 /** Ground truth for one demo course; `null` wherever the page does not say. */
 export interface ExpectedCourse {
@@ -204,7 +206,7 @@ export async function startDemoSites(options: { port?: number; host?: string } =
   const sites: DemoSite[] = [];
   try {
     for (const [index, id] of ids.entries()) {
-      const root = resolve(DEMO_ROOT, 'sites', id);
+      const root = resolve(DEMO_SITES_DIR, id);
       const site: DemoSite = { id, origin: '' };
       const serve = serveSite(site, root);
       const server = createServer((request, response) => {

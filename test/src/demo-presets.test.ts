@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '@shortlist/crawler';
+import { DEMO_SITES_DIR } from '@shortlist/demo';
 
-const SITES = fileURLToPath(new URL('../demo-sites/sites/', import.meta.url));
+const SITES = DEMO_SITES_DIR;
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
