@@ -145,7 +145,7 @@ export class SearchIndex {
           return { ...(await index.getDocument(provider.id)), ...provider };
         } catch (error) {
           if (meiliApiError(error)?.cause?.code === 'document_not_found')
-            return providerStatistics(provider, []);
+            return providerStatistics(provider);
           throw error;
         }
       }),

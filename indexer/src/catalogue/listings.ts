@@ -165,7 +165,7 @@ export class Listings {
         ...listing,
         titleKey: titleKey(listing.title),
         data: JSON.stringify(listing),
-        document: this.outbox.searchDocument(listing, firstSeen?.first_seen_at ?? now),
+        document: this.outbox.documentToStore(listing, firstSeen?.first_seen_at ?? now),
         now,
         seq: this.outbox.nextSeq(),
       });

@@ -165,6 +165,43 @@ const MIGRATIONS: string[] = [
   `-- search documents gained the time of the latest tracked change (feeds list courses newest or changed first)
    UPDATE courses SET document = NULL WHERE status = 'active';
    INSERT OR REPLACE INTO sync_state (name, value) VALUES ('documents:fill', 1);`,
+  `-- provider statistics kept up to date as listings change, in the transaction that changes them, so that none
+   -- reads every document (issue 16): the facts of each active listing's search document, and per provider the
+   -- number of active listings with each facet value ('courses' and 'priced' count with the value ''); the
+   -- catalogue keeps both as it writes search documents (provider-stats.ts), filled here from those stored
+   CREATE TABLE listing_facts (
+     course_id TEXT PRIMARY KEY,
+     provider_id TEXT NOT NULL,
+     mode TEXT,
+     level TEXT,
+     fields TEXT NOT NULL, -- JSON array of the broad field codes
+     missing TEXT NOT NULL, -- JSON array of the critical information it lacks
+     completeness REAL NOT NULL,
+     cost REAL
+   ) WITHOUT ROWID;
+   -- medians are read by offset along these
+   CREATE INDEX listing_facts_cost ON listing_facts (provider_id, cost) WHERE cost IS NOT NULL;
+   CREATE INDEX listing_facts_completeness ON listing_facts (provider_id, completeness);
+   CREATE TABLE provider_tallies (
+     provider_id TEXT NOT NULL,
+     facet TEXT NOT NULL,
+     value TEXT NOT NULL,
+     count INTEGER NOT NULL,
+     PRIMARY KEY (provider_id, facet, value)
+   ) WITHOUT ROWID;
+   INSERT INTO listing_facts
+     SELECT courses.id, courses.provider_id, json_extract(courses.document, '$.mode'), json_extract(courses.document, '$.levelLabel'),
+       (SELECT json_group_array(DISTINCT value) FROM json_each(courses.document, '$.fields') WHERE length(value) = 2),
+       (SELECT json_group_array(DISTINCT value) FROM json_each(courses.document, '$.completenessMissing')),
+       json_extract(courses.document, '$.completeness'), json_extract(courses.document, '$.costReference')
+     FROM courses WHERE document IS NOT NULL AND status = 'active';
+   INSERT INTO provider_tallies (provider_id, facet, value, count)
+     SELECT provider_id, 'courses', '', COUNT(*) FROM listing_facts GROUP BY provider_id
+     UNION ALL SELECT provider_id, 'priced', '', COUNT(*) FROM listing_facts WHERE cost IS NOT NULL GROUP BY provider_id
+     UNION ALL SELECT provider_id, 'mode', mode, COUNT(*) FROM listing_facts WHERE mode IS NOT NULL GROUP BY provider_id, mode
+     UNION ALL SELECT provider_id, 'level', level, COUNT(*) FROM listing_facts WHERE level IS NOT NULL GROUP BY provider_id, level
+     UNION ALL SELECT provider_id, 'field', value, COUNT(*) FROM listing_facts, json_each(fields) GROUP BY provider_id, value
+     UNION ALL SELECT provider_id, 'missing', value, COUNT(*) FROM listing_facts, json_each(missing) GROUP BY provider_id, value;`,
 ];
 
 export function migrate(db: Database): void {

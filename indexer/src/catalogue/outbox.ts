@@ -1,6 +1,7 @@
 import type { Course } from '@shortlist/schemas';
 import { dayNumber, toSearchDocument } from '../search-document.ts';
 import { parseCourse, type CatalogueDatabase } from './database.ts';
+import { ProviderFacts } from './provider-stats.ts';
 import type { Providers } from './providers.ts';
 
 /** A listing change for the search index: its search document as JSON, or null when it is withdrawn. */
@@ -23,12 +24,16 @@ interface DocumentRow {
  * listing's search document, so the index sync only copies; named cursors say how far each reader got.
  */
 export class Outbox {
+  private readonly providerFacts: ProviderFacts;
+
   constructor(
     private readonly db: CatalogueDatabase,
     private readonly providers: Providers,
     /** the clock that decides which start dates are still to come */
     private readonly now: () => Date,
-  ) {}
+  ) {
+    this.providerFacts = new ProviderFacts(db);
+  }
 
   nextSeq(): number {
     return (this.db.sql('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM courses').get() as { next: number })
@@ -39,21 +44,30 @@ export class Outbox {
     return this.nextSeq() - 1;
   }
 
-  /** The search document of a listing, written after its history: `changedAt` is its latest history entry. */
-  searchDocument(listing: Course, firstSeenAt: string): string | null {
-    if (listing.status !== 'active') return null;
+  /**
+   * The search document to store for a listing, written after its history (`changedAt` is its latest entry); the
+   * provider statistics move to it in the same transaction, so call it only to store what it returns.
+   */
+  documentToStore(listing: Course, firstSeenAt: string): string | null {
+    const document =
+      listing.status === 'active'
+        ? toSearchDocument(listing, this.providers.cached(listing.providerId), {
+            firstSeenAt,
+            changedAt: this.latestChange(listing.id) ?? firstSeenAt,
+            today: this.now(),
+          })
+        : null;
+    this.providerFacts.track(listing.id, document);
+    return document && JSON.stringify(document);
+  }
+
+  private latestChange(courseId: string): string | null {
     const latest = this.db
       .sql('SELECT MAX(at) AS at FROM course_history WHERE course_id = ?')
-      .get(listing.id) as {
+      .get(courseId) as {
       at: string | null;
     };
-    return JSON.stringify(
-      toSearchDocument(listing, this.providers.cached(listing.providerId), {
-        firstSeenAt,
-        changedAt: latest.at ?? firstSeenAt,
-        today: this.now(),
-      }),
-    );
+    return latest.at;
   }
 
   /** Writes listings' search documents again, each with its own new seq so that the index sync sends every one. */
@@ -61,7 +75,7 @@ export class Outbox {
     let seq = this.nextSeq();
     const update = this.db.sql('UPDATE courses SET document = ?, seq = ? WHERE id = ?');
     for (const row of rows)
-      update.run(this.searchDocument(parseCourse(row), row.first_seen_at), seq++, row.id);
+      update.run(this.documentToStore(parseCourse(row), row.first_seen_at), seq++, row.id);
   }
 
   /** The index carries the provider's name on every course: rewrites their documents. */

@@ -1,78 +1,163 @@
 import { COMPLETENESS_ELEMENTS, type Provider, type ProviderStatistics } from '@shortlist/schemas';
+import type { SearchDocument } from '../search-document.ts';
 import type { CatalogueDatabase } from './database.ts';
 
 /** A provider as the `providers` index holds it: who they are and what their catalogue looks like. */
 export type ProviderDocument = ProviderStatistics;
 
-/** What the statistics read of one course, from its search document. */
-interface Facts {
-  provider: string;
-  mode: string | null;
-  level: string | null;
-  fields: string;
-  completeness: number;
-  missing: string;
-  cost: number | null;
+/** How many of a provider's active listings have each facet value; kept by the catalogue's triggers. */
+export interface ProviderTallies {
+  courses: number;
+  priced: number;
+  modes: Record<string, number>;
+  levels: Record<string, number>;
+  fields: Record<string, number>;
+  missing: Record<string, number>;
 }
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  values.sort((a, b) => a - b);
-  const middle = Math.floor(values.length / 2);
-  return values.length % 2 ? values[middle]! : (values[middle - 1]! + values[middle]!) / 2;
-}
+const NO_TALLIES: ProviderTallies = { courses: 0, priced: 0, modes: {}, levels: {}, fields: {}, missing: {} };
 
-const increment = (counts: Record<string, number>, key: string) => (counts[key] = (counts[key] ?? 0) + 1);
-
-/** The statistics of one provider over the facts of its active courses. */
-export function providerStatistics(provider: Provider, courses: readonly Facts[]): ProviderDocument {
-  const modes: Record<string, number> = {};
-  const levels: Record<string, number> = {};
-  const fields: Record<string, number> = {};
-  const missing: Record<string, number> = {};
-  for (const course of courses) {
-    if (course.mode) increment(modes, course.mode);
-    if (course.level) increment(levels, course.level);
-    // the search document lists every broader code too: the broad ones have two digits
-    for (const code of JSON.parse(course.fields) as string[]) if (code.length === 2) increment(fields, code);
-    for (const name of JSON.parse(course.missing) as string[]) increment(missing, name);
-  }
-  const costs = courses.flatMap((course) => (course.cost === null ? [] : [course.cost]));
+/** The statistics of one provider from its tallies and medians (none: a provider with no active listings). */
+export function providerStatistics(
+  provider: Provider,
+  tallies: ProviderTallies = NO_TALLIES,
+  medians: { cost: number | null; completeness: number | null } = { cost: null, completeness: null },
+): ProviderDocument {
+  const { courses, missing } = tallies;
   return {
     ...provider,
-    courseCount: courses.length,
-    pricedCourses: costs.length,
-    medianCost: median(costs),
-    fields,
-    modes,
-    levels,
-    completeness: median(courses.map((course) => course.completeness)),
+    courseCount: courses,
+    pricedCourses: tallies.priced,
+    medianCost: medians.cost,
+    fields: tallies.fields,
+    modes: tallies.modes,
+    levels: tallies.levels,
+    completeness: medians.completeness,
     criticalFacts: COMPLETENESS_ELEMENTS.map(({ key, name }) => ({
       key,
       name,
-      share: courses.length ? Math.round((1 - (missing[name] ?? 0) / courses.length) * 1000) / 1000 : 0,
+      share: courses ? Math.round((1 - (missing[name] ?? 0) / courses) * 1000) / 1000 : 0,
     })),
   };
 }
 
+/** What the statistics read of one active listing: the facts of its search document. */
+interface ListingFacts {
+  provider_id: string;
+  mode: string | null;
+  level: string | null;
+  fields: string;
+  missing: string;
+  completeness: number;
+  cost: number | null;
+}
+
+function factsOf(document: SearchDocument): ListingFacts {
+  return {
+    provider_id: document.providerId,
+    mode: document.mode,
+    level: document.levelLabel,
+    // the search document lists every broader code too: the broad ones have two digits
+    fields: JSON.stringify([...new Set(document.fields.filter((code) => code.length === 2))]),
+    missing: JSON.stringify([...new Set(document.completenessMissing)]),
+    completeness: document.completeness,
+    cost: document.costReference,
+  };
+}
+
+/** The tallies a listing counts in, as `facet value` keys. */
+function tallyKeys(facts: ListingFacts): string[] {
+  return [
+    'courses\u0000',
+    ...(facts.cost === null ? [] : ['priced\u0000']),
+    ...(facts.mode === null ? [] : [`mode\u0000${facts.mode}`]),
+    ...(facts.level === null ? [] : [`level\u0000${facts.level}`]),
+    ...(JSON.parse(facts.fields) as string[]).map((code) => `field\u0000${code}`),
+    ...(JSON.parse(facts.missing) as string[]).map((name) => `missing\u0000${name}`),
+  ];
+}
+
 /**
- * Statistics over the providers' active listings, in one pass over their search documents. The sync sends them to
- * the providers index for the providers whose courses changed; the API reads them from there.
+ * Keeps the provider statistics in step with the search documents, in the transaction that writes them: each
+ * active listing's facts, and per provider how many listings have each facet value. A document whose facts did
+ * not change (most rewrites) costs one read.
+ */
+export class ProviderFacts {
+  constructor(private readonly db: CatalogueDatabase) {}
+
+  /** The listing's search document is now `document` (null: it is not active). */
+  track(courseId: string, document: SearchDocument | null): void {
+    const before = this.db
+      .sql(
+        'SELECT provider_id, mode, level, fields, missing, completeness, cost FROM listing_facts WHERE course_id = ?',
+      )
+      .get(courseId) as ListingFacts | undefined;
+    const after = document && factsOf(document);
+    if (JSON.stringify(before ?? null) === JSON.stringify(after)) return;
+    if (before) {
+      this.db.sql('DELETE FROM listing_facts WHERE course_id = ?').run(courseId);
+      this.count(before, after, -1);
+    }
+    if (after) {
+      this.db
+        .sql(
+          'INSERT INTO listing_facts (course_id, provider_id, mode, level, fields, missing, completeness, cost) VALUES (@id, @provider_id, @mode, @level, @fields, @missing, @completeness, @cost)',
+        )
+        .run({ id: courseId, ...after });
+      this.count(after, before, +1);
+    }
+  }
+
+  /** Adds `delta` to the tallies of `facts` that `other` does not share (the same provider's shared ones stay). */
+  private count(facts: ListingFacts, other: ListingFacts | null | undefined, delta: 1 | -1): void {
+    const shared = new Set(other && other.provider_id === facts.provider_id ? tallyKeys(other) : []);
+    const add = this.db.sql(
+      'INSERT INTO provider_tallies (provider_id, facet, value, count) VALUES (?, ?, ?, ?) ON CONFLICT (provider_id, facet, value) DO UPDATE SET count = count + excluded.count',
+    );
+    for (const key of tallyKeys(facts)) {
+      if (shared.has(key)) continue;
+      const [facet, value] = key.split('\u0000') as [string, string];
+      add.run(facts.provider_id, facet, value, delta);
+    }
+  }
+}
+
+const FACETS = { mode: 'modes', level: 'levels', field: 'fields', missing: 'missing' } as const;
+
+function tallies(db: CatalogueDatabase, providerId: string): ProviderTallies {
+  const rows = db
+    .sql('SELECT facet, value, count FROM provider_tallies WHERE provider_id = ? AND count > 0')
+    .all(providerId) as { facet: string; value: string; count: number }[];
+  const result: ProviderTallies = { courses: 0, priced: 0, modes: {}, levels: {}, fields: {}, missing: {} };
+  for (const { facet, value, count } of rows) {
+    if (facet === 'courses' || facet === 'priced') result[facet] = count;
+    else result[FACETS[facet as keyof typeof FACETS]][value] = count;
+  }
+  return result;
+}
+
+/** The median of a column over `count` rows, read by offset along its index: the two middle values at most. */
+function median(db: CatalogueDatabase, column: 'cost' | 'completeness', providerId: string, count: number) {
+  if (count === 0) return null;
+  const middle = db
+    .sql(
+      `SELECT ${column} AS value FROM listing_facts WHERE provider_id = ? AND ${column} IS NOT NULL ORDER BY ${column} LIMIT 2 OFFSET ?`,
+    )
+    .all(providerId, Math.floor((count - 1) / 2)) as { value: number }[];
+  return count % 2 ? middle[0]!.value : (middle[0]!.value + middle[1]!.value) / 2;
+}
+
+/**
+ * Statistics over the providers' active listings, read from the tallies the catalogue keeps as listings change:
+ * a few small reads per provider, however many courses it lists. The sync sends them to the providers index for
+ * the providers whose courses changed; the API reads them from there.
  */
 export function providerDocuments(db: CatalogueDatabase, providers: Provider[]): ProviderDocument[] {
-  const rows = db
-    .sql(
-      `SELECT provider_id AS provider, json_extract(document, '$.mode') AS mode, json_extract(document, '$.levelLabel') AS level,
-         json_extract(document, '$.fields') AS fields, json_extract(document, '$.completeness') AS completeness,
-         json_extract(document, '$.completenessMissing') AS missing, json_extract(document, '$.costReference') AS cost
-       FROM courses WHERE status = 'active' AND provider_id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(providers.map((provider) => provider.id))) as Facts[];
-  const byProvider = new Map<string, Facts[]>();
-  for (const row of rows) {
-    const list = byProvider.get(row.provider);
-    if (list) list.push(row);
-    else byProvider.set(row.provider, [row]);
-  }
-  return providers.map((provider) => providerStatistics(provider, byProvider.get(provider.id) ?? []));
+  return providers.map((provider) => {
+    const counts = tallies(db, provider.id);
+    return providerStatistics(provider, counts, {
+      cost: median(db, 'cost', provider.id, counts.priced),
+      completeness: median(db, 'completeness', provider.id, counts.courses),
+    });
+  });
 }
