@@ -96,6 +96,7 @@ export class SearchIndex {
     const settleOldest = async () => {
       const chunk = inFlight.shift()!;
       for (const task of await this.client.tasks.waitForTasks(chunk.tasks)) assertSucceeded(task, task.type);
+      await store.writable();
       store.setCursor(cursorName, chunk.lastSeq);
       sent += chunk.size;
     };
@@ -144,8 +145,7 @@ export class SearchIndex {
         try {
           return { ...(await index.getDocument(provider.id)), ...provider };
         } catch (error) {
-          if (meiliApiError(error)?.cause?.code === 'document_not_found')
-            return providerStatistics(provider);
+          if (meiliApiError(error)?.cause?.code === 'document_not_found') return providerStatistics(provider);
           throw error;
         }
       }),

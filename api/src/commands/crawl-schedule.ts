@@ -12,14 +12,20 @@ export function catalogueSink({
   store: CatalogueStore;
   sync?: Pick<SyncLoop, 'notify'>;
 }): CrawlSink {
+  // a feed may be being applied on its thread: each write waits for it rather than for SQLite's lock
   return {
-    provider: (provider) => store.upsertProvider(provider),
-    courses: (courses) => {
+    provider: async (provider) => {
+      await store.writable();
+      store.upsertProvider(provider);
+    },
+    courses: async (courses) => {
+      await store.writable();
       const counts = store.upsertCourses(courses);
       if (counts.new + counts.changed > 0) sync?.notify();
       return counts;
     },
-    seen: (ids, seenAt) => {
+    seen: async (ids, seenAt) => {
+      await store.writable();
       for (const id of ids) store.touch(id, seenAt);
     },
     // a page whose courses are no longer all active (withdrawn meanwhile) is read again in full, so they come back
@@ -27,13 +33,20 @@ export function catalogueSink({
       const state = store.getPageState(url);
       return state?.courseIds.every((id) => store.getCourse(id)?.status === 'active') ? state : undefined;
     },
-    savePageState: (state) => store.setPageState(state),
-    withdrawUnseen: (providerId, crawlStartedAt, threshold) => {
+    savePageState: async (state) => {
+      await store.writable();
+      store.setPageState(state);
+    },
+    withdrawUnseen: async (providerId, crawlStartedAt, threshold) => {
+      await store.writable();
       const withdrawn = store.withdrawUnseen(providerId, crawlStartedAt, threshold);
       if (withdrawn.length > 0) sync?.notify();
       return withdrawn;
     },
-    finished: (report) => store.recordCrawl(report),
+    finished: async (report) => {
+      await store.writable();
+      store.recordCrawl(report);
+    },
   };
 }
 

@@ -51,8 +51,9 @@ export function emptySummary(): FeedJobSummary {
 /**
  * Reads, checks and (unless a dry run) applies one feed for one provider, recording everything in the job:
  * every problem of every row, the counts, and whether it was applied. The feed is read as a stream and
- * staged on disk, then applied in one transaction. A feed that cannot be read, or that names another
- * provider's course, is recorded as failed and the FeedError is thrown for the caller to answer with.
+ * staged on disk, then applied in one transaction on a thread of its own, so that the server keeps answering. A
+ * feed that cannot be read, or that names another provider's course, is recorded as failed and the FeedError is
+ * thrown for the caller to answer with.
  */
 export async function runFeed(store: CatalogueStore, jobs: FeedJobs, run: FeedRun): Promise<FeedJobSummary> {
   const { jobId, provider } = run;
@@ -70,9 +71,12 @@ export async function runFeed(store: CatalogueStore, jobs: FeedJobs, run: FeedRu
     }
     if (problems.length >= 1000) flush();
   };
+  // another feed may be being applied on its thread: every write here waits for it (see CatalogueStore.writable)
+  await store.writable();
   jobs.start(jobId);
   try {
     const feed = await openFeed(run.input, { ...run.read, baseUrl: provider.url, shape: 'raw' });
+    await store.writable();
     jobs.setFormat(jobId, feed.format);
     Object.assign(summary, { format: feed.format, encoding: feed.encoding });
     const preview = store.previewFeed(provider.id);
@@ -96,8 +100,14 @@ export async function runFeed(store: CatalogueStore, jobs: FeedJobs, run: FeedRu
     for await (const row of checkFeedRows(feed, context, {
       workers: run.workers ?? 0,
       serialise: !run.dryRun,
-    }))
-      if (batch.push(row) >= PREVIEW_BATCH) take(batch);
+    })) {
+      if (batch.push(row) < PREVIEW_BATCH) continue;
+      await store.writable();
+      take(batch);
+      // rows checked inline arrive without a pause: searches are answered between batches
+      await new Promise(setImmediate);
+    }
+    await store.writable();
     take(batch);
     record(feed.notes.problems);
     flush();
@@ -125,13 +135,12 @@ export async function runFeed(store: CatalogueStore, jobs: FeedJobs, run: FeedRu
       limits: run.limits,
     };
     run.onApply?.(summary.accepted);
-    const outcome = store.applyFeed(plan, ({ counts }) =>
-      jobs.finish(jobId, { ...summary, counts, applied: true }),
-    );
+    const outcome = await store.applyFeedOffThread(plan, { id: jobId, summary });
     Object.assign(summary, { applied: outcome.applied, counts: outcome.counts, blocked: outcome.blocked });
     if (!outcome.applied) jobs.finish(jobId, summary);
     return summary;
   } catch (error) {
+    await store.writable();
     flush();
     summary.error =
       error instanceof FeedError

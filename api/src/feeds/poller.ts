@@ -86,9 +86,11 @@ export class FeedPoller {
     } catch (error) {
       const message =
         error instanceof FeedFetchError ? `${error.message} ${error.fix}` : (error as Error).message;
+      await this.runner.writable();
       this.urls.recordPoll(feed.id, { error: message });
       return { status: 'failed', error: message };
     }
+    await this.runner.writable();
     if (fetched.status === 'not-modified') {
       this.urls.recordPoll(feed.id, {});
       return { status: 'not-modified' };

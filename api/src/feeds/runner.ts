@@ -24,12 +24,14 @@ export function uploadsFolder(store: CatalogueStore): string {
 }
 
 /**
- * Worker threads for checking a feed of this size: for a dry run of a large feed, one per core the main thread
- * (reading) leaves free, at most three; each thread costs ~30–60 MB. An import checks inline: its time goes to
- * the one transaction that applies it, so threads would only add memory.
+ * Worker threads for checking a feed of this size. Checking a feed of more than 1 MB takes longer than the server
+ * may stop answering, so it is done on one thread at least; a dry run of a large feed gets one per core the main
+ * thread (reading) leaves free, at most three. Each thread costs ~30–60 MB; an import's time goes to the
+ * transaction that applies it, so more threads would only add memory.
  */
 export function checkWorkersFor(bytes: number, dryRun: boolean, cores = availableParallelism()): number {
-  return dryRun && bytes >= 4 * 1024 * 1024 ? Math.min(cores - 1, 3) : 0;
+  if (bytes < 1024 * 1024) return 0;
+  return dryRun && bytes >= 4 * 1024 * 1024 ? Math.max(1, Math.min(cores - 1, 3)) : 1;
 }
 
 /**
@@ -80,8 +82,14 @@ export class FeedRunner extends EventEmitter<{ start: [FeedJob] }> {
       sourceUrl: options.sourceUrl,
       workers: checkWorkersFor(statSync(job.uploadPath).size, settings.dryRun),
     });
+    await this.store.writable();
     for (const path of this.jobs.prune(job.providerId)) rmSync(path, { force: true });
     return summary;
+  }
+
+  /** Resolves once no feed is being applied on its thread: writes on this thread wait for it (see CatalogueStore). */
+  writable(): Promise<void> {
+    return this.store.writable();
   }
 
   /** Queues the job behind its provider's others; its status and report are read from the job. */

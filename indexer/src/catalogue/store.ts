@@ -1,8 +1,9 @@
-import type { Course, PageState, Provider, StoreCounts } from '@shortlist/schemas';
+import type { Course, FeedJobSummary, PageState, Provider, StoreCounts } from '@shortlist/schemas';
 import type { HistoryEntry } from '../history.ts';
 import { CatalogueDatabase } from './database.ts';
 import { CrawlRuns } from './crawl-runs.ts';
 import { applyFeed, type FeedOutcome, type FeedPlan } from './feeds/apply.ts';
+import { applyFeedOnThread } from './feeds/apply-thread.ts';
 import { FeedJobs } from './feeds/jobs.ts';
 import { FeedPreview } from './feeds/preview.ts';
 import { FeedUrls } from './feeds/urls.ts';
@@ -32,10 +33,14 @@ export class CatalogueStore {
   readonly feedJobs: FeedJobs;
   /** feeds Shortlist polls for partners */
   readonly feedUrls: FeedUrls;
+  private readonly now: () => Date;
+  /** a feed being applied on a thread of its own, which holds the write lock until it ends */
+  private applying: Promise<unknown> | null = null;
 
   /** `now`: the clock that dates history and decides which start dates are still to come (tests set it) */
   constructor(file: string, { now = () => new Date() }: { now?: () => Date } = {}) {
     this.db = new CatalogueDatabase(file);
+    this.now = now;
     this.providers = new Providers(this.db);
     this.outbox = new Outbox(this.db, this.providers, now);
     this.listings = new Listings(this.db, this.outbox, now);
@@ -212,5 +217,46 @@ export class CatalogueStore {
    */
   applyFeed(plan: FeedPlan, inTransaction?: (outcome: FeedOutcome) => void): FeedOutcome {
     return applyFeed(this.db, this.listings, plan, inTransaction);
+  }
+
+  /**
+   * Applies a checked feed as `applyFeed` does, in one transaction, but on a thread of its own with its own
+   * connection, so that this thread keeps answering; `job` is finished inside the transaction. Until it ends,
+   * writes on this thread wait for `writable()`. A catalogue in memory has no file to share: it applies here.
+   */
+  async applyFeedOffThread(
+    plan: FeedPlan,
+    job?: { id: string; summary: FeedJobSummary },
+  ): Promise<FeedOutcome> {
+    const finish = ({ counts }: FeedOutcome) =>
+      job && this.feedJobs.finish(job.id, { ...job.summary, counts, applied: true });
+    if (this.file === ':memory:' || this.file === '') return this.applyFeed(plan, finish);
+    await this.writable();
+    const { staging, namedIds, ...rest } = plan;
+    const run = applyFeedOnThread({
+      catalogueFile: this.file,
+      now: this.now().toISOString(),
+      plan: { ...rest, stagingFile: staging.handOver(), namedIds: [...namedIds] },
+      ...(job ? { job } : {}),
+    });
+    this.applying = run;
+    try {
+      return await run;
+    } finally {
+      if (this.applying === run) this.applying = null;
+    }
+  }
+
+  /**
+   * Resolves once no feed is being applied on another thread. Writes on this thread that may come while one is
+   * (the index sync's cursor, crawls, uploads) await it first: SQLite has one writer, and waiting for its lock
+   * here would stop this thread, searches included, until the feed is in.
+   */
+  async writable(): Promise<void> {
+    while (this.applying)
+      await this.applying.then(
+        () => undefined,
+        () => undefined,
+      );
   }
 }

@@ -9,7 +9,7 @@ export function courseRoutes(store: CatalogueStore) {
     .get('/', (c) => {
       return c.json({ courses: store.providerListings(c.get('provider').id) });
     })
-    .delete('/:id', (c) => {
+    .delete('/:id', async (c) => {
       const id = c.req.param('id');
       const provider = c.get('provider');
       const course = store.getCourse(id);
@@ -20,6 +20,7 @@ export function courseRoutes(store: CatalogueStore) {
           `Course "${id}" belongs to provider "${course.providerId}"; your key may only change courses of "${provider.id}". Nothing was changed.`,
           'id',
         );
+      await store.writable();
       store.takeDown(provider.id, course.id);
       return c.json({ id: course.id, status: store.getCourse(course.id)!.status });
     });

@@ -83,6 +83,7 @@ export function feedRoutes({
         contentType: spooled.contentType,
         ...(spooled.fileName ? { fileName: spooled.fileName } : {}),
       };
+      await runner.writable();
       const job = jobs.create({
         providerId: partner.providerId,
         partnerId: partner.id,

@@ -16,12 +16,21 @@ export class FeedStaging {
   private pending: string[] = [];
   private count = 0;
 
-  constructor(folder = tmpdir()) {
-    this.file = join(folder, `shortlist-feed-${randomUUID()}.db`);
+  /** A new staging file in `folder`; or, with `file`, one handed over by another thread, to read. */
+  constructor(folder = tmpdir(), file?: string) {
+    this.file = file ?? join(folder, `shortlist-feed-${randomUUID()}.db`);
     this.db = new Database(this.file);
     this.db.pragma('journal_mode = OFF');
     this.db.pragma('synchronous = OFF');
-    this.db.exec('CREATE TABLE staged (n INTEGER PRIMARY KEY, data TEXT NOT NULL)');
+    if (file === undefined) this.db.exec('CREATE TABLE staged (n INTEGER PRIMARY KEY, data TEXT NOT NULL)');
+    else
+      this.count = (this.db.prepare('SELECT COUNT(*) AS count FROM staged').get() as { count: number }).count;
+  }
+
+  /** Writes out what is pending and returns the file, for another thread to read with `new FeedStaging(_, file)`. */
+  handOver(): string {
+    this.flush();
+    return this.file;
   }
 
   get size(): number {
@@ -48,9 +57,10 @@ export class FeedStaging {
     }
   }
 
-  close(): void {
+  /** Closes the file and, unless `keep` (a thread that was handed it), removes it. */
+  close({ keep = false } = {}): void {
     if (this.db.open) this.db.close();
-    rmSync(this.file, { force: true });
+    if (!keep) rmSync(this.file, { force: true });
   }
 
   private flush(): void {
