@@ -1,28 +1,16 @@
-import type { Plugin } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { FeedJobSummary } from '@shortlist/schemas';
-import type { FeedOutcome, FeedPlan } from './apply.ts';
+import type { FeedOutcome } from './apply.ts';
+import type { FeedApplyAnswer, FeedApplyRequest } from './apply-worker.ts';
 
-/** What the thread that applies a feed is given: plain data, since a thread shares no objects. */
-export interface FeedApplyRequest {
-  catalogueFile: string;
-  /** the time the feed is applied at, from the catalogue's clock: its history entries are dated so */
-  now: string;
-  plan: Omit<FeedPlan, 'staging' | 'namedIds'> & { stagingFile: string; namedIds: string[] };
-  /** the job to finish inside the feed's transaction, with its summary so far */
-  job?: { id: string; summary: FeedJobSummary };
-}
-
-export type FeedApplyAnswer = { outcome: FeedOutcome } | { error: string };
-
-/** Native and build-time packages are loaded from where they are installed, not bundled. */
+/** The native SQLite package is loaded from where it is installed, not bundled. */
 const installedPackages: Plugin = {
   name: 'installed-packages',
   setup(builder) {
     const require = createRequire(import.meta.url);
-    builder.onResolve({ filter: /^(better-sqlite3|esbuild)$/ }, ({ path }) => ({
+    builder.onResolve({ filter: /^better-sqlite3$/ }, ({ path }) => ({
       path: require.resolve(path),
       external: true,
     }));
@@ -31,25 +19,18 @@ const installedPackages: Plugin = {
 
 let script: Promise<string> | undefined;
 
-/**
- * The worker's entry and what it imports as one plain script, built once per process: threads have no TypeScript
- * loader. The bundle holds this file too, so what runs only here (esbuild, import.meta) is reached lazily.
- */
+/** The worker's entry and what it imports as one plain script, built once per process: threads have no TypeScript loader. */
 function applyWorkerScript(): Promise<string> {
-  script ??= import('esbuild')
-    .then(({ build }) =>
-      build({
-        entryPoints: [fileURLToPath(new URL('./apply-worker.ts', import.meta.url))],
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20',
-        write: false,
-        logLevel: 'silent',
-        plugins: [installedPackages],
-      }),
-    )
-    .then((result) => result.outputFiles[0]!.text);
+  script ??= build({
+    entryPoints: [fileURLToPath(new URL('./apply-worker.ts', import.meta.url))],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+    plugins: [installedPackages],
+  }).then((result) => result.outputFiles[0]!.text);
   return script;
 }
 
