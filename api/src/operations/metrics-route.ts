@@ -5,7 +5,8 @@ import type { ApiMetrics } from './metrics.ts';
 const route = createRoute({
   method: 'get',
   path: '/metrics',
-  summary: 'Prometheus metrics: requests and latency by route, sync lag, index size, crawl and feed outcomes',
+  summary:
+    'Prometheus metrics: requests and latency by route, sync lag, index size, crawl and feed outcomes, event-loop delay',
   responses: {
     200: {
       description: 'The Prometheus text exposition format, version 0.0.4',

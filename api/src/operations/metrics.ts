@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { CatalogueStore, SearchIndex } from '@shortlist/indexer';
+import { eventLoopDelayGauge } from './event-loop.ts';
 
 /** Seconds; from a cached search to a full export. */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -65,6 +66,7 @@ export class ApiMetrics {
         for (const [outcome, count] of Object.entries(store.crawlOutcomes())) this.inc({ outcome }, count);
       },
     });
+    eventLoopDelayGauge(this.registry);
     const feedJobs = store.feedJobs;
     new Counter({
       name: 'shortlist_feeds_total',

@@ -98,6 +98,18 @@ describe('GET /metrics', () => {
     expect(after.get('shortlist_http_request_duration_seconds_bucket{le="+Inf",method="GET",route="/v1/courses/:id"}')).toBe(after.get(histogram)); // prettier-ignore
   });
 
+  it('shows how long the thread that answers was held up since the last scrape', async () => {
+    await metrics();
+    // the monitor measures from its last sample: it takes one before the long task
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // a task that keeps the thread for 300 ms, as a long synchronous step would
+    const until = performance.now() + 300;
+    while (performance.now() < until);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const held = await metrics();
+    expect(held.get('shortlist_event_loop_delay_seconds{stat="max"}')).toBeGreaterThanOrEqual(0.25);
+  });
+
   it('reports the sync lag and the index size, and the lag falls to 0 after a sync', async () => {
     const synced = await metrics();
     expect(synced.get('shortlist_index_sync_lag_changes')).toBe(0);
