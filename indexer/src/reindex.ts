@@ -21,7 +21,7 @@ export async function rebuildIndex(store: CatalogueStore, index: SearchIndex): P
     // every page is enqueued at once and awaited together: Meilisearch indexes them in order, in large batches
     let documents = 0;
     const tasks: EnqueuedTask[] = [];
-    for (const page of store.activeDocuments(5000)) {
+    for (const page of store.activeDocuments(2000)) {
       tasks.push(await addDocuments(client.index(temporary), page));
       documents += page.length;
     }

@@ -101,12 +101,19 @@ export class SearchIndex {
       sent += chunk.size;
     };
     for (;;) {
-      const changes = store.changesSince(readFrom, BATCH_SIZE * BATCHES_PER_CHUNK);
-      if (changes.length === 0) break;
-      for (const change of changes) providers.add(change.providerId);
-      const tasks = await this.sendChunk(changes);
-      inFlight.push({ tasks, lastSeq: changes.at(-1)!.seq, size: changes.length });
-      readFrom = changes.at(-1)!.seq;
+      // read a batch at a time, each sent before the next is read: no long step on the thread that answers HTTP
+      const chunk = { tasks: [] as EnqueuedTask[], lastSeq: readFrom, size: 0 };
+      for (let batches = 0; batches < BATCHES_PER_CHUNK; batches++) {
+        const changes = store.changesSince(readFrom, BATCH_SIZE);
+        if (changes.length === 0) break;
+        for (const change of changes) providers.add(change.providerId);
+        chunk.tasks.push(...(await this.sendBatch(changes)));
+        readFrom = chunk.lastSeq = changes.at(-1)!.seq;
+        chunk.size += changes.length;
+        if (changes.length < BATCH_SIZE) break;
+      }
+      if (chunk.size === 0) break;
+      inFlight.push(chunk);
       if (inFlight.length > CHUNKS_IN_FLIGHT) await settleOldest();
     }
     // the providers' statistics come from the catalogue: sent while Meilisearch indexes the last courses
@@ -118,19 +125,16 @@ export class SearchIndex {
   }
 
   /**
-   * Enqueues one chunk's writes, in order. The catalogue stores each listing's search document, so a batch is the
-   * stored JSON joined into one body, sent back to back so that Meilisearch can index them together.
+   * Enqueues one batch's writes, in order. The catalogue stores each listing's search document, so a batch is the
+   * stored JSON joined into one body, sent back to back with the others so that Meilisearch can index them together.
    */
-  private async sendChunk(changes: CourseChange[]): Promise<EnqueuedTask[]> {
+  private async sendBatch(changes: CourseChange[]): Promise<EnqueuedTask[]> {
     const index = this.client.index(this.uid);
     const tasks: EnqueuedTask[] = [];
-    for (let start = 0; start < changes.length; start += BATCH_SIZE) {
-      const batch = changes.slice(start, start + BATCH_SIZE);
-      const active = batch.flatMap((change) => (change.document === null ? [] : [change.document]));
-      const gone = batch.filter((change) => change.document === null).map((change) => change.id);
-      if (active.length > 0) tasks.push(await addDocuments(index, active));
-      if (gone.length > 0) tasks.push(await index.deleteDocuments(gone));
-    }
+    const active = changes.flatMap((change) => (change.document === null ? [] : [change.document]));
+    const gone = changes.filter((change) => change.document === null).map((change) => change.id);
+    if (active.length > 0) tasks.push(await addDocuments(index, active));
+    if (gone.length > 0) tasks.push(await index.deleteDocuments(gone));
     return tasks;
   }
 
