@@ -90,7 +90,11 @@ export class PartnerAccounts {
     if (row.revokedAt) return { refused: 'revoked' };
     const partner = this.get(row.partnerId);
     if (!partner) return { refused: 'unknown' };
-    this.partners.keyUsed(keyId);
+    // written when no feed is being applied on its thread: the answer does not wait for it
+    void this.store
+      .writable()
+      .then(() => this.partners.keyUsed(keyId))
+      .catch(() => {});
     return { partner };
   }
 

@@ -1,0 +1,225 @@
+// `npm run bench:responsive`: does search keep answering while the server works? The real `shortlist start` is
+// loaded in turn with (a) the sync of N generated courses written to its catalogue (1,000,000 by default), (b) a
+// 100,000-row partner CSV uploaded through the API, (c) a full reindex (`shortlist reindex`) and (d) a crawl of
+// the demo sites (`shortlist start --demo`). During each, one client searches without pause (the mixed query set
+// of bench:api). Prints, per load, search p50/p99/max and the event loop's p99/max delay inside the server (its
+// /metrics, read when the load starts and ends). Goal: search p99 < 100 ms, none over 500 ms, loop delay ≤ 100 ms.
+// Usage: tsx test/bench/responsive.ts [--courses 1000000] [--feed-rows 100000]
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CatalogueStore } from '@shortlist/indexer';
+import { PartnerAccounts } from '@shortlist/indexer/partners';
+import { generateCourses, generatedProviders } from '@shortlist/indexer/testing';
+import { generate, PROVIDER } from './feed-rows.ts';
+import { QUERIES } from './search-queries.ts';
+import { SHORTLIST_NODE_FLAGS } from './shortlist-flags.ts';
+
+const option = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(name);
+  return at === -1 ? fallback : Number(process.argv[at + 1]);
+};
+const COURSES = option('--courses', 1_000_000);
+const FEED_ROWS = option('--feed-rows', 100_000);
+
+const BIN = fileURLToPath(new URL('../../api/bin/shortlist.js', import.meta.url));
+const dataDir = mkdtempSync(join(tmpdir(), 'bench-responsive-'));
+const ms = (from: number) => performance.now() - from;
+const sleep = (time: number) => new Promise((resolve) => setTimeout(resolve, time));
+
+interface Server {
+  url: string;
+  child: ChildProcess;
+  /** lines the server printed (access-log lines left out) */
+  lines: string[];
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function shortlistEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, SHORTLIST_DATA: dataDir, HOST: '127.0.0.1' };
+  delete env.MEILI_URL;
+  delete env.MEILI_MASTER_KEY;
+  return env;
+}
+
+async function startServer(args: string[] = []): Promise<Server> {
+  const env = { ...shortlistEnv(), PORT: '0', DEMO_PORT: String(await freePort()) };
+  const child = spawn(process.execPath, [...SHORTLIST_NODE_FLAGS, BIN, 'start', ...args], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines: string[] = [];
+  let rest = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      const text = rest + chunk.toString();
+      const parts = text.split('\n');
+      rest = parts.pop()!;
+      // access-log lines are JSON; the rest say what the server does
+      for (const line of parts) if (!line.startsWith('{')) lines.push(line);
+      const port = lines.map((line) => /running: http:\/\/[^:]+:(\d+)/.exec(line)?.[1]).find(Boolean);
+      if (port) resolve(`http://127.0.0.1:${port}`);
+    });
+    child.once('exit', (code) => reject(new Error(`shortlist start exited (${code}):\n${lines.join('\n')}`)));
+  });
+  return { url, child, lines };
+}
+
+async function stopServer(server: Server): Promise<void> {
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill('SIGTERM');
+  await exited;
+}
+
+/** The server's metrics that this bench reads. */
+async function metrics(server: Server) {
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+  return {
+    syncLag: value('shortlist_index_sync_lag_changes'),
+    loopP99: value('shortlist_event_loop_delay_seconds\\{stat="p99"\\}') * 1000,
+    loopMax: value('shortlist_event_loop_delay_seconds\\{stat="max"\\}') * 1000,
+  };
+}
+
+/** One client searching without pause until `done` resolves; every search's time in ms. */
+async function searchDuring(server: Server, done: Promise<unknown>) {
+  let finished = false;
+  void done.finally(() => (finished = true));
+  const times: number[] = [];
+  let failures = 0;
+  for (let n = 0; !finished; n++) {
+    const started = performance.now();
+    const response = await fetch(`${server.url}/v1/search?${QUERIES[n % QUERIES.length]}`);
+    await response.arrayBuffer();
+    times.push(ms(started));
+    if (!response.ok) failures++;
+  }
+  return { times, failures };
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
+
+/** Runs a load while a client searches, and prints what search and the event loop went through. */
+async function measure(server: Server, name: string, load: () => Promise<string>) {
+  await metrics(server); // the event loop's delays count from here
+  const started = performance.now();
+  const work = load();
+  const [{ times, failures }, note] = await Promise.all([searchDuring(server, work), work]);
+  const seconds = ms(started) / 1000;
+  const loop = await metrics(server);
+  const sorted = times.toSorted((a, b) => a - b);
+  const goal = percentile(sorted, 99) < 100 && sorted.at(-1)! <= 500 && loop.loopMax <= 100 && failures === 0;
+  console.log(
+    `${name.padEnd(34)} ${seconds.toFixed(1).padStart(6)} s  ${String(times.length).padStart(6)} searches  ` +
+      `search p50 ${percentile(sorted, 50).toFixed(1)} p99 ${percentile(sorted, 99).toFixed(1)} max ${sorted.at(-1)!.toFixed(1)} ms  ` +
+      `event loop p99 ${loop.loopP99.toFixed(1)} max ${loop.loopMax.toFixed(1)} ms  ${failures ? `${failures} failed  ` : ''}` +
+      `${goal ? 'meets the goal' : 'MISSES the goal'}  (${note})`,
+  );
+}
+
+async function until(what: string, check: () => Promise<boolean>, limitMs = 3_600_000) {
+  const deadline = Date.now() + limitMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${limitMs / 1000} s`);
+    await sleep(200);
+  }
+}
+
+function runCommand(args: string[]): Promise<string> {
+  const child = spawn(process.execPath, [...SHORTLIST_NODE_FLAGS, BIN, ...args], {
+    env: shortlistEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve, reject) =>
+    child.once('exit', (code) =>
+      code === 0
+        ? resolve(output.trim())
+        : reject(new Error(`shortlist ${args[0]} exited ${code}:\n${output}`)),
+    ),
+  );
+}
+
+async function main() {
+  console.log(
+    `bench:responsive — ${COURSES.toLocaleString('en')} courses, a ${FEED_ROWS.toLocaleString('en')}-row feed; load average ${loadavg()[0]!.toFixed(1)}`,
+  );
+  // the catalogue, written before the server starts: the server's load is the sync that follows
+  const store = new CatalogueStore(join(dataDir, 'catalogue.db'));
+  for (const provider of [...generatedProviders(), PROVIDER]) store.upsertProvider(provider);
+  const key = (await new PartnerAccounts(store).create('Bench College', PROVIDER.id)).key;
+  let from = performance.now();
+  for (let start = 0; start < COURSES; start += 5000)
+    store.upsertCourses(generateCourses(Math.min(5000, COURSES - start), { first: start }));
+  store.close();
+  console.log(
+    `catalogue: ${COURSES.toLocaleString('en')} courses written in ${(ms(from) / 1000).toFixed(1)} s`,
+  );
+  const feed = join(dataDir, 'feed.csv');
+  await generate(feed, FEED_ROWS);
+
+  from = performance.now();
+  let server = await startServer();
+  console.log(`server started in ${(ms(from) / 1000).toFixed(1)} s`);
+  try {
+    await measure(server, `(a) sync of ${COURSES.toLocaleString('en')} courses`, async () => {
+      await until('the sync', async () => (await metrics(server)).syncLag === 0);
+      return 'until the sync lag is 0';
+    });
+
+    await measure(server, `(b) ${FEED_ROWS.toLocaleString('en')}-row feed upload`, async () => {
+      const response = await fetch(`${server.url}/v1/partner/feeds?mode=upsert`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'text/csv' },
+        body: readFileSync(feed),
+      });
+      const accepted = (await response.json()) as { links: { self: string }; status: string };
+      if (response.status !== 202) throw new Error(`upload answered ${response.status}`);
+      let report = accepted;
+      await until('the feed job', async () => {
+        report = (await (
+          await fetch(`${server.url}${accepted.links.self}`, { headers: { Authorization: `Bearer ${key}` } })
+        ).json()) as typeof accepted;
+        return report.status !== 'queued' && report.status !== 'running';
+      });
+      await until('the sync of the feed', async () => (await metrics(server)).syncLag === 0);
+      const { counts } = report as unknown as { counts: { new: number; changed: number } };
+      return `${(statSync(feed).size / 1e6).toFixed(0)} MB; job ${report.status}, ${counts.new} new; synced`;
+    });
+
+    await measure(server, '(c) full reindex', async () =>
+      (await runCommand(['reindex'])).split('\n').at(-1)!.slice(0, 60),
+    );
+
+    await stopServer(server);
+    server = await startServer(['--demo']);
+    const plan = () => /crawling (\d+) sources/.exec(server.lines.join('\n'))?.[1];
+    await until('the crawl plan', () => Promise.resolve(plan() !== undefined));
+    const sources = Number(plan());
+    await measure(server, '(d) crawl of the demo sites', async () => {
+      const ended = () => server.lines.filter((line) => /^crawled |^crawl of .* failed/.test(line)).length;
+      await until('the demo crawls', () => Promise.resolve(ended() >= sources));
+      return `${sources} sources crawled`;
+    });
+  } finally {
+    await stopServer(server);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
