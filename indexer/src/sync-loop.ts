@@ -65,8 +65,7 @@ export function startSyncLoop(
         // documents name the next start date; once a day those whose date has passed are written again
         const day = Math.floor(Date.now() / DAY_MS);
         if (day !== refreshedDay) {
-          await store.writable();
-          store.refreshPassedStarts();
+          await store.refreshPassedStarts();
           refreshedDay = day;
         }
         await index.syncFrom(store);

@@ -155,7 +155,7 @@ describe('GET /v1/search: sorts', () => {
     ]);
     // 2027-01-18: Welding Basics (15 January) has started; Data Analytics still starts on the 20th
     fixture.clock.now = new Date('2027-01-18T09:00:00Z');
-    expect(fixture.store.refreshPassedStarts()).toBe(1);
+    expect(await fixture.store.refreshPassedStarts()).toBe(1);
     await fixture.index.syncFrom(fixture.store);
     const after = await order('sort=start:asc');
     expect(after.slice(0, 4)).toEqual([

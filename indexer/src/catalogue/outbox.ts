@@ -88,17 +88,19 @@ export class Outbox {
   }
 
   /**
-   * Rewrites the search documents whose next start date has passed, so that sorting by next start stays true as
-   * days go by; the sync loop calls it once a day. Returns how many it rewrote.
+   * Rewrites the search documents, among the active listings after `after` in id order (up to `pageSize` of them),
+   * whose next start date has passed. Returns how many it rewrote and the last id it looked at (null: none left).
    */
-  refreshPassedStarts(): number {
-    const rows = this.db
+  refreshPassedStarts(after: string, pageSize: number): { rewritten: number; last: string | null } {
+    const page = this.db
       .sql(
-        "SELECT id, data, first_seen_at FROM courses WHERE status = 'active' AND json_extract(document, '$.nextStartDay') < ?",
+        "SELECT id, data, first_seen_at, json_extract(document, '$.nextStartDay') AS next FROM courses WHERE status = 'active' AND id > ? ORDER BY id LIMIT ?",
       )
-      .all(dayNumber(this.now())) as DocumentRow[];
-    this.db.transaction(() => this.rewrite(rows));
-    return rows.length;
+      .all(after, pageSize) as (DocumentRow & { next: number | null })[];
+    const today = dayNumber(this.now());
+    const passed = page.filter((row) => row.next !== null && row.next < today);
+    if (passed.length > 0) this.db.transaction(() => this.rewrite(passed));
+    return { rewritten: passed.length, last: page.at(-1)?.id ?? null };
   }
 
   /**

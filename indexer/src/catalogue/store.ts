@@ -154,10 +154,19 @@ export class CatalogueStore {
 
   /**
    * Rewrites the search documents whose next start date has passed, so that sorting by next start stays true as
-   * days go by; the sync loop calls it once a day. Returns how many it rewrote.
+   * days go by; the sync loop calls it once a day. Returns how many it rewrote. It reads every active listing, so
+   * it goes a page at a time and lets other work run between pages.
    */
-  refreshPassedStarts(): number {
-    return this.outbox.refreshPassedStarts();
+  async refreshPassedStarts(): Promise<number> {
+    let rewritten = 0;
+    for (let after: string | null = ''; after !== null;) {
+      await this.writable();
+      const page = this.outbox.refreshPassedStarts(after, 2000);
+      rewritten += page.rewritten;
+      after = page.last;
+      await new Promise(setImmediate);
+    }
+    return rewritten;
   }
 
   upsertProvider(provider: Provider): void {
