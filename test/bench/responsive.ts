@@ -191,6 +191,7 @@ async function main() {
       return 'until the sync lag is 0';
     });
 
+    let reportLink = '';
     await measure(server, `(b) ${FEED_ROWS.toLocaleString('en')}-row feed upload`, async () => {
       const response = await fetch(`${server.url}/v1/partner/feeds?mode=upsert`, {
         method: 'POST',
@@ -199,17 +200,30 @@ async function main() {
       });
       const accepted = (await response.json()) as { links: { self: string }; status: string };
       if (response.status !== 202) throw new Error(`upload answered ${response.status}`);
-      let report = accepted;
+      // the partner watches its feed history, which gives each job's status and counts without its problems
+      type Listed = { jobId: string; status: string; counts: { new: number } };
+      let job: Listed | undefined;
+      const jobId = accepted.links.self.split('/').at(-1);
       await until('the feed job', async () => {
-        report = (await (
-          await fetch(`${server.url}${accepted.links.self}`, { headers: { Authorization: `Bearer ${key}` } })
-        ).json()) as typeof accepted;
-        return report.status !== 'queued' && report.status !== 'running';
+        const history = (await (
+          await fetch(`${server.url}/v1/partner/feeds`, { headers: { Authorization: `Bearer ${key}` } })
+        ).json()) as { feeds: Listed[] };
+        job = history.feeds.find((feed) => feed.jobId === jobId);
+        return job !== undefined && job.status !== 'queued' && job.status !== 'running';
       });
       await until('the sync of the feed', () => Promise.resolve(syncLag() === 0));
-      const { counts } = report as unknown as { counts: { new: number; changed: number } };
-      return `${(statSync(feed).size / 1e6).toFixed(0)} MB; job ${report.status}, ${counts.new} new; synced`;
+      reportLink = accepted.links.self;
+      return `${(statSync(feed).size / 1e6).toFixed(0)} MB; job ${job!.status}, ${job!.counts.new} new; synced`;
     });
+    // the whole report, once, as the partner would fetch it: its problems are read and written in one go
+    await loopDelay(server);
+    const from = performance.now();
+    const full = (await (
+      await fetch(`${server.url}${reportLink}`, { headers: { Authorization: `Bearer ${key}` } })
+    ).json()) as { problems: unknown[]; problemsOmitted: number };
+    console.log(
+      `    the feed's report with ${full.problems.length.toLocaleString('en')} problems (${full.problemsOmitted.toLocaleString('en')} more omitted): ${ms(from).toFixed(0)} ms; event loop max ${(await loopDelay(server)).max.toFixed(0)} ms`,
+    );
 
     await measure(server, '(c) full reindex', async () =>
       (await runCommand(['reindex'])).split('\n').at(-1)!.slice(0, 60),
