@@ -34,6 +34,30 @@ export function feedReport(jobs: FeedJobs, job: FeedJob, { withProblems = true }
   };
 }
 
+/**
+ * The report as `feedReport` makes it, its problems read a page at a time with a pause between pages, for the HTTP
+ * routes: a report of 50,000 problems does not hold up the searches answered meanwhile.
+ */
+export async function feedReportInPages(jobs: FeedJobs, job: FeedJob): Promise<FeedReport> {
+  const total = jobs.countProblems(job.id);
+  const wanted = Math.min(total, MAX_REPORT_PROBLEMS);
+  const problems: FeedProblem[] = [];
+  while (problems.length < wanted) {
+    const page = jobs.problems(job.id, {
+      offset: problems.length,
+      limit: Math.min(5000, wanted - problems.length),
+    });
+    if (page.length === 0) break;
+    problems.push(...page);
+    await new Promise(setImmediate);
+  }
+  return {
+    ...feedReport(jobs, job, { withProblems: false }),
+    problems,
+    problemsOmitted: Math.max(0, total - MAX_REPORT_PROBLEMS),
+  };
+}
+
 const where = (problem: FeedProblem, format: string | null) =>
   problem.row === 0 ? 'feed' : `${format === 'csv' ? 'line' : 'record'} ${problem.row}`;
 

@@ -4,7 +4,7 @@ import { parseUntrustedJson, refuseUrl } from '@shortlist/crawler/feeds';
 import { FEED_URL_OPTION_NAMES, FeedUrlTarget, parseFeedOptions } from '@shortlist/schemas';
 import { apiError } from '../../errors.ts';
 import type { FeedPoller } from '../../feeds/poller.ts';
-import { feedReport } from '../../feeds/report.ts';
+import { feedReportInPages } from '../../feeds/report.ts';
 import type { PartnerVariables } from './auth.ts';
 import { feedErrorResponse } from './feeds.ts';
 
@@ -89,7 +89,7 @@ export function feedUrlRoutes(poller: FeedPoller, defaultIntervalMinutes: number
       return c.json({
         ...result,
         feedUrl: urls.get(feed.id),
-        report: job ? feedReport(poller.runner.jobs, job) : null,
+        report: job ? await feedReportInPages(poller.runner.jobs, job) : null,
       });
     });
 
