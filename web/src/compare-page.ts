@@ -103,7 +103,7 @@ function render(kind: TrayKind, ids: string[], comparison: Comparison) {
   document.title = `Comparing ${ids.length} ${NOUN[kind]} — Shortlist`;
   main.replaceChildren(
     el('h1', {}, `Comparing ${ids.length} ${NOUN[kind]}`),
-    el('p', { class: 'summary', role: 'status' }, `${comparison.facts.filter((fact) => fact.differs).length} facts differ. Amounts in ${comparison.rates.referenceCurrency} use the exchange rates of ${comparison.rates.date}.`), // prettier-ignore
+    el('p', { class: 'summary', role: 'status' }, `${table.querySelectorAll('tbody tr.differs').length} facts differ. Amounts in ${comparison.rates.referenceCurrency} use the exchange rates of ${comparison.rates.date}.`), // prettier-ignore
     el(
       'div',
       { class: 'alerts' },
