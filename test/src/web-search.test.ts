@@ -220,6 +220,32 @@ describe('browsing and searching in Chromium', () => {
   });
 });
 
+describe('result cards in Chromium', () => {
+  it('shows a duration in the provider’s own unit, a cost in its own currency, and the words matched', async () => {
+    const page = await openPage(browser, `${system.url}/?q=${encodeURIComponent('HR Business Partnering')}`);
+    await resultsShown(page);
+    const card = page.locator('#results .result', { hasText: 'HR Business Partnering' }).first();
+    const facts = await card.locator('.fact').allTextContents();
+    expect(facts).toContain('3 months');
+    expect(facts.join(' ')).not.toMatch(/13\.0 weeks|13 weeks/);
+    const { hits } = (await (await fetch(`${system.url}/v1/search?q=HR%20Business%20Partnering`)).json()) as {
+      hits: { title: string; cost: { amount: number; currency: string; reference: { amount: number } } }[];
+    };
+    const hit = hits.find((one) => one.title === 'HR Business Partnering')!;
+    const money = (amount: number, currency: string) =>
+      new Intl.NumberFormat('en', { style: 'currency', currency, maximumFractionDigits: amount % 1 ? 2 : 0 }).format(amount); // prettier-ignore
+    expect(await card.locator('.cost').textContent()).toBe(
+      hit.cost.currency === 'EUR'
+        ? money(hit.cost.amount, 'EUR')
+        : `${money(hit.cost.amount, hit.cost.currency)} (≈ ${money(hit.cost.reference.amount, 'EUR')})`,
+    );
+    expect(await card.locator('h3 mark').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^(HR|Business|Partnering)$/)]),
+    );
+    await page.close();
+  });
+});
+
 describe('on a phone 360 px wide', () => {
   it('shows results first and opens the filters in a drawer', async () => {
     const page = await openPage(browser, `${system.url}/?q=data`, { width: 360, height: 740 });
