@@ -129,7 +129,11 @@ describe('partner page in Chromium', () => {
     await expectAccessible(page);
     await tabTo(page, '#file');
     // the file chooser is the operating system's: the test hands it the file, as a keyboard user picks it there
-    await page.setInputFiles('#file', { name: 'keyboard.csv', mimeType: 'text/csv', buffer: Buffer.from(FEED) });
+    await page.setInputFiles('#file', {
+      name: 'keyboard.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(FEED),
+    });
     await tabTo(page, '#upload-form button[type=submit]');
     await page.keyboard.press('Enter');
     await page.locator('#problems tr.rejected[data-row="3"]').waitFor();

@@ -25,7 +25,11 @@ describe('comparing courses in Chromium', () => {
     await resultsShown(page);
     const titles = (await cardTitles(page)).slice(0, 3);
     for (let n = 0; n < 3; n++)
-      await page.locator('#results .result').nth(n).getByRole('button', { name: /^Add to compare/ }).click();
+      await page
+        .locator('#results .result')
+        .nth(n)
+        .getByRole('button', { name: /^Add to compare/ })
+        .click();
     await expect.poll(() => page.locator('#tray .tray-name').allTextContents()).toEqual(titles);
     await expectAccessible(page);
 
@@ -70,7 +74,11 @@ describe('comparing courses in Chromium', () => {
     for (let n = 0; n < 5; n++) await add(n);
     expect(await page.locator('#tray .tray-name').count()).toBe(4);
     expect(await page.textContent('#tray-status')).toMatch(/holds 4 courses: take one out/);
-    await page.locator('#tray').getByRole('button', { name: /^Take .* out of the comparison$/ }).first().click();
+    await page
+      .locator('#tray')
+      .getByRole('button', { name: /^Take .* out of the comparison$/ })
+      .first()
+      .click();
     expect(await page.locator('#tray .tray-name').count()).toBe(3);
     await page.close();
   });
@@ -98,7 +106,9 @@ describe('comparing courses in Chromium', () => {
 
 describe('a course page in Chromium', () => {
   it('gives each fact its provenance, the price history, what is missing and the link to enrol', async () => {
-    const { hits } = (await (await fetch(`${system.url}/v1/search?q=data`)).json()) as { hits: { id: string }[] };
+    const { hits } = (await (await fetch(`${system.url}/v1/search?q=data`)).json()) as {
+      hits: { id: string }[];
+    };
     const page = await openPage(browser, `${system.url}/course.html?id=${hits[0]!.id}`);
     await page.locator('h1').waitFor();
     expect(await page.locator('.fact-row .provenance').first().textContent()).toMatch(
@@ -126,7 +136,9 @@ describe('providers in Chromium', () => {
     const id = new URL(page.url()).searchParams.get('id')!;
     const stats = (await (await fetch(`${system.url}/v1/providers/${id}`)).json()) as { courseCount: number; courses: { hits: { title: string }[] } }; // prettier-ignore
     expect(await page.textContent('#courses-heading')).toBe(`Courses (${stats.courseCount})`);
-    expect(await page.locator('.result h3').allTextContents()).toEqual(stats.courses.hits.map((hit) => hit.title));
+    expect(await page.locator('.result h3').allTextContents()).toEqual(
+      stats.courses.hits.map((hit) => hit.title),
+    );
     expect(await page.textContent('.stats')).toContain('Median cost');
     await expectAccessible(page);
     await page.close();
@@ -137,9 +149,18 @@ describe('providers in Chromium', () => {
     const cards = page.locator('#provider .result');
     await cards.first().waitFor();
     await expectAccessible(page);
-    const names = [await cards.nth(0).locator('h2').textContent(), await cards.nth(1).locator('h2').textContent()];
-    await cards.nth(0).getByRole('button', { name: /^Add to compare/ }).click();
-    await cards.nth(1).getByRole('button', { name: /^Add to compare/ }).click();
+    const names = [
+      await cards.nth(0).locator('h2').textContent(),
+      await cards.nth(1).locator('h2').textContent(),
+    ];
+    await cards
+      .nth(0)
+      .getByRole('button', { name: /^Add to compare/ })
+      .click();
+    await cards
+      .nth(1)
+      .getByRole('button', { name: /^Add to compare/ })
+      .click();
     await page.getByRole('link', { name: 'Compare 2 providers' }).click();
     await page.waitForURL(/compare\.html\?providers=/);
     await page.locator('.compare-table').waitFor();

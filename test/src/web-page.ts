@@ -3,7 +3,11 @@ import { expect } from 'vitest';
 import { accessibilityViolations } from './axe.ts';
 
 /** A page of the web in its own context (its own localStorage), at a desktop or a phone's width. */
-export async function openPage(browser: Browser, url: string, { width = 1280, height = 900 } = {}): Promise<Page> {
+export async function openPage(
+  browser: Browser,
+  url: string,
+  { width = 1280, height = 900 } = {},
+): Promise<Page> {
   // bypassCSP lets the test inject axe-core; the page's own scripts are what the policy allows
   const context = await browser.newContext({ viewport: { width, height }, bypassCSP: true });
   const page = await context.newPage();

@@ -30,7 +30,9 @@ describe('browsing and searching in Chromium', () => {
     const field = page.locator('.field-tree > li > a').first();
     await field.waitFor();
     await expectAccessible(page);
-    const fieldCount = Number((await field.locator('.count').textContent())!.split(' ')[0]!.replaceAll(',', ''));
+    const fieldCount = Number(
+      (await field.locator('.count').textContent())!.split(' ')[0]!.replaceAll(',', ''),
+    );
     await field.click();
     await page.waitForURL(/field=\d\d$/);
     await resultsShown(page);
@@ -57,12 +59,13 @@ describe('browsing and searching in Chromium', () => {
     // the answer to "welding" is held back until the answer to "data" is on screen
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
-    const asked = new Promise<void>((resolve) =>
-      void page.route(/\/v1\/search\?q=welding/, async (route) => {
-        resolve();
-        await held;
-        await route.continue().catch(() => {});
-      }),
+    const asked = new Promise<void>(
+      (resolve) =>
+        void page.route(/\/v1\/search\?q=welding/, async (route) => {
+          resolve();
+          await held;
+          await route.continue().catch(() => {});
+        }),
     );
     await page.fill('#q', 'welding');
     await asked;

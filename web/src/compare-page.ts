@@ -27,7 +27,9 @@ function cell(value: { value: string | null; said: string | null }) {
     'td',
     {},
     value.value,
-    value.said && value.said !== value.value ? el('span', { class: 'provenance' }, `Provider says: “${value.said}”`) : '',
+    value.said && value.said !== value.value
+      ? el('span', { class: 'provenance' }, `Provider says: “${value.said}”`)
+      : '',
   );
 }
 
@@ -48,10 +50,15 @@ function courseRows(comparison: CourseComparison): HTMLElement[] {
   return [
     row(`Cost per hour of work (${referenceCurrency})`, comparison.courses.map((course) => ratio(course.costPerHour))), // prettier-ignore
     row(`Cost per credit (${referenceCurrency})`, comparison.courses.map((course) => ratio(course.costPerCredit))), // prettier-ignore
-    row('Information given', comparison.courses.map((course) => `${course.completeness.score}% complete`)),
+    row(
+      'Information given',
+      comparison.courses.map((course) => `${course.completeness.score}% complete`),
+    ),
     row(
       'Does not state',
-      comparison.courses.map((course) => course.completeness.missing.join(', ') || 'States every critical fact'),
+      comparison.courses.map(
+        (course) => course.completeness.missing.join(', ') || 'States every critical fact',
+      ),
     ),
   ];
 }
@@ -77,7 +84,11 @@ function render(kind: TrayKind, ids: string[], comparison: Comparison) {
   const table = el(
     'table',
     { class: 'compare-table' },
-    el('caption', { class: 'visually-hidden' }, `The ${NOUN[kind]} side by side; ≠ marks a fact that differs`),
+    el(
+      'caption',
+      { class: 'visually-hidden' },
+      `The ${NOUN[kind]} side by side; ≠ marks a fact that differs`,
+    ),
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Fact'), ...heading(kind, comparison, ids))),
     el(
       'tbody',
@@ -121,12 +132,22 @@ async function load() {
     main.replaceChildren(
       el('h1', {}, 'Compare'),
       el('p', { role: 'status' }, 'Choose 2 to 4 courses to compare: press “Add to compare” on search results or a course page. Advisers can compare providers from the providers page.'), // prettier-ignore
-      el('p', {}, el('a', { href: '/' }, 'Search courses'), ' · ', el('a', { href: '/provider.html' }, 'Providers')),
+      el(
+        'p',
+        {},
+        el('a', { href: '/' }, 'Search courses'),
+        ' · ',
+        el('a', { href: '/provider.html' }, 'Providers'),
+      ),
     );
     return;
   }
   try {
-    render(kind, ids, await getJson<Comparison>(`/v1/compare?${kind}=${ids.map(encodeURIComponent).join(',')}`));
+    render(
+      kind,
+      ids,
+      await getJson<Comparison>(`/v1/compare?${kind}=${ids.map(encodeURIComponent).join(',')}`),
+    );
   } catch (error) {
     main.replaceChildren(el('h1', {}, 'Compare'), el('p', { role: 'alert' }, (error as Error).message));
   }

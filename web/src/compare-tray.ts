@@ -40,7 +40,10 @@ export function toggleInTray(kind: TrayKind, item: TrayItem): string {
   const items = trayItems(kind);
   const [one, many] = NOUN[kind];
   if (items.some((other) => other.id === item.id)) {
-    save(kind, items.filter((other) => other.id !== item.id));
+    save(
+      kind,
+      items.filter((other) => other.id !== item.id),
+    );
     return `${item.name} taken out of the comparison`;
   }
   if (items.length >= MOST_COMPARED)

@@ -101,7 +101,11 @@ function render() {
       'p',
       { class: 'provider' },
       course.provider
-        ? el('a', { href: `/provider.html?id=${encodeURIComponent(course.provider.id)}` }, course.provider.name)
+        ? el(
+            'a',
+            { href: `/provider.html?id=${encodeURIComponent(course.provider.id)}` },
+            course.provider.name,
+          )
         : '',
     ),
     el(

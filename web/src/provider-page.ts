@@ -1,5 +1,11 @@
 import './style.css';
-import { getJson, type FieldTree, type ProviderList, type ProviderPage, type ProviderStatistics } from './api.ts';
+import {
+  getJson,
+  type FieldTree,
+  type ProviderList,
+  type ProviderPage,
+  type ProviderStatistics,
+} from './api.ts';
 import { mountTray, trayButton } from './compare-tray.ts';
 import { byId, el } from './dom.ts';
 import { capitalise, formatMoney } from './format.ts';
@@ -34,9 +40,15 @@ function statistics(provider: ProviderStatistics, fieldNames: Map<string, string
       'dl',
       { class: 'stats' },
       stat('Courses', provider.courseCount.toLocaleString('en')),
-      stat('Median cost', provider.medianCost === null ? 'Not known' : formatMoney(provider.medianCost, 'EUR')),
+      stat(
+        'Median cost',
+        provider.medianCost === null ? 'Not known' : formatMoney(provider.medianCost, 'EUR'),
+      ),
       stat('Courses priced', provider.pricedCourses.toLocaleString('en')),
-      stat('Median information given', provider.completeness === null ? 'Not known' : `${provider.completeness}%`),
+      stat(
+        'Median information given',
+        provider.completeness === null ? 'Not known' : `${provider.completeness}%`,
+      ),
     ),
     el(
       'dl',
@@ -100,7 +112,9 @@ async function showDirectory() {
       ['courseCount:desc', 'Most courses'],
       ['medianCost:asc', 'Lowest median cost'],
       ['completeness:desc', 'Most information given'],
-    ].map(([value, label]) => el('option', { value: value!, ...(value === sort ? { selected: '' } : {}) }, label!)),
+    ].map(([value, label]) =>
+      el('option', { value: value!, ...(value === sort ? { selected: '' } : {}) }, label!),
+    ),
   );
   select.addEventListener('change', () => {
     history.pushState(null, '', `?sort=${encodeURIComponent(select.value)}`);
@@ -108,7 +122,11 @@ async function showDirectory() {
   });
   main.replaceChildren(
     el('h1', {}, 'Providers'),
-    el('p', { class: 'summary', role: 'status' }, `${total} providers. Add 2 to 4 to compare them side by side.`),
+    el(
+      'p',
+      { class: 'summary', role: 'status' },
+      `${total} providers. Add 2 to 4 to compare them side by side.`,
+    ),
     el('p', {}, el('label', { for: 'provider-sort' }, 'Sort by '), select),
     el(
       'ul',

@@ -67,6 +67,7 @@ function showLinks(params: URLSearchParams) {
 }
 
 let browseShown = false;
+/** The browse view is loaded after the first results, so it never delays them. */
 async function showBrowse(landing: boolean) {
   const browse = byId('browse');
   browse.hidden = !landing;
@@ -86,7 +87,8 @@ let firstResults = true;
 async function search() {
   const state = searchState();
   showState(state);
-  void showBrowse(isLanding(state));
+  const landing = isLanding(state);
+  byId('browse').hidden = !landing;
   const params = apiParams(state);
   const request = ++latest;
   inFlight?.abort();
@@ -98,11 +100,14 @@ async function search() {
     // a slower answer to an older search never replaces a newer one
     if (request !== latest) return;
     await render(state, params, response);
+    void showBrowse(landing);
     if (request !== latest) return;
   } catch (error) {
     if (request !== latest) return;
     summary.textContent =
-      error instanceof ApiError ? `Search failed: ${error.message}` : 'Search failed: the server did not answer';
+      error instanceof ApiError
+        ? `Search failed: ${error.message}`
+        : 'Search failed: the server did not answer';
   }
   region.setAttribute('aria-busy', 'false');
 }
@@ -145,7 +150,9 @@ for (const name of RANGES) {
   const input = byId<HTMLInputElement>(name);
   input.addEventListener('change', () => apply({ [name]: input.value || null }));
 }
-currency.addEventListener('change', () => apply({ currency: currency.value === 'EUR' ? null : currency.value }));
+currency.addEventListener('change', () =>
+  apply({ currency: currency.value === 'EUR' ? null : currency.value }),
+);
 free.addEventListener('change', () => apply({ free: free.checked ? 'true' : null }));
 minCompleteness.addEventListener('change', () => apply({ minCompleteness: minCompleteness.value || null }));
 byId('pager').addEventListener('click', (event) => {

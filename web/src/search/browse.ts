@@ -51,7 +51,8 @@ function fieldList(tree: FieldTree): HTMLElement {
             ? el(
                 'ul',
                 {},
-                ...narrow.map((field) =>
+                ...narrow.map(
+                  (field) =>
                   el('li', {}, el('a', { href: `/?field=${field.code}` }, field.name, el('span', { class: 'count' }, count(field.count)))), // prettier-ignore
                 ),
               )

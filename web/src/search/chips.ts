@@ -33,7 +33,10 @@ export function activeFilters(state: URLSearchParams, response: SearchResponse |
       filters.push({ label, removal: { [name]: toggled(name, value, state) } });
     }
   }
-  for (const [name, describe] of Object.entries(RANGE_LABELS) as [Param, (v: string, s: URLSearchParams) => string][]) {
+  for (const [name, describe] of Object.entries(RANGE_LABELS) as [
+    Param,
+    (v: string, s: URLSearchParams) => string,
+  ][]) {
     const value = state.get(name);
     if (value) filters.push({ label: describe(value, state), removal: { [name]: null } });
   }

@@ -25,7 +25,11 @@ export async function emptyState(
   );
   const helpful = counted.filter(({ total }) => total > 0).sort((a, b) => b.total - a.total);
   if (helpful.length === 0)
-    return el('div', { class: 'empty' }, el('p', {}, 'No course matches. Try other words, or clear the filters.'));
+    return el(
+      'div',
+      { class: 'empty' },
+      el('p', {}, 'No course matches. Try other words, or clear the filters.'),
+    );
   return el(
     'div',
     { class: 'empty' },

@@ -30,6 +30,7 @@ export function facetList(
       button(value.value, value.label, value.count.toLocaleString('en'), value.selected),
     ),
   );
-  if (facet.more) list.append(el('li', { class: 'facet-more' }, 'More values: narrow the search to see them'));
+  if (facet.more)
+    list.append(el('li', { class: 'facet-more' }, 'More values: narrow the search to see them'));
   list.closest('section')?.toggleAttribute('hidden', facet.values.length === 0 && unlisted.length === 0);
 }

@@ -18,7 +18,9 @@ function closeDrawer() {
 }
 
 export function wireDrawer() {
-  toggle().addEventListener('click', () => (filters().classList.contains('open') ? closeDrawer() : openDrawer()));
+  toggle().addEventListener('click', () =>
+    filters().classList.contains('open') ? closeDrawer() : openDrawer(),
+  );
   byId('filters-close').addEventListener('click', closeDrawer);
   filters().addEventListener('keydown', (event) => {
     if (event.key === 'Escape') closeDrawer();
