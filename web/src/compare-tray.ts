@@ -20,7 +20,7 @@ export function trayItems(kind: TrayKind): TrayItem[] {
   try {
     const items: unknown = JSON.parse(localStorage.getItem(storageKey(kind)) ?? '[]');
     if (!Array.isArray(items)) return [];
-    return items
+    return (items as Partial<TrayItem>[])
       .filter((item): item is TrayItem => typeof item?.id === 'string' && typeof item?.name === 'string')
       .slice(0, MOST_COMPARED);
   } catch {

@@ -58,7 +58,7 @@ function statistics(provider: ProviderStatistics, fieldNames: Map<string, string
         ['Delivery', counts(provider.modes)],
         ['Levels', counts(provider.levels)],
         ...provider.criticalFacts.map((fact) => [`States ${fact.name}`, `${percent(fact.share)} of courses`]),
-      ].map(([label, value]) => el('div', { class: 'fact-row' }, el('dt', {}, label!), el('dd', {}, value!))),
+      ].map(([label, value]) => el('div', { class: 'fact-row' }, el('dt', {}, label), el('dd', {}, value))),
     ),
   ];
 }
@@ -113,7 +113,7 @@ async function showDirectory() {
       ['medianCost:asc', 'Lowest median cost'],
       ['completeness:desc', 'Most information given'],
     ].map(([value, label]) =>
-      el('option', { value: value!, ...(value === sort ? { selected: '' } : {}) }, label!),
+      el('option', { value: value!, ...(value === sort ? { selected: '' } : {}) }, label),
     ),
   );
   select.addEventListener('change', () => {
