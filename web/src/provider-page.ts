@@ -1,13 +1,8 @@
 import './style.css';
-import {
-  getJson,
-  type FieldTree,
-  type ProviderList,
-  type ProviderPage,
-  type ProviderStatistics,
-} from './api.ts';
+import { getJson, type ProviderList, type ProviderPage, type ProviderStatistics } from './api.ts';
 import { mountTray, trayButton } from './compare-tray.ts';
 import { byId, el } from './dom.ts';
+import { fieldNames } from './field-tree.ts';
 import { capitalise, formatMoney } from './format.ts';
 import { resultCard } from './search/result-card.ts';
 
@@ -61,15 +56,6 @@ function statistics(provider: ProviderStatistics, fieldNames: Map<string, string
       ].map(([label, value]) => el('div', { class: 'fact-row' }, el('dt', {}, label), el('dd', {}, value))),
     ),
   ];
-}
-
-async function fieldNames(): Promise<Map<string, string>> {
-  try {
-    const tree = await getJson<FieldTree>('/v1/fields');
-    return new Map(tree.fields.map((field) => [field.code, field.name]));
-  } catch {
-    return new Map();
-  }
 }
 
 async function showProvider(id: string) {

@@ -2,6 +2,7 @@ import './style.css';
 import { ApiError, FACET_NAMES, getJson, type FacetName, type SearchResponse } from './api.ts';
 import { mountTray } from './compare-tray.ts';
 import { byId } from './dom.ts';
+import { fieldNames } from './field-tree.ts';
 import { browseView } from './search/browse.ts';
 import { activeFilters, filterChips } from './search/chips.ts';
 import { emptyState } from './search/empty-state.ts';
@@ -96,10 +97,14 @@ async function search() {
   // busy until the results shown are those of the latest search: screen readers wait, and so can tests
   region.setAttribute('aria-busy', 'true');
   try {
-    const response = await getJson<SearchResponse>(`/v1/search?${params.toString()}`, controller.signal);
+    // a chosen field is named in its chip, which needs the tree's names
+    const [response, names] = await Promise.all([
+      getJson<SearchResponse>(`/v1/search?${params.toString()}`, controller.signal),
+      state.has('field') ? fieldNames() : new Map<string, string>(),
+    ]);
     // a slower answer to an older search never replaces a newer one
     if (request !== latest) return;
-    await render(state, params, response);
+    await render(state, params, response, names);
     void showBrowse(landing);
     if (request !== latest) return;
   } catch (error) {
@@ -112,15 +117,27 @@ async function search() {
   region.setAttribute('aria-busy', 'false');
 }
 
-async function render(state: URLSearchParams, params: URLSearchParams, response: SearchResponse) {
-  const filters = activeFilters(state, response);
+async function render(
+  state: URLSearchParams,
+  params: URLSearchParams,
+  response: SearchResponse,
+  names: Map<string, string>,
+) {
+  const filters = activeFilters(state, response, names);
   summary.textContent = countText(response);
   byId('results').replaceChildren(...response.hits.map(resultCard));
   if (firstResults) {
     firstResults = false;
     performance.mark('shortlist:first-results');
   }
-  for (const name of FACET_NAMES) facetList(byId(`facet-${name}`), response.facets[name], name, toggle);
+  for (const name of FACET_NAMES)
+    facetList(
+      byId(`facet-${name}`),
+      response.facets[name],
+      name,
+      toggle,
+      (value) => names.get(value) ?? value,
+    );
   byId('chips').replaceChildren(...filterChips(filters, (changes) => apply(changes)));
   byId('filter-count').textContent = filters.length ? `(${filters.length})` : '';
   byId('pager').replaceChildren(...pager(response, (page) => `?${changed({ page: String(page) }, state).toString()}`)); // prettier-ignore

@@ -1,4 +1,5 @@
 import { getJson, type FieldTree, type SearchResponse } from '../api.ts';
+import { fieldTree } from '../field-tree.ts';
 import { el } from '../dom.ts';
 import { today } from '../format.ts';
 
@@ -64,7 +65,7 @@ function fieldList(tree: FieldTree): HTMLElement {
 
 /** The landing view: ways in for those who browse rather than search. */
 export async function browseView(): Promise<HTMLElement[]> {
-  const [tree, entries] = await Promise.all([getJson<FieldTree>('/v1/fields'), entryList()]);
+  const [tree, entries] = await Promise.all([fieldTree(), entryList()]);
   return [
     el('h2', { id: 'browse-start' }, 'Start here'),
     entries,

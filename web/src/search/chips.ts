@@ -23,13 +23,20 @@ const RANGE_LABELS: Partial<Record<Param, (value: string, state: URLSearchParams
 };
 
 /** Every filter in force, named for people, with what removing it takes away. */
-export function activeFilters(state: URLSearchParams, response: SearchResponse | null): ActiveFilter[] {
+export function activeFilters(
+  state: URLSearchParams,
+  response: SearchResponse | null,
+  fieldNames: Map<string, string> = new Map(),
+): ActiveFilter[] {
   const filters: ActiveFilter[] = [];
   const q = state.get('q');
   if (q) filters.push({ label: `“${q}”`, removal: { q: null } });
   for (const name of FACET_NAMES as readonly FacetName[]) {
     for (const value of chosen(name, state)) {
-      const label = response?.facets[name]?.values.find((listed) => listed.value === value)?.label ?? value;
+      const label =
+        response?.facets[name]?.values.find((listed) => listed.value === value)?.label ??
+        (name === 'field' ? fieldNames.get(value) : undefined) ??
+        value;
       filters.push({ label, removal: { [name]: toggled(name, value, state) } });
     }
   }

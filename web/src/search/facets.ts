@@ -11,6 +11,7 @@ export function facetList(
   facet: Facet,
   name: FacetName,
   toggle: (name: FacetName, value: string) => void,
+  labelOf: (value: string) => string = (value) => value,
 ) {
   const button = (value: string, label: string, count: string | null, pressed: boolean) => {
     const pressable = el(
@@ -25,7 +26,7 @@ export function facetList(
   // a choice this search lists no value for (a narrower field, one no course here has) can still be undone
   const unlisted = chosen(name).filter((one) => !facet.values.some((listed) => listed.value === one));
   list.replaceChildren(
-    ...unlisted.map((value) => button(value, value, null, true)),
+    ...unlisted.map((value) => button(value, labelOf(value), null, true)),
     ...facet.values.map((value) =>
       button(value.value, value.label, value.count.toLocaleString('en'), value.selected),
     ),
