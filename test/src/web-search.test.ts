@@ -33,12 +33,14 @@ describe('browsing and searching in Chromium', () => {
     const fieldCount = Number(
       (await field.locator('.count').textContent())!.split(' ')[0]!.replaceAll(',', ''),
     );
+    const fieldName = (await field.evaluate((link) => link.firstChild!.textContent))!;
     await field.click();
     await page.waitForURL(/field=\d\d$/);
     await resultsShown(page);
     expect(await foundCount(page)).toBe(fieldCount);
     expect(await page.locator('#browse').isHidden()).toBe(true);
-    // the field chosen is a chip, and one click takes it away
+    // the field chosen is a chip, named, and one click takes it away
+    expect(await page.locator('#chips .chip').first().textContent()).toContain(fieldName);
     await page.locator('#chips .chip').first().click();
     await resultsShown(page);
     expect(await page.locator('#browse').isVisible()).toBe(true);
