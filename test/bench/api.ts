@@ -162,12 +162,11 @@ function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
-/** The Meilisearch process: the child of the watchdog shell that running.json names. */
+/** The Meilisearch process, as running.json names it. */
 function meiliPid(): number {
-  const { pid } = JSON.parse(readFileSync(join(dataDir, 'meilisearch', 'running.json'), 'utf8')) as {
-    pid: number;
-  };
-  return Number(readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(' ')[0]);
+  return (
+    JSON.parse(readFileSync(join(dataDir, 'meilisearch', 'running.json'), 'utf8')) as { serverPid: number }
+  ).serverPid;
 }
 interface Processes {
   api: number;

@@ -1,8 +1,8 @@
 import type { RawOffering } from '@shortlist/schemas';
 import { readSchedule } from './course-schedule.ts';
 import { firstTextOf, textsOf } from '../linked-data/node-text.ts';
-import { hasType, nodesOf, schemaTerm, valuesOf } from './schema-org-node.ts';
-import type { SchemaNode } from './schema-org-node.ts';
+import { hasType, nodesOf, schemaTerm, valuesOf } from '../linked-data/schema-org-node.ts';
+import type { SchemaNode } from '../linked-data/schema-org-node.ts';
 
 /** What the runs of a course (its `CourseInstance`s) say about it, gathered into one course. */
 export interface InstanceFacts {

@@ -1,5 +1,5 @@
-import { hasType } from './schema-org-node.ts';
-import type { SchemaNode } from './schema-org-node.ts';
+import { hasType } from '../linked-data/schema-org-node.ts';
+import type { SchemaNode } from '../linked-data/schema-org-node.ts';
 
 export const COURSE_TYPES: ReadonlySet<string> = new Set([
   'Course',

@@ -1,5 +1,5 @@
 import { firstTextOf } from '../linked-data/node-text.ts';
-import type { SchemaNode } from './schema-org-node.ts';
+import type { SchemaNode } from '../linked-data/schema-org-node.ts';
 
 export interface ScheduleFacts {
   duration?: string;

@@ -4,7 +4,7 @@ import { isSameCourse, mergeCourses } from './course-merge.ts';
 import { findCourseNodes } from './course-nodes.ts';
 import { sameValue } from './evidence.ts';
 import { resolveUrl } from './dom.ts';
-import { LinkedDataGraph } from './linked-data-graph.ts';
+import { LinkedDataGraph } from '../linked-data/graph.ts';
 import { rawText, type PageElements } from './page-elements.ts';
 import { mapCourseNode } from './schema-org-course.ts';
 

@@ -9,7 +9,7 @@ import { readRdfa } from './rdfa.ts';
 import { indexPage, parseHtml, type PageElements } from './page-elements.ts';
 import { assignRecordUrls, documentBaseUrl, readCanonicalUrl } from './record-urls.ts';
 import { mapCourseNode } from './schema-org-course.ts';
-import type { SchemaNode } from './schema-org-node.ts';
+import type { SchemaNode } from '../linked-data/schema-org-node.ts';
 import { hasScheduleSections } from './offerings.ts';
 import { detectPreset, PRESETS, readPreset } from './presets/index.ts';
 import type { Preset } from './presets/index.ts';

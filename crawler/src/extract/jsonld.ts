@@ -1,7 +1,7 @@
 import { tooDeepAt, tooDeepMessage } from '../linked-data/json-depth.ts';
-import { LinkedDataGraph } from './linked-data-graph.ts';
+import { LinkedDataGraph } from '../linked-data/graph.ts';
 import { rawText, type PageElements } from './page-elements.ts';
-import type { SchemaNode } from './schema-org-node.ts';
+import type { SchemaNode } from '../linked-data/schema-org-node.ts';
 
 /** Reads every `<script type="application/ld+json">` and returns the top-level nodes of the page's graph. */
 export function readJsonLd(page: PageElements, warnings: string[]): SchemaNode[] {

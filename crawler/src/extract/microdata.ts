@@ -1,8 +1,8 @@
 import { childElements, resolveUrl, URL_ATTRIBUTE } from './dom.ts';
 import type { DomElement } from './dom.ts';
 import type { PageElements } from './page-elements.ts';
-import { addValue, createNode } from './schema-org-node.ts';
-import type { SchemaNode, SchemaValue } from './schema-org-node.ts';
+import { addValue, createNode } from '../linked-data/schema-org-node.ts';
+import type { SchemaNode, SchemaValue } from '../linked-data/schema-org-node.ts';
 import { visibleText } from './visible-text.ts';
 
 const tokens = (value: string | undefined): string[] => (value ?? '').split(/\s+/).filter(Boolean);

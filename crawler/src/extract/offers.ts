@@ -1,6 +1,6 @@
 import { firstTextOf, textsOf } from '../linked-data/node-text.ts';
-import { nodesOf } from './schema-org-node.ts';
-import type { SchemaNode } from './schema-org-node.ts';
+import { nodesOf } from '../linked-data/schema-org-node.ts';
+import type { SchemaNode } from '../linked-data/schema-org-node.ts';
 
 export interface OfferFacts {
   /** the price as the provider wrote it, e.g. "1250" or "1,250.00"; "0" for a free course */

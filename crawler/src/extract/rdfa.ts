@@ -1,8 +1,8 @@
 import { childElements, resolveUrl, URL_ATTRIBUTE } from './dom.ts';
 import type { DomElement } from './dom.ts';
 import type { PageElements } from './page-elements.ts';
-import { addValue, createNode, isSchemaOrgVocabulary } from './schema-org-node.ts';
-import type { SchemaNode } from './schema-org-node.ts';
+import { addValue, createNode, isSchemaOrgVocabulary } from '../linked-data/schema-org-node.ts';
+import type { SchemaNode } from '../linked-data/schema-org-node.ts';
 import { visibleText } from './visible-text.ts';
 
 interface RdfaContext {

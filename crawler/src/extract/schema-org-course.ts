@@ -5,8 +5,8 @@ import type { CourseField } from './course-record.ts';
 import { resolveUrl } from './dom.ts';
 import { readOffers } from './offers.ts';
 import { firstTextOf, textOf, textsOf } from '../linked-data/node-text.ts';
-import { hasType, nodesOf, valuesOf } from './schema-org-node.ts';
-import type { SchemaNode } from './schema-org-node.ts';
+import { hasType, nodesOf, valuesOf } from '../linked-data/schema-org-node.ts';
+import type { SchemaNode } from '../linked-data/schema-org-node.ts';
 
 const INSTANCE: ReadonlySet<string> = new Set(['CourseInstance']);
 const CREDENTIAL: ReadonlySet<string> = new Set(['EducationalOccupationalCredential']);

@@ -1,7 +1,7 @@
-import { hasType, nodesOf, valuesOf, type SchemaNode } from '../extract/schema-org-node.ts';
+import { hasType, nodesOf, valuesOf, type SchemaNode } from '../linked-data/schema-org-node.ts';
 import { rawCourse, type FeedRecord } from './feed-record.ts';
 import { countryCode, currencyCode, isoDurationWords } from './json-document.ts';
-import { LinkedDataGraph } from '../extract/linked-data-graph.ts';
+import { LinkedDataGraph } from '../linked-data/graph.ts';
 import { firstTextOf, textOf, textsOf } from '../linked-data/node-text.ts';
 import { FeedError, problem, type FeedProblem } from './problems.ts';
 

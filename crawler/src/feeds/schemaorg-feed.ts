@@ -1,8 +1,8 @@
 import { findCourseNodes } from '../extract/course-nodes.ts';
 import { mapCourseNode } from '../extract/schema-org-course.ts';
-import { addValue, hasType, nodesOf, type SchemaNode } from '../extract/schema-org-node.ts';
+import { addValue, hasType, nodesOf, type SchemaNode } from '../linked-data/schema-org-node.ts';
 import { firstTextOf } from '../linked-data/node-text.ts';
-import { LinkedDataGraph } from '../extract/linked-data-graph.ts';
+import { LinkedDataGraph } from '../linked-data/graph.ts';
 import type { FeedRecord } from './feed-record.ts';
 import { FeedError, problem } from './problems.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addValue, createNode, type SchemaNode, type SchemaValue } from '../extract/schema-org-node.ts';
+import { addValue, createNode, type SchemaNode, type SchemaValue } from './schema-org-node.ts';
 import { firstTextOf, MAX_TEXT_DEPTH, textOf, textsOf } from './node-text.ts';
 
 function node(properties: Record<string, SchemaValue | SchemaValue[]>, types: string[] = []): SchemaNode {

@@ -1,5 +1,5 @@
 import { collapseWhitespace } from '../extract/course-record.ts';
-import { valuesOf, type SchemaNode, type SchemaValue } from '../extract/schema-org-node.ts';
+import { valuesOf, type SchemaNode, type SchemaValue } from './schema-org-node.ts';
 
 /**
  * Properties that name a thing given as a node rather than a string, in order of preference, across schema.org
