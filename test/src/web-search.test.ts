@@ -212,6 +212,9 @@ describe('browsing and searching in Chromium', () => {
     await page.waitForURL(/mode=online/);
     await resultsShown(page);
     expect(await foundCount(page)).toBe((await api('q=data&mode=online')).total);
+    // the facet is drawn anew with the results, and focus stays on the value pressed
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-pressed'))).toBe('true');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.value)).toBe('online');
     await tabTo(page, '#sort');
     await page.keyboard.press('ArrowDown');
     await page.waitForURL(/sort=start/);
@@ -220,6 +223,8 @@ describe('browsing and searching in Chromium', () => {
     await page.keyboard.press('Enter');
     await resultsShown(page);
     expect(page.url()).not.toContain('q=data');
+    // focus moves to the chip that took the removed one's place
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('chip');
     await expectAccessible(page);
     await page.close();
   });
@@ -262,6 +267,8 @@ describe('on a phone 360 px wide', () => {
     await page.getByRole('button', { name: /^Filters/ }).click();
     expect(await page.locator('#filters').isVisible()).toBe(true);
     expect(await page.getAttribute('#filters-toggle', 'aria-expanded')).toBe('true');
+    // the page behind the drawer takes no focus while it is open
+    expect(await page.evaluate(() => document.getElementById('results-region')!.inert)).toBe(true);
     await expectAccessible(page);
     await page.locator('#facet-mode [data-value="online"]').click();
     await page.waitForURL(/mode=online/);
@@ -270,6 +277,11 @@ describe('on a phone 360 px wide', () => {
     expect(await page.locator('#filters').isHidden()).toBe(true);
     expect(await page.textContent('#filters-toggle')).toMatch(/Filters\s*\(2\)/);
     expect(await foundCount(page)).toBe((await api('q=data&mode=online')).total);
+    // Escape closes the drawer too, and focus goes back to the button that opened it
+    await page.getByRole('button', { name: /^Filters/ }).click();
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#filters').isHidden()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('filters-toggle');
     await page.close();
   });
 });

@@ -74,7 +74,7 @@ function heading(kind: TrayKind, comparison: Comparison, ids: string[]): HTMLEle
       if (trayItems(kind).some((one) => one.id === item.id)) toggleInTray(kind, item);
       const rest = ids.filter((id) => id !== item.id);
       history.pushState(null, '', rest.length ? compareUrl(kind, rest) : '/compare.html');
-      void load();
+      void load().then(() => main.querySelector('h1')?.focus());
     });
     return el('th', { scope: 'col' }, el('a', { href: item.href }, item.name), el('span', { class: 'provenance' }, item.by), remove); // prettier-ignore
   });
@@ -113,7 +113,7 @@ function render(kind: TrayKind, ids: string[], comparison: Comparison) {
   const csv = `/v1/compare?${kind}=${ids.map(encodeURIComponent).join(',')}&format=csv`;
   document.title = `Comparing ${ids.length} ${NOUN[kind]} — Shortlist`;
   main.replaceChildren(
-    el('h1', {}, `Comparing ${ids.length} ${NOUN[kind]}`),
+    el('h1', { tabindex: '-1' }, `Comparing ${ids.length} ${NOUN[kind]}`),
     el('p', { class: 'summary', role: 'status' }, `${table.querySelectorAll('tbody tr.differs').length} facts differ. Amounts in ${comparison.rates.referenceCurrency} use the exchange rates of ${comparison.rates.date}.`), // prettier-ignore
     el(
       'div',
@@ -130,7 +130,7 @@ async function load() {
   const { kind, ids } = chosen();
   if (ids.length < 2) {
     main.replaceChildren(
-      el('h1', {}, 'Compare'),
+      el('h1', { tabindex: '-1' }, 'Compare'),
       el('p', { role: 'status' }, 'Choose 2 to 4 courses to compare: press “Add to compare” on search results or a course page. Advisers can compare providers from the providers page.'), // prettier-ignore
       el(
         'p',

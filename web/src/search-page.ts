@@ -33,14 +33,14 @@ const summary = byId('summary');
 let typing = false;
 
 /** Changes the state in the URL (a new history entry, so back undoes it) and searches. */
-function apply(changes: Changes, { replace = false } = {}) {
+function apply(changes: Changes, { replace = false } = {}): Promise<void> {
   const url = `?${changed(changes).toString()}`;
   if (replace) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
-  void search();
+  return search();
 }
 
-const toggle = (name: FacetName, value: string) => apply({ [name]: toggled(name, value) });
+const toggle = (name: FacetName, value: string) => void apply({ [name]: toggled(name, value) });
 
 /** The controls show the state in the URL, also after back and forward. */
 function showState(state: URLSearchParams) {
@@ -138,40 +138,44 @@ async function render(
       toggle,
       (value) => names.get(value) ?? value,
     );
-  byId('chips').replaceChildren(...filterChips(filters, (changes) => apply(changes)));
+  byId('chips').replaceChildren(...filterChips(filters, apply));
   byId('filter-count').textContent = filters.length ? `(${filters.length})` : '';
   byId('pager').replaceChildren(...pager(response, (page) => `?${changed({ page: String(page) }, state).toString()}`)); // prettier-ignore
   showLinks(params);
   const empty = byId('empty');
   empty.replaceChildren();
-  if (response.total === 0 && filters.length > 0) empty.append(await emptyState(filters, (changes) => apply(changes))); // prettier-ignore
+  if (response.total === 0 && filters.length > 0) empty.append(await emptyState(filters, (changes) => void apply(changes))); // prettier-ignore
 }
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   clearTimeout(typingTimer);
-  apply({ q: query.value.trim() || null }, { replace: typing });
+  void apply({ q: query.value.trim() || null }, { replace: typing });
   typing = false;
 });
 let typingTimer: number | undefined;
 query.addEventListener('input', () => {
   clearTimeout(typingTimer);
   typingTimer = window.setTimeout(() => {
-    apply({ q: query.value.trim() || null }, { replace: typing });
+    void apply({ q: query.value.trim() || null }, { replace: typing });
     typing = true;
   }, 200);
 });
 query.addEventListener('blur', () => (typing = false));
-sort.addEventListener('change', () => apply({ sort: sort.value || null }));
+sort.addEventListener('change', () => void apply({ sort: sort.value || null }));
 for (const name of RANGES) {
   const input = byId<HTMLInputElement>(name);
-  input.addEventListener('change', () => apply({ [name]: input.value || null }));
+  input.addEventListener('change', () => void apply({ [name]: input.value || null }));
 }
-currency.addEventListener('change', () =>
-  apply({ currency: currency.value === 'EUR' ? null : currency.value }),
+currency.addEventListener(
+  'change',
+  () => void apply({ currency: currency.value === 'EUR' ? null : currency.value }),
 );
-free.addEventListener('change', () => apply({ free: free.checked ? 'true' : null }));
-minCompleteness.addEventListener('change', () => apply({ minCompleteness: minCompleteness.value || null }));
+free.addEventListener('change', () => void apply({ free: free.checked ? 'true' : null }));
+minCompleteness.addEventListener(
+  'change',
+  () => void apply({ minCompleteness: minCompleteness.value || null }),
+);
 byId('pager').addEventListener('click', (event) => {
   const link = (event.target as Element).closest('a');
   if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;

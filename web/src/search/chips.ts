@@ -51,8 +51,11 @@ export function activeFilters(
 }
 
 /** The filters in force as chips: one click (or Enter) takes one away. */
-export function filterChips(filters: ActiveFilter[], apply: (changes: Changes) => void): HTMLElement[] {
-  return filters.map((filter) => {
+export function filterChips(
+  filters: ActiveFilter[],
+  apply: (changes: Changes) => Promise<void>,
+): HTMLElement[] {
+  return filters.map((filter, at) => {
     const chip = el(
       'button',
       { type: 'button', class: 'chip' },
@@ -60,7 +63,13 @@ export function filterChips(filters: ActiveFilter[], apply: (changes: Changes) =
       el('span', { 'aria-hidden': 'true' }, ' ×'),
       el('span', { class: 'visually-hidden' }, ' (remove this filter)'),
     );
-    chip.addEventListener('click', () => apply(filter.removal));
+    chip.addEventListener('click', () => {
+      // focus moves to the chip that takes this one's place, or to the search box when none is left
+      void apply(filter.removal).then(() => {
+        const chips = document.querySelectorAll<HTMLElement>('#chips .chip');
+        (chips[Math.min(at, chips.length - 1)] ?? document.getElementById('q'))?.focus();
+      });
+    });
     return el('li', {}, chip);
   });
 }

@@ -23,6 +23,10 @@ export function facetList(
     pressable.addEventListener('click', () => toggle(name, value));
     return el('li', {}, pressable);
   };
+  // the list is drawn anew after each search: a keyboard user's focus stays on the value they pressed
+  const focused = list.contains(document.activeElement)
+    ? (document.activeElement as HTMLElement).dataset.value
+    : undefined;
   // a choice this search lists no value for (a narrower field, one no course here has) can still be undone
   const unlisted = chosen(name).filter((one) => !facet.values.some((listed) => listed.value === one));
   list.replaceChildren(
@@ -31,6 +35,8 @@ export function facetList(
       button(value.value, value.label, value.count.toLocaleString('en'), value.selected),
     ),
   );
+  if (focused !== undefined)
+    list.querySelector<HTMLElement>(`[data-value="${CSS.escape(focused)}"]`)?.focus();
   if (facet.more)
     list.append(el('li', { class: 'facet-more' }, 'More values: narrow the search to see them'));
   list.closest('section')?.toggleAttribute('hidden', facet.values.length === 0 && unlisted.length === 0);
