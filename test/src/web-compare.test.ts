@@ -172,3 +172,25 @@ describe('providers in Chromium', () => {
     await page.close();
   });
 });
+
+describe('compare, course and provider pages on a phone 360 px wide', () => {
+  it('fit the screen and pass axe-core', async () => {
+    const { hits } = (await (await fetch(`${system.url}/v1/search?q=data`)).json()) as {
+      hits: { id: string; provider: { id: string } }[];
+    };
+    const ids = hits.slice(0, 3).map((hit) => hit.id);
+    for (const [path, shown] of [
+      [`/compare.html?courses=${ids.join(',')}`, '.compare-table'],
+      [`/course.html?id=${ids[0]}`, '.fact-sheet'],
+      [`/provider.html?id=${hits[0]!.provider.id}`, '#courses-heading'],
+      ['/provider.html', '#provider .result'],
+    ] as const) {
+      const page = await openPage(browser, `${system.url}${path}`, { width: 360, height: 740 });
+      await page.locator(shown).first().waitFor();
+      // nothing but the comparison table (which scrolls in its own region) is wider than the screen
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+      await expectAccessible(page);
+      await page.close();
+    }
+  });
+});

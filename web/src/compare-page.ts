@@ -121,7 +121,7 @@ function render(kind: TrayKind, ids: string[], comparison: Comparison) {
       el('label', { class: 'check' }, onlyDifferences, ' Show only the facts that differ'),
       el('a', { id: 'compare-csv', href: csv, download: '' }, 'Download as CSV'),
     ),
-    el('p', {}, el('label', { for: 'share' }, 'Link to this comparison '), el('input', { id: 'share', readonly: '', value: share, size: '50' })), // prettier-ignore
+    el('p', {}, el('label', { for: 'share' }, 'Link to this comparison '), el('input', { id: 'share', readonly: '', value: share })), // prettier-ignore
     el('div', { class: 'compare-scroll', tabindex: '0', role: 'region', 'aria-label': 'Comparison table' }, table), // prettier-ignore
   );
 }
