@@ -115,6 +115,13 @@ describe('browsing and searching in Chromium', () => {
     await resultsShown(page);
     expect(await foundCount(page)).toBe((await api('minWeeks=4&startsAfter=2020-01-01')).total);
     expect(await page.locator('#chips').textContent()).toContain('Starts from 1 Jan 2020');
+
+    // a value the API refuses is said, naming the parameter, and the results stay as they were
+    await page.fill('#minWeeks', '-3');
+    await page.press('#minWeeks', 'Tab');
+    await page.waitForURL(/minWeeks=-3/);
+    await resultsShown(page);
+    expect(await page.textContent('#summary')).toMatch(/^Search failed: .*minWeeks/);
     await page.close();
   });
 

@@ -37,8 +37,16 @@ export function formatCost(cost: {
   return 'Cost not stated';
 }
 
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
-export const formatLanguage = (code: string) => languageNames.of(code) ?? code;
+// made when first needed: building Intl's name tables as a page starts would delay its first results
+let languageNames: Intl.DisplayNames | undefined;
+export function formatLanguage(code: string): string {
+  languageNames ??= new Intl.DisplayNames(['en'], { type: 'language' });
+  try {
+    return languageNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
 
 export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
