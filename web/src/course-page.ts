@@ -33,10 +33,13 @@ function provenance(field: string | undefined): string | null {
   return `${capitalise(extractorWords(extractor))}, ${formatAge(course.fetchedAt)}${confidence === 'low' ? ' (low confidence)' : ''}`; // prettier-ignore
 }
 
+/** A fact the provider gave, with its own words and where it was read; or "Not stated". */
 function row(label: string, value: string | null | undefined, original?: string | null, field?: string) {
   if (!value)
     return el('div', { class: 'fact-row missing' }, el('dt', {}, label), el('dd', {}, 'Not stated'));
-  const source = provenance(field);
+  // the field of education is Shortlist's classification, not something the provider stated
+  const source =
+    field === 'fields' ? 'Classified by Shortlist from the title and subjects' : provenance(field);
   return el(
     'div',
     { class: 'fact-row' },
@@ -145,6 +148,8 @@ function render() {
       row(
         'Field of education',
         course.fields.map((code) => `${course.fieldNames[code] ?? code} (${code})`).join(', '),
+        null,
+        'fields',
       ),
     ),
     course.description
