@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startBundledMeilisearch, type MeiliConnection } from './meili-server.ts';
+import { isAlive, startBundledMeilisearch, type MeiliConnection } from './meili-server.ts';
 
 const started: MeiliConnection[] = [];
 afterAll(async () => {
@@ -20,15 +20,6 @@ async function start(options: Parameters<typeof startBundledMeilisearch>[1] = {}
 }
 
 const commandLine = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const answers = ({ url, key }: { url: string; key?: string }, path = '/indexes') =>
   fetch(`${url}${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} }).then(
