@@ -70,12 +70,10 @@ function showLinks(params: URLSearchParams) {
 let browseShown = false;
 /** The browse view is loaded after the first results, so it never delays them. */
 async function showBrowse(landing: boolean) {
-  const browse = byId('browse');
-  browse.hidden = !landing;
   if (!landing || browseShown) return;
   browseShown = true;
   try {
-    browse.replaceChildren(...(await browseView()));
+    byId('browse').replaceChildren(...(await browseView()));
   } catch {
     browseShown = false;
   }
