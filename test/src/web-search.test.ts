@@ -87,7 +87,7 @@ describe('browsing and searching in Chromium', () => {
     await page.close();
   });
 
-  it('narrows by a duration range and a start date range, shown as chips that remove in one click', async () => {
+  it('narrows by a duration range, a start date range and total hours, shown as chips that remove in one click', async () => {
     const page = await openPage(browser, system.url);
     await resultsShown(page);
     await page.fill('#minWeeks', '4');
@@ -115,6 +115,15 @@ describe('browsing and searching in Chromium', () => {
     await resultsShown(page);
     expect(await foundCount(page)).toBe((await api('minWeeks=4&startsAfter=2020-01-01')).total);
     expect(await page.locator('#chips').textContent()).toContain('Starts from 1 Jan 2020');
+
+    await page.fill('#maxTotalHours', '40');
+    await page.press('#maxTotalHours', 'Tab');
+    await page.waitForURL(/maxTotalHours=40/);
+    await resultsShown(page);
+    expect(await foundCount(page)).toBe(
+      (await api('minWeeks=4&startsAfter=2020-01-01&maxTotalHours=40')).total,
+    );
+    expect(await page.locator('#chips').textContent()).toContain('At most 40 hours in all');
 
     // a value the API refuses is said, naming the parameter, and the results stay as they were
     await page.fill('#minWeeks', '-3');

@@ -16,6 +16,8 @@ const RANGE_LABELS: Partial<Record<Param, (value: string, state: URLSearchParams
   maxCost: (value, state) => `Costs at most ${value} ${state.get('currency') ?? 'EUR'}`,
   minHoursPerWeek: (value) => `At least ${value} h/week`,
   maxHoursPerWeek: (value) => `At most ${value} h/week`,
+  minTotalHours: (value) => `At least ${value} hours in all`,
+  maxTotalHours: (value) => `At most ${value} hours in all`,
   startsAfter: (value) => `Starts from ${formatDate(value)}`,
   startsBefore: (value) => `Starts by ${formatDate(value)}`,
   minCompleteness: (value) => `At least ${value}% complete`,

@@ -8,6 +8,8 @@ export const RANGES = [
   'maxCost',
   'minHoursPerWeek',
   'maxHoursPerWeek',
+  'minTotalHours',
+  'maxTotalHours',
   'startsAfter',
   'startsBefore',
 ] as const;
