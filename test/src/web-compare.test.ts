@@ -122,6 +122,23 @@ describe('a course page in Chromium', () => {
     await expectAccessible(page);
     await page.close();
   });
+  it('lists each price the course has had, newest last, once the provider changes it', async () => {
+    const { hits } = (await (await fetch(`${system.url}/v1/search?freeClass=paid`)).json()) as {
+      hits: { id: string }[];
+    };
+    const course = system.store.getCourse(hits[0]!.id)!;
+    const raised = course.cost.amount! + 100;
+    system.store.upsertCourses([
+      { ...course, cost: { ...course.cost, amount: raised }, contentHash: `${course.contentHash}-raised` },
+    ]);
+    const page = await openPage(browser, `${system.url}/course.html?id=${course.id}`);
+    const rows = page.locator('.price-history tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(2);
+    expect(await rows.last().textContent()).toContain(raised.toLocaleString('en'));
+    await expectAccessible(page);
+    await page.close();
+  });
 });
 
 describe('providers in Chromium', () => {

@@ -66,7 +66,7 @@ function priceHistory(): HTMLElement {
     return el('p', {}, points[0] ? `No change recorded since ${formatDate(points[0].at)} (${price(points[0])}).` : 'No price recorded yet.'); // prettier-ignore
   return el(
     'table',
-    { class: 'compare-table' },
+    { class: 'compare-table price-history' },
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Since'), el('th', { scope: 'col' }, 'Price'))),
     el('tbody', {}, ...points.map((point) => el('tr', {}, el('td', {}, formatDate(point.at)), el('td', {}, price(point))))), // prettier-ignore
   );
