@@ -8,6 +8,8 @@ export default defineConfig({
         search: resolve(import.meta.dirname, 'index.html'),
         course: resolve(import.meta.dirname, 'course.html'),
         partner: resolve(import.meta.dirname, 'partner.html'),
+        compare: resolve(import.meta.dirname, 'compare.html'),
+        provider: resolve(import.meta.dirname, 'provider.html'),
       },
     },
   },

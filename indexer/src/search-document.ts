@@ -1,4 +1,10 @@
-import { costPerWorkloadHour, expandFieldCodes, type Course, type Provider } from '@shortlist/schemas';
+import {
+  costPerWorkloadHour,
+  expandFieldCodes,
+  type Course,
+  type Provider,
+  type StatedDuration,
+} from '@shortlist/schemas';
 
 const DAY_MS = 86_400_000;
 
@@ -32,6 +38,8 @@ export interface SearchDocument {
   pacing: Course['delivery']['pacing'];
   minWeeks: number | null;
   maxWeeks: number | null;
+  /** the length in the provider's own unit ("4 months"), for cards; weeks stay what filters use */
+  durationStated: StatedDuration | null;
   hoursPerWeekMin: number | null;
   hoursPerWeekMax: number | null;
   totalHoursMin: number | null;
@@ -110,6 +118,7 @@ export function toSearchDocument(
     pacing: course.delivery.pacing,
     minWeeks: course.duration.minWeeks,
     maxWeeks: course.duration.maxWeeks,
+    durationStated: course.duration.stated ?? null,
     hoursPerWeekMin: course.workload.hoursPerWeek?.min ?? null,
     hoursPerWeekMax: course.workload.hoursPerWeek?.max ?? null,
     totalHoursMin: course.workload.totalHours?.min ?? null,

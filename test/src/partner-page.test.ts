@@ -17,6 +17,7 @@ import {
 import { PartnerAccounts } from '@shortlist/indexer/partners';
 import { launchBrowser } from './browser.ts';
 import { WEB_ROOT } from './system.ts';
+import { expectAccessible, openPage, tabTo } from './web-page.ts';
 
 let meili: MeiliConnection;
 let store: CatalogueStore;
@@ -115,6 +116,28 @@ describe('partner page in Chromium', () => {
 
     await page.locator('#history tbody tr').first().waitFor();
     expect(await page.locator('#history tbody tr').first().textContent()).toContain('harbour.csv');
+    await page.close();
+  });
+
+  it('signs in and uploads with the keyboard alone, and every state passes axe-core', async () => {
+    const page = await openPage(browser, `${url}/partner.html`);
+    await expectAccessible(page);
+    await tabTo(page, '#key');
+    await page.keyboard.type(key);
+    await page.keyboard.press('Enter');
+    await page.locator('#who').filter({ hasText: 'Harbour Institute' }).waitFor();
+    await expectAccessible(page);
+    await tabTo(page, '#file');
+    // the file chooser is the operating system's: the test hands it the file, as a keyboard user picks it there
+    await page.setInputFiles('#file', {
+      name: 'keyboard.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(FEED),
+    });
+    await tabTo(page, '#upload-form button[type=submit]');
+    await page.keyboard.press('Enter');
+    await page.locator('#problems tr.rejected[data-row="3"]').waitFor();
+    await expectAccessible(page);
     await page.close();
   });
 

@@ -1,201 +1,189 @@
 import './style.css';
+import { ApiError, FACET_NAMES, getJson, type FacetName, type SearchResponse } from './api.ts';
+import { mountTray } from './compare-tray.ts';
+import { byId } from './dom.ts';
+import { fieldNames } from './field-tree.ts';
+import { browseView } from './search/browse.ts';
+import { activeFilters, filterChips } from './search/chips.ts';
+import { emptyState } from './search/empty-state.ts';
+import { facetList } from './search/facets.ts';
+import { wireDrawer } from './search/filter-drawer.ts';
+import { pager } from './search/pager.ts';
+import { resultCard } from './search/result-card.ts';
 import {
-  FACET_NAMES,
-  getJson,
-  type Facet,
-  type FacetName,
-  type SearchHit,
-  type SearchResponse,
-} from './api.ts';
-import { byId, el } from './dom.ts';
-import { capitalise, formatCost, formatMode, formatWeeks } from './format.ts';
-
-const SELECTS = ['maxWeeks', 'maxHoursPerWeek', 'minCompleteness'] as const;
-const FILTERS = ['q', ...FACET_NAMES, ...SELECTS, 'maxCost', 'currency', 'free', 'page'] as const;
-type Filter = (typeof FILTERS)[number];
+  apiParams,
+  changed,
+  isLanding,
+  RANGES,
+  searchState,
+  toggled,
+  type Changes,
+} from './search/url-state.ts';
 
 const form = byId<HTMLFormElement>('search-form');
 const query = byId<HTMLInputElement>('q');
-const maxCost = byId<HTMLInputElement>('maxCost');
+const sort = byId<HTMLSelectElement>('sort');
 const currency = byId<HTMLSelectElement>('currency');
 const free = byId<HTMLInputElement>('free');
+const minCompleteness = byId<HTMLSelectElement>('minCompleteness');
+const region = byId('results-region');
+const summary = byId('summary');
 
-function state(): URLSearchParams {
-  return new URLSearchParams(location.search);
+/** While typing, one history entry per search, not one per letter. */
+let typing = false;
+
+/** Changes the state in the URL (a new history entry, so back undoes it) and searches. */
+function apply(changes: Changes, { replace = false } = {}): Promise<void> {
+  const url = `?${changed(changes).toString()}`;
+  if (replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  return search();
 }
 
-function update(changes: Partial<Record<Filter, string | null>>) {
-  const params = state();
-  for (const [name, value] of Object.entries(changes)) {
-    if (value) params.set(name, value);
-    else params.delete(name);
+const toggle = (name: FacetName, value: string) => void apply({ [name]: toggled(name, value) });
+
+/** The controls show the state in the URL, also after back and forward. */
+function showState(state: URLSearchParams) {
+  if (document.activeElement !== query) query.value = state.get('q') ?? '';
+  sort.value = state.get('sort') ?? '';
+  for (const name of RANGES) byId<HTMLInputElement>(name).value = state.get(name) ?? '';
+  currency.value = state.get('currency') ?? 'EUR';
+  free.checked = state.get('free') === 'true';
+  minCompleteness.value = state.get('minCompleteness') ?? '';
+}
+
+const countText = (response: SearchResponse) => {
+  // a total past what the index counts exactly is shown as "10,000+"
+  const total = `${response.total.toLocaleString('en')}${response.totalIsLowerBound ? '+' : ''}`;
+  return `${total} ${response.total === 1 && !response.totalIsLowerBound ? 'course' : 'courses'} found`;
+};
+
+function showLinks(params: URLSearchParams) {
+  const search = params.toString();
+  const atom = `/v1/search.atom${search ? `?${search}` : ''}`;
+  byId<HTMLAnchorElement>('follow').href = atom;
+  byId<HTMLLinkElement>('atom-alternate').href = atom;
+  byId<HTMLAnchorElement>('export-csv').href = `/v1/export?${new URLSearchParams([...params, ['format', 'csv']]).toString()}`; // prettier-ignore
+  byId<HTMLAnchorElement>('export-json').href = `/v1/export?${new URLSearchParams([...params, ['format', 'json']]).toString()}`; // prettier-ignore
+}
+
+let browseShown = false;
+/** The browse view is loaded after the first results, so it never delays them. */
+async function showBrowse(landing: boolean) {
+  if (!landing || browseShown) return;
+  browseShown = true;
+  try {
+    byId('browse').replaceChildren(...(await browseView()));
+  } catch {
+    browseShown = false;
   }
-  if (!('page' in changes)) params.delete('page');
-  history.pushState(null, '', `?${params.toString()}`);
-  void search();
-}
-
-/** The values chosen in a facet: several may be, comma-separated (`mode=online,blended`). */
-const chosen = (name: FacetName) => (state().get(name) ?? '').split(',').filter(Boolean);
-
-/** Adds a value to a facet's choices, or takes it away. */
-function toggle(name: FacetName, value: string) {
-  const values = chosen(name);
-  const next = values.includes(value) ? values.filter((other) => other !== value) : [...values, value];
-  update({ [name]: next.join(',') || null });
-}
-
-function facetList(list: HTMLElement, facet: Facet, name: FacetName) {
-  list.replaceChildren(
-    ...facet.values.map((value) => {
-      const button = el(
-        'button',
-        {
-          type: 'button',
-          class: value.selected ? 'facet-value active' : 'facet-value',
-          'aria-pressed': String(value.selected),
-          'data-value': value.value,
-        },
-        el('span', {}, value.label),
-        el('span', { class: 'count' }, value.count.toLocaleString('en')),
-      );
-      button.addEventListener('click', () => toggle(name, value.value));
-      return el('li', {}, button);
-    }),
-  );
-  if (facet.more)
-    list.append(el('li', { class: 'facet-more' }, 'More values: narrow the search to see them'));
-  // a choice this search lists no value for (a narrower field, one no course here has) can still be undone
-  for (const value of chosen(name).filter((one) => !facet.values.some((listed) => listed.value === one))) {
-    const clear = el('button', { type: 'button', class: 'facet-value active', 'aria-pressed': 'true' }, `Clear ${value}`); // prettier-ignore
-    clear.addEventListener('click', () => toggle(name, value));
-    list.prepend(el('li', {}, clear));
-  }
-}
-
-/** Text with the words searched for in <mark>, built as text nodes: the text is never parsed as HTML. */
-function marked(text: string, ranges: [number, number][]): (string | HTMLElement)[] {
-  const parts: (string | HTMLElement)[] = [];
-  let at = 0;
-  for (const [start, end] of ranges) {
-    if (start < at) continue;
-    parts.push(text.slice(at, start), el('mark', {}, text.slice(start, end)));
-    at = end;
-  }
-  parts.push(text.slice(at));
-  return parts.filter((part) => part !== '');
-}
-
-function completenessBadge(score: number, missing: string[]) {
-  const tone = score >= 80 ? 'good' : score >= 50 ? 'fair' : 'poor';
-  return el(
-    'span',
-    {
-      class: `completeness ${tone}`,
-      title: missing.length ? `Missing: ${missing.join(', ')}` : 'All critical information present',
-    },
-    `${score}% complete`,
-  );
-}
-
-function resultCard(hit: SearchHit) {
-  const facts = [
-    formatMode(hit.deliveryMode),
-    formatWeeks(hit.duration.minWeeks, hit.duration.maxWeeks),
-    hit.workload.hoursPerWeekMax !== null ? `up to ${hit.workload.hoursPerWeekMax} h/week` : null,
-    hit.level.label ? capitalise(hit.level.label) : hit.level.eqf ? `EQF ${hit.level.eqf}` : null,
-  ].filter((fact): fact is string => Boolean(fact));
-  return el(
-    'li',
-    { class: 'result' },
-    el(
-      'h3',
-      {},
-      el(
-        'a',
-        { href: `/course.html?id=${encodeURIComponent(hit.id)}` },
-        ...marked(hit.title, hit.highlights.title),
-      ),
-    ),
-    el('p', { class: 'provider' }, hit.provider.name),
-    hit.summary && el('p', { class: 'result-summary' }, ...marked(hit.summary, hit.highlights.summary)),
-    el(
-      'p',
-      { class: 'facts' },
-      ...facts.map((fact) => el('span', { class: 'fact' }, fact)),
-      el('span', { class: 'fact cost' }, formatCost(hit.cost)),
-      completenessBadge(hit.completeness.score, hit.completeness.missing),
-    ),
-  );
-}
-
-function pager(response: SearchResponse) {
-  const { pages } = response;
-  const nav = byId('pager');
-  nav.replaceChildren();
-  if (pages <= 1) return;
-  const go = (page: number, label: string) => {
-    const button = el('button', { type: 'button' }, label);
-    button.addEventListener('click', () => update({ page: String(page) }));
-    return button;
-  };
-  if (response.page > 1) nav.append(go(response.page - 1, '← Previous'));
-  nav.append(el('span', {}, `Page ${response.page} of ${pages}`));
-  if (response.page < pages) nav.append(go(response.page + 1, 'Next →'));
 }
 
 let latest = 0;
-async function search() {
-  const params = state();
-  query.value = params.get('q') ?? '';
-  for (const name of SELECTS) byId<HTMLSelectElement>(name).value = params.get(name) ?? '';
-  maxCost.value = params.get('maxCost') ?? '';
-  currency.value = params.get('currency') ?? 'EUR';
-  free.checked = params.get('free') === 'true';
-  const apiParams = new URLSearchParams(
-    [...params].filter(([name]) => (FILTERS as readonly string[]).includes(name)),
-  );
-  if (!apiParams.get('maxCost')) apiParams.delete('currency');
+let inFlight: AbortController | undefined;
+let firstResults = true;
 
+async function search() {
+  const state = searchState();
+  showState(state);
+  const landing = isLanding(state);
+  byId('browse').hidden = !landing;
+  const params = apiParams(state);
   const request = ++latest;
-  const summary = byId('summary');
+  inFlight?.abort();
+  const controller = (inFlight = new AbortController());
   // busy until the results shown are those of the latest search: screen readers wait, and so can tests
-  const region = byId('results-region');
   region.setAttribute('aria-busy', 'true');
   try {
-    const response = await getJson<SearchResponse>(`/v1/search?${apiParams.toString()}`);
+    // a chosen field is named in its chip, which needs the tree's names
+    const [response, names] = await Promise.all([
+      getJson<SearchResponse>(`/v1/search?${params.toString()}`, controller.signal),
+      state.has('field') ? fieldNames() : new Map<string, string>(),
+    ]);
+    // a slower answer to an older search never replaces a newer one
     if (request !== latest) return;
-    // a total past what the index counts exactly is shown as "10,000+"
-    const total = `${response.total.toLocaleString('en')}${response.totalIsLowerBound ? '+' : ''}`;
-    summary.textContent = `${total} ${response.total === 1 && !response.totalIsLowerBound ? 'course' : 'courses'} found`;
-    byId('results').replaceChildren(...response.hits.map(resultCard));
-    for (const name of FACET_NAMES) facetList(byId(`facet-${name}`), response.facets[name], name);
-    pager(response);
+    await render(state, params, response, names);
+    void showBrowse(landing);
+    if (request !== latest) return;
   } catch (error) {
     if (request !== latest) return;
-    summary.textContent = `Search failed: ${(error as Error).message}`;
+    summary.textContent =
+      error instanceof ApiError
+        ? `Search failed: ${error.message}`
+        : 'Search failed: the server did not answer';
   }
   region.setAttribute('aria-busy', 'false');
 }
 
+async function render(
+  state: URLSearchParams,
+  params: URLSearchParams,
+  response: SearchResponse,
+  names: Map<string, string>,
+) {
+  const filters = activeFilters(state, response, names);
+  summary.textContent = countText(response);
+  byId('results').replaceChildren(...response.hits.map(resultCard));
+  if (firstResults) {
+    firstResults = false;
+    performance.mark('shortlist:first-results');
+  }
+  for (const name of FACET_NAMES)
+    facetList(
+      byId(`facet-${name}`),
+      response.facets[name],
+      name,
+      toggle,
+      (value) => names.get(value) ?? value,
+    );
+  byId('chips').replaceChildren(...filterChips(filters, apply));
+  byId('filter-count').textContent = filters.length ? `(${filters.length})` : '';
+  byId('pager').replaceChildren(...pager(response, (page) => `?${changed({ page: String(page) }, state).toString()}`)); // prettier-ignore
+  showLinks(params);
+  const empty = byId('empty');
+  empty.replaceChildren();
+  if (response.total === 0 && filters.length > 0) empty.append(await emptyState(filters, (changes) => void apply(changes))); // prettier-ignore
+}
+
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  update({ q: query.value.trim() || null });
+  clearTimeout(typingTimer);
+  void apply({ q: query.value.trim() || null }, { replace: typing });
+  typing = false;
 });
-let typing: number | undefined;
+let typingTimer: number | undefined;
 query.addEventListener('input', () => {
-  clearTimeout(typing);
-  typing = window.setTimeout(() => update({ q: query.value.trim() || null }), 250);
+  clearTimeout(typingTimer);
+  typingTimer = window.setTimeout(() => {
+    void apply({ q: query.value.trim() || null }, { replace: typing });
+    typing = true;
+  }, 200);
 });
-for (const name of SELECTS) {
-  const select = byId<HTMLSelectElement>(name);
-  select.addEventListener('change', () => update({ [name]: select.value || null }));
+query.addEventListener('blur', () => (typing = false));
+sort.addEventListener('change', () => void apply({ sort: sort.value || null }));
+for (const name of RANGES) {
+  const input = byId<HTMLInputElement>(name);
+  input.addEventListener('change', () => void apply({ [name]: input.value || null }));
 }
-maxCost.addEventListener('change', () =>
-  update({ maxCost: maxCost.value || null, currency: maxCost.value ? currency.value : null }),
+currency.addEventListener(
+  'change',
+  () => void apply({ currency: currency.value === 'EUR' ? null : currency.value }),
 );
-currency.addEventListener('change', () => update({ currency: maxCost.value ? currency.value : null }));
-free.addEventListener('change', () => update({ free: free.checked ? 'true' : null }));
+free.addEventListener('change', () => void apply({ free: free.checked ? 'true' : null }));
+minCompleteness.addEventListener(
+  'change',
+  () => void apply({ minCompleteness: minCompleteness.value || null }),
+);
+byId('pager').addEventListener('click', (event) => {
+  const link = (event.target as Element).closest('a');
+  if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  event.preventDefault();
+  history.pushState(null, '', link.getAttribute('href'));
+  // keyboard users land on the new page's results, not at the foot of the old one
+  void search().then(() => byId('results-heading').focus());
+});
 window.addEventListener('popstate', () => void search());
+wireDrawer();
+mountTray();
 
 void search();

@@ -56,7 +56,8 @@ export function toHit(doc: HitDocument & { _matchesPosition?: MatchesPosition<Hi
     fields: doc.fieldCodes,
     deliveryMode: doc.mode,
     pacing: doc.pacing,
-    duration: { minWeeks: doc.minWeeks, maxWeeks: doc.maxWeeks },
+    // documents indexed before stated lengths were kept have none
+    duration: { minWeeks: doc.minWeeks, maxWeeks: doc.maxWeeks, stated: doc.durationStated ?? null },
     workload: { hoursPerWeekMax: doc.hoursPerWeekMax, totalHoursMax: doc.totalHoursMax },
     cost: {
       amount: doc.costAmount,

@@ -31,6 +31,7 @@ export const HIT_ATTRIBUTES = [
   'pacing',
   'minWeeks',
   'maxWeeks',
+  'durationStated',
   'hoursPerWeekMax',
   'totalHoursMax',
   'costAmount',

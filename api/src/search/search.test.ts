@@ -33,7 +33,8 @@ describe('GET /v1/search: words, the hit shape and highlights', () => {
     expect(body.hits[0]).toMatchObject({
       provider: { id: 'northbridge-university', name: 'Northbridge University' },
       deliveryMode: 'online',
-      duration: { minWeeks: 6, maxWeeks: 6 },
+      // the length as the provider gave it, for cards; weeks for filters
+      duration: { minWeeks: 6, maxWeeks: 6, stated: { value: 6, max: null, unit: 'week' } },
       cost: { amount: 450, currency: 'GBP', perHour: costPerWorkloadHour(COURSES[0]!) },
       credit: { value: 5, system: 'ECTS', stackable: null },
       location: { city: 'London', region: 'Greater London' },

@@ -165,6 +165,9 @@ const MIGRATIONS: string[] = [
   `-- search documents gained the time of the latest tracked change (feeds list courses newest or changed first)
    UPDATE courses SET document = NULL WHERE status = 'active';
    INSERT OR REPLACE INTO sync_state (name, value) VALUES ('documents:fill', 1);`,
+  `-- search documents gained the duration in the provider's own unit, which result cards show ("4 months")
+   UPDATE courses SET document = NULL WHERE status = 'active';
+   INSERT OR REPLACE INTO sync_state (name, value) VALUES ('documents:fill', 1);`,
   `-- provider statistics kept up to date as listings change, in the transaction that changes them, so that none
    -- reads every document (issue 16): the facts of each active listing's search document, and per provider the
    -- number of active listings with each facet value ('courses' and 'priced' count with the value ''); the

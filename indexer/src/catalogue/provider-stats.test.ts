@@ -81,9 +81,9 @@ describe('provider statistics', () => {
     const before = statistics(store);
     store.close();
     stores.length = 0;
-    // as Shortlist wrote it before schema 9
+    // as Shortlist wrote it before schema 10
     const db = new Database(file);
-    db.exec('DROP TABLE listing_facts; DROP TABLE provider_tallies; PRAGMA user_version = 8;');
+    db.exec('DROP TABLE listing_facts; DROP TABLE provider_tallies; PRAGMA user_version = 9;');
     db.close();
     const upgraded = openStore(file);
     expect(statistics(upgraded)).toEqual(before);

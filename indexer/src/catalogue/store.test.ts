@@ -17,7 +17,7 @@ afterEach(() => stores.splice(0).forEach((store) => store.close()));
 /** Turns a closed catalogue file back into one an older Shortlist wrote: schema `version`, after `sql`. */
 function downgrade(file: string, sql: string, version: number) {
   const db = new Database(file);
-  // the provider statistics tables (schema 9) came after every version these tests go back to
+  // the provider statistics tables (schema 10) came after every version these tests go back to
   db.exec('DROP TABLE listing_facts; DROP TABLE provider_tallies;');
   db.exec(sql);
   db.pragma(`user_version = ${version}`);

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { CreditSystem, CredentialType, DeliveryMode, FreeClass, LevelLabel, Pacing } from '../course.ts';
+import {
+  CreditSystem,
+  CredentialType,
+  DeliveryMode,
+  FreeClass,
+  LevelLabel,
+  Pacing,
+  StatedDuration,
+} from '../course.ts';
 import { FACET_NAMES } from '../facets.ts';
 import { ProviderType } from '../provider.ts';
 
@@ -23,7 +31,11 @@ export const SearchHit = z
     fields: z.array(z.string()).describe('ISCED-F 2013 codes'),
     deliveryMode: DeliveryMode.nullable(),
     pacing: Pacing.nullable(),
-    duration: z.object({ minWeeks: nullableNumber, maxWeeks: nullableNumber }),
+    duration: z.object({
+      minWeeks: nullableNumber,
+      maxWeeks: nullableNumber,
+      stated: StatedDuration.nullable().describe("the length in the provider's own unit, e.g. 4 months"),
+    }),
     workload: z.object({ hoursPerWeekMax: nullableNumber, totalHoursMax: nullableNumber }),
     cost: z.object({
       amount: nullableNumber,
