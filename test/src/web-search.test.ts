@@ -38,12 +38,13 @@ describe('browsing and searching in Chromium', () => {
     await page.waitForURL(/field=\d\d$/);
     await resultsShown(page);
     expect(await foundCount(page)).toBe(fieldCount);
-    expect(await page.locator('#browse').isHidden()).toBe(true);
+    await page.locator('#browse').waitFor({ state: 'hidden' });
     // the field chosen is a chip, named, and one click takes it away
     expect(await page.locator('#chips .chip').first().textContent()).toContain(fieldName);
     await page.locator('#chips .chip').first().click();
     await resultsShown(page);
-    expect(await page.locator('#browse').isVisible()).toBe(true);
+    // the browse view comes back, drawn after the first results so that it never delays them
+    await page.locator('#browse').waitFor({ state: 'visible' });
 
     const free = page.locator('.entry-points a', { hasText: 'Free to study' });
     const freeCount = Number((await free.locator('.count').textContent())!.split(' ')[0]);
