@@ -4,8 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { extractPage } from '@shortlist/crawler';
 import { DEMO_SITES_DIR } from '@shortlist/demo';
 
-const SITES = DEMO_SITES_DIR;
-
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
@@ -16,12 +14,13 @@ function htmlFiles(dir: string): string[] {
 
 describe('platform presets on the demo sites', () => {
   it('recognise no platform on any page of the five demo sites, which are read by their own markup', () => {
-    const files = htmlFiles(SITES);
+    const files = htmlFiles(DEMO_SITES_DIR);
     expect(files.length).toBeGreaterThan(100);
     const recognised = files
       .map((file) => [
-        relative(SITES, file),
-        extractPage(readFileSync(file, 'utf8'), `https://demo.example/${relative(SITES, file)}`).preset,
+        relative(DEMO_SITES_DIR, file),
+        extractPage(readFileSync(file, 'utf8'), `https://demo.example/${relative(DEMO_SITES_DIR, file)}`)
+          .preset,
       ])
       .filter(([, preset]) => preset !== null);
     expect(recognised).toEqual([]);
