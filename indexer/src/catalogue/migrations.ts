@@ -205,6 +205,9 @@ const MIGRATIONS: string[] = [
      UNION ALL SELECT provider_id, 'level', level, COUNT(*) FROM listing_facts WHERE level IS NOT NULL GROUP BY provider_id, level
      UNION ALL SELECT provider_id, 'field', value, COUNT(*) FROM listing_facts, json_each(fields) GROUP BY provider_id, value
      UNION ALL SELECT provider_id, 'missing', value, COUNT(*) FROM listing_facts, json_each(missing) GROUP BY provider_id, value;`,
+  `-- the daily refresh of passed start dates reads only the listings whose next start has passed, along this index,
+   -- instead of every document (issue 16)
+   CREATE INDEX courses_next_start ON courses (json_extract(document, '$.nextStartDay')) WHERE status = 'active';`,
 ];
 
 export function migrate(db: Database): void {

@@ -88,19 +88,18 @@ export class Outbox {
   }
 
   /**
-   * Rewrites the search documents, among the active listings after `after` in id order (up to `pageSize` of them),
-   * whose next start date has passed. Returns how many it rewrote and the last id it looked at (null: none left).
+   * Rewrites up to `pageSize` of the active listings' search documents whose next start date has passed, found along
+   * an index (`courses_next_start`) rather than by reading every document. A rewritten document's next start is
+   * today or later (or none), so it is not found again. Returns how many it rewrote: fewer than `pageSize`, none left.
    */
-  refreshPassedStarts(after: string, pageSize: number): { rewritten: number; last: string | null } {
-    const page = this.db
+  refreshPassedStarts(pageSize: number): number {
+    const passed = this.db
       .sql(
-        "SELECT id, data, first_seen_at, json_extract(document, '$.nextStartDay') AS next FROM courses WHERE status = 'active' AND id > ? ORDER BY id LIMIT ?",
+        "SELECT id, data, first_seen_at FROM courses WHERE status = 'active' AND json_extract(document, '$.nextStartDay') < ? LIMIT ?",
       )
-      .all(after, pageSize) as (DocumentRow & { next: number | null })[];
-    const today = dayNumber(this.now());
-    const passed = page.filter((row) => row.next !== null && row.next < today);
+      .all(dayNumber(this.now()), pageSize) as DocumentRow[];
     if (passed.length > 0) this.db.transaction(() => this.rewrite(passed));
-    return { rewritten: passed.length, last: page.at(-1)?.id ?? null };
+    return passed.length;
   }
 
   /**

@@ -83,7 +83,9 @@ describe('provider statistics', () => {
     stores.length = 0;
     // as Shortlist wrote it before schema 10
     const db = new Database(file);
-    db.exec('DROP TABLE listing_facts; DROP TABLE provider_tallies; PRAGMA user_version = 9;');
+    db.exec(
+      'DROP INDEX courses_next_start; DROP TABLE listing_facts; DROP TABLE provider_tallies; PRAGMA user_version = 9;',
+    );
     db.close();
     const upgraded = openStore(file);
     expect(statistics(upgraded)).toEqual(before);

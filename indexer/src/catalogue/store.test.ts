@@ -17,8 +17,8 @@ afterEach(() => stores.splice(0).forEach((store) => store.close()));
 /** Turns a closed catalogue file back into one an older Shortlist wrote: schema `version`, after `sql`. */
 function downgrade(file: string, sql: string, version: number) {
   const db = new Database(file);
-  // the provider statistics tables (schema 10) came after every version these tests go back to
-  db.exec('DROP TABLE listing_facts; DROP TABLE provider_tallies;');
+  // the provider statistics tables (schema 10) and the next-start index (11) came after every version these tests go back to
+  db.exec('DROP TABLE listing_facts; DROP TABLE provider_tallies; DROP INDEX courses_next_start;');
   db.exec(sql);
   db.pragma(`user_version = ${version}`);
   db.close();

@@ -154,16 +154,16 @@ export class CatalogueStore {
 
   /**
    * Rewrites the search documents whose next start date has passed, so that sorting by next start stays true as
-   * days go by; the sync loop calls it once a day. Returns how many it rewrote. It reads every active listing, so
-   * it goes a page at a time and lets other work run between pages.
+   * days go by; the sync loop calls it once a day. Returns how many it rewrote. Only those listings are read, along
+   * an index, a page at a time, letting other work run between pages.
    */
   async refreshPassedStarts(): Promise<number> {
+    const PAGE = 500;
     let rewritten = 0;
-    for (let after: string | null = ''; after !== null;) {
+    for (let page = PAGE; page === PAGE;) {
       await this.writable();
-      const page = this.outbox.refreshPassedStarts(after, 2000);
-      rewritten += page.rewritten;
-      after = page.last;
+      page = this.outbox.refreshPassedStarts(PAGE);
+      rewritten += page;
       await new Promise(setImmediate);
     }
     return rewritten;
