@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { FEED_OPTION_NAMES, FeedOptionFields, isSwitchOption, type RawFeedOptions } from '@shortlist/schemas';
+import { runInBackground } from './commands/background.ts';
 import { crawlCommand } from './commands/crawl.ts';
 import { extractCommand } from './commands/extract.ts';
 import { importCommand } from './commands/import.ts';
@@ -75,6 +76,7 @@ async function main(argv: string[]): Promise<void> {
     case 'start':
       return startCommand(env, { demo: values.demo });
     case 'crawl':
+      runInBackground();
       return crawlCommand(env, {
         demo: values.demo,
         source: values.source,
@@ -89,10 +91,12 @@ async function main(argv: string[]): Promise<void> {
         explain: values.explain,
       });
     case 'reindex':
+      runInBackground();
       return reindexCommand();
     case 'import':
       if (!positionals[0])
         throw new UsageError('import needs a file: shortlist import feed.csv --provider ID');
+      runInBackground();
       return importCommand(positionals[0], { provider: values.provider, ...feedOptionsOf(given) });
     case 'partner':
       return partnerCommand(env, positionals[0], {

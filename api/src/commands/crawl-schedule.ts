@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { crawlSource, summariseReport, type CrawlOptions, type CrawlSink } from '@shortlist/crawler';
+import { summariseReport, type CrawlOptions, type CrawlSink } from '@shortlist/crawler';
 import { readIndexerEnv, type CatalogueStore, type SyncLoop } from '@shortlist/indexer';
 import type { Source } from '@shortlist/schemas';
 import type { Services } from '../services.ts';
+import { CrawlProcess } from './crawl-process.ts';
 
 /** The crawler's sink on top of the catalogue: upserts, page state, seen marks, withdrawals and run reports. */
 export function catalogueSink({
@@ -50,35 +51,37 @@ export function catalogueSink({
   };
 }
 
-/**
- * Crawl options that write into the catalogue; interrupted crawls resume from `$SHORTLIST_DATA/crawls/<source-id>`.
- */
+/** Where interrupted crawls keep what they need to resume: `$SHORTLIST_DATA/crawls/<source-id>`. */
+export const crawlStorageDir = () => join(readIndexerEnv().dataDir, 'crawls');
+
+/** Crawl options that write into the catalogue; interrupted crawls resume from `crawlStorageDir()`. */
 export function catalogueCrawlOptions(
   services: Pick<Services, 'store' | 'sync'>,
   userAgent: string,
 ): CrawlOptions {
-  return { sink: catalogueSink(services), userAgent, storageDir: join(readIndexerEnv().dataDir, 'crawls') };
+  return { sink: catalogueSink(services), userAgent, storageDir: crawlStorageDir() };
 }
 
 /**
  * Crawls each source when it is due (never crawled, or its schedule has passed since the last crawl),
- * then again every `scheduleHours`. Returns a function that stops the timers.
+ * then again every `scheduleHours`. The crawls run in a process of their own (`CrawlProcess`) and what they find is
+ * written here. Returns a function that stops the timers and ends crawls in progress (they resume next time).
  */
 export function scheduleCrawls(
   sources: Source[],
   services: Services,
   userAgent: string,
   log = console.log,
-): () => void {
+): () => Promise<void> {
   const timers = new Set<NodeJS.Timeout>();
   let stopped = false;
+  const crawls = new CrawlProcess(catalogueSink(services), { userAgent, storageDir: crawlStorageDir() });
   const run = async (source: Source) => {
     if (stopped) return;
     try {
-      log(
-        `crawled ${summariseReport(await crawlSource(source, catalogueCrawlOptions(services, userAgent)))}`,
-      );
+      log(`crawled ${summariseReport(await crawls.crawl(source))}`);
     } catch (error) {
+      if (stopped) return;
       log(`crawl of ${source.id} failed: ${(error as Error).message}`);
     }
     plan(source, source.scheduleHours * 3_600_000);
@@ -99,8 +102,9 @@ export function scheduleCrawls(
     const dueIn = last ? Date.parse(last) + source.scheduleHours * 3_600_000 - Date.now() : 0;
     plan(source, Math.max(0, dueIn));
   }
-  return () => {
+  return async () => {
     stopped = true;
     timers.forEach(clearTimeout);
+    await crawls.stop();
   };
 }

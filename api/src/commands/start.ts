@@ -43,6 +43,8 @@ function whenParentExits(then: () => void) {
 /** `shortlist start`: Meilisearch, catalogue, API and web; crawls each source on its schedule. */
 export async function startCommand(env: ApiEnv, { demo }: { demo: boolean }): Promise<void> {
   const services = await openServices({ demo });
+  // the write-ahead log is copied back into the catalogue off the thread that answers HTTP
+  services.store.checkpointOffThread();
   const demoSites = demo ? await startDemo(env.DEMO_PORT) : undefined;
   const sources: Source[] =
     demoSites?.sources ?? (env.SHORTLIST_SOURCES ? loadSources(env.SHORTLIST_SOURCES) : []);
@@ -72,7 +74,7 @@ export async function startCommand(env: ApiEnv, { demo }: { demo: boolean }): Pr
     server.once('error', reject);
   });
   // Signals are handled from here on, so a stop during the demo set-up still cleans up.
-  let stopCrawls = () => {};
+  let stopCrawls = async () => {};
   let stopPolling = () => {};
   let demoSetUp: Promise<void> = Promise.resolve();
   let stopping = false;
@@ -80,9 +82,10 @@ export async function startCommand(env: ApiEnv, { demo }: { demo: boolean }): Pr
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: stopping…`);
-    stopCrawls();
     stopPolling();
     server.close();
+    // crawls in progress end first: what they send is written to the catalogue until then
+    await stopCrawls();
     // the demo's feeds and partner key are written to the catalogue before it closes
     await demoSetUp.catch(() => {});
     await demoSites?.close();
