@@ -47,6 +47,11 @@ export class CatalogueDatabase {
     return this.handle.transaction(work)();
   }
 
+  /** Stops this connection checkpointing the write-ahead log as its commits grow it; someone else must. */
+  leaveCheckpoints(): void {
+    this.handle.pragma('wal_autocheckpoint = 0');
+  }
+
   close(): void {
     this.handle.close();
   }

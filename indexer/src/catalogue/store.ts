@@ -1,5 +1,6 @@
 import type { Course, FeedJobSummary, PageState, Provider, StoreCounts } from '@shortlist/schemas';
 import type { HistoryEntry } from '../history.ts';
+import { checkpointOnThread } from './checkpoint-thread.ts';
 import { CatalogueDatabase } from './database.ts';
 import { CrawlRuns } from './crawl-runs.ts';
 import { applyFeed, type FeedOutcome, type FeedPlan } from './feeds/apply.ts';
@@ -34,6 +35,8 @@ export class CatalogueStore {
   /** feeds Shortlist polls for partners */
   readonly feedUrls: FeedUrls;
   private readonly now: () => Date;
+  /** stops the thread that checkpoints the write-ahead log, if one does (`checkpointOffThread`) */
+  private stopCheckpoints: (() => Promise<void>) | undefined;
   /** a feed being applied on a thread of its own, which holds the write lock until it ends */
   private applying: Promise<unknown> | null = null;
 
@@ -57,8 +60,20 @@ export class CatalogueStore {
     return this.db.file;
   }
 
+  /**
+   * From now on the write-ahead log is copied back into the file on a thread of its own, every `everyMs`, not by
+   * whichever write on this thread takes it past SQLite's threshold (`checkpoint-thread.ts`). For the server, whose
+   * thread answers HTTP. Stopped by `close`.
+   */
+  checkpointOffThread(everyMs = 1000): void {
+    if (this.file === ':memory:' || this.file === '' || this.stopCheckpoints) return;
+    this.stopCheckpoints = checkpointOnThread(this.file, everyMs);
+    this.db.leaveCheckpoints();
+  }
+
   close(): void {
     this.db.close();
+    void this.stopCheckpoints?.();
   }
 
   // ── reads ──
