@@ -35,8 +35,8 @@ export function feedReport(jobs: FeedJobs, job: FeedJob, { withProblems = true }
 }
 
 /**
- * The report as `feedReport` makes it, its problems read a page at a time with a pause between pages, for the HTTP
- * routes: a report of 50,000 problems does not hold up the searches answered meanwhile.
+ * The report as `feedReport` makes it, its problems read a page at a time with a pause between pages, for a route
+ * that answers it inside another object (a feed URL's poll).
  */
 export async function feedReportInPages(jobs: FeedJobs, job: FeedJob): Promise<FeedReport> {
   const total = jobs.countProblems(job.id);
@@ -56,6 +56,46 @@ export async function feedReportInPages(jobs: FeedJobs, job: FeedJob): Promise<F
     problems,
     problemsOmitted: Math.max(0, total - MAX_REPORT_PROBLEMS),
   };
+}
+
+/** Problems read and written per step of `feedReportResponse`. */
+const PAGE = 2000;
+
+/**
+ * The report as `feedReport` makes it, as a JSON response for the HTTP routes, its problems read and serialised a
+ * page at a time with a pause between pages: a report of 50,000 problems (~10 MB) does not hold up the searches
+ * answered meanwhile, neither while it is read nor while it is turned into JSON.
+ */
+export function feedReportResponse(jobs: FeedJobs, job: FeedJob, status = 200): Response {
+  const total = jobs.countProblems(job.id);
+  const wanted = Math.min(total, MAX_REPORT_PROBLEMS);
+  const marker = '"problems-go-here"';
+  const [head, tail] = JSON.stringify({
+    ...feedReport(jobs, job, { withProblems: false }),
+    problems: 'problems-go-here',
+    problemsOmitted: Math.max(0, total - MAX_REPORT_PROBLEMS),
+  }).split(marker) as [string, string];
+  const encoder = new TextEncoder();
+  let sent = 0;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(`${head}[`));
+    },
+    async pull(controller) {
+      const page =
+        sent < wanted ? jobs.problems(job.id, { offset: sent, limit: Math.min(PAGE, wanted - sent) }) : [];
+      if (page.length === 0) {
+        controller.enqueue(encoder.encode(`]${tail}`));
+        controller.close();
+        return;
+      }
+      const json = JSON.stringify(page);
+      controller.enqueue(encoder.encode(`${sent > 0 ? ',' : ''}${json.slice(1, -1)}`));
+      sent += page.length;
+      await new Promise(setImmediate);
+    },
+  });
+  return new Response(body, { status, headers: { 'content-type': 'application/json' } });
 }
 
 const where = (problem: FeedProblem, format: string | null) =>

@@ -10,7 +10,7 @@ import {
 } from '@shortlist/schemas';
 import { apiError } from '../../errors.ts';
 import { annotatedCsv } from '../../feeds/annotate.ts';
-import { feedReport, feedReportInPages } from '../../feeds/report.ts';
+import { feedReport, feedReportResponse } from '../../feeds/report.ts';
 import type { FeedRunner, JobOptions } from '../../feeds/runner.ts';
 import type { PartnerVariables } from './auth.ts';
 import type { PartnerSettings } from './env.ts';
@@ -107,14 +107,14 @@ export function feedRoutes({
       } catch (error) {
         feedErrorResponse(error);
       }
-      return c.json(await feedReportInPages(jobs, jobs.get(job.id)!));
+      return feedReportResponse(jobs, jobs.get(job.id)!);
     })
     .get('/', (c) => {
       const history = jobs.history(c.get('partner').providerId, 50);
       return c.json({ feeds: history.map((job) => feedReport(jobs, job, { withProblems: false })) });
     })
-    .get('/:jobId', async (c) =>
-      c.json(await feedReportInPages(jobs, ownJob(c.get('partner').providerId, c.req.param('jobId')))),
+    .get('/:jobId', (c) =>
+      feedReportResponse(jobs, ownJob(c.get('partner').providerId, c.req.param('jobId'))),
     )
     .get('/:jobId/annotated.csv', (c) => {
       const job = ownJob(c.get('partner').providerId, c.req.param('jobId'));
