@@ -115,6 +115,21 @@ describe('shortlist start --demo', () => {
     expect(meilisearchProcesses()).toBe('');
   }, 180_000);
 
+  it('crawls in a crawl process of its own, which a SIGINT mid-crawl ends with the server', async () => {
+    const started = await start(await freePortRun(1), await freePortRun(5), newDataDir());
+    const serverPid = started.child.pid!;
+    // the demo sites take seconds to crawl politely: the crawl process is there meanwhile
+    let crawler: number | undefined;
+    while (crawler === undefined) {
+      crawler = crawlProcessOf(serverPid);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    leftovers.push(crawler);
+    expect(await stop(started)).toBe(0);
+    expect(isAlive(crawler)).toBe(false);
+    expect(meilisearchProcesses(dataDirs.at(-1))).toBe('');
+  }, 90_000);
+
   it('stops cleanly when interrupted while it is still setting up the demo feeds', async () => {
     // stopped as soon as the URL is printed: in a fresh data folder it is still importing the demo feeds and
     // hashing the demo partner's key, which write to the catalogue that the stop closes; whether the set-up
@@ -128,6 +143,18 @@ describe('shortlist start --demo', () => {
     }
   }, 90_000);
 });
+
+/** The crawl process `shortlist start` forked (api/bin/crawl-process.js), if one runs now. */
+function crawlProcessOf(serverPid: number): number | undefined {
+  try {
+    const found = execFileSync('pgrep', ['-P', String(serverPid), '-f', 'crawl-process.js'], {
+      encoding: 'utf8',
+    });
+    return Number(found.trim().split('\n')[0]);
+  } catch {
+    return undefined; // pgrep exits 1 when nothing matches
+  }
+}
 
 function isAlive(pid: number): boolean {
   try {
