@@ -4,13 +4,14 @@
 // the demo sites (`shortlist start --demo`). During each, one client searches without pause (the mixed query set
 // of bench:api). Prints, per load, search p50/p99/max and the event loop's p99/max delay inside the server (its
 // /metrics, read when the load starts and ends). Goal: search p99 < 100 ms, none over 500 ms, loop delay ≤ 100 ms.
-// Usage: tsx test/bench/responsive.ts [--courses 1000000] [--feed-rows 100000]
+// Usage: tsx test/bench/responsive.ts [--courses 1000000] [--feed-rows 100000] [--loads bcd]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { demoProviderIds } from '@shortlist/demo';
 import { CatalogueStore } from '@shortlist/indexer';
 import { PartnerAccounts } from '@shortlist/indexer/partners';
 import { generateCourses, generatedProviders } from '@shortlist/indexer/testing';
@@ -24,6 +25,8 @@ const option = (name: string, fallback: number) => {
 };
 const COURSES = option('--courses', 1_000_000);
 const FEED_ROWS = option('--feed-rows', 100_000);
+/** the loads to run after (a), the sync: `--loads cd` runs the reindex and the crawl only */
+const LOADS = process.argv.includes('--loads') ? process.argv[process.argv.indexOf('--loads') + 1]! : 'bcd';
 
 const BIN = fileURLToPath(new URL('../../api/bin/shortlist.js', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-responsive-'));
@@ -37,13 +40,22 @@ interface Server {
   lines: string[];
 }
 
-function freePort(): Promise<number> {
+function canListen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
+    const server = createServer()
+      .once('error', () => resolve(false))
+      .listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+}
+
+/** The first of `count` ports in a row that are free now (the demo sites listen on DEMO_PORT, DEMO_PORT + 1, …). */
+async function freePorts(count: number): Promise<number> {
+  for (;;) {
+    const first = 20_000 + Math.floor(Math.random() * 20_000);
+    let free = true;
+    for (let port = first; free && port < first + count; port++) free = await canListen(port);
+    if (free) return first;
+  }
 }
 
 function shortlistEnv(): NodeJS.ProcessEnv {
@@ -54,7 +66,7 @@ function shortlistEnv(): NodeJS.ProcessEnv {
 }
 
 async function startServer(args: string[] = []): Promise<Server> {
-  const env = { ...shortlistEnv(), PORT: '0', DEMO_PORT: String(await freePort()) };
+  const env = { ...shortlistEnv(), PORT: '0', DEMO_PORT: String(await freePorts(demoProviderIds().length)) };
   const child = spawn(process.execPath, [...SHORTLIST_NODE_FLAGS, BIN, 'start', ...args], {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -192,55 +204,60 @@ async function main() {
       return 'until the sync lag is 0';
     });
 
-    let reportLink = '';
-    await measure(server, `(b) ${FEED_ROWS.toLocaleString('en')}-row feed upload`, async () => {
-      const response = await fetch(`${server.url}/v1/partner/feeds?mode=upsert`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'text/csv' },
-        body: readFileSync(feed),
+    if (LOADS.includes('b')) {
+      let reportLink = '';
+      await measure(server, `(b) ${FEED_ROWS.toLocaleString('en')}-row feed upload`, async () => {
+        const response = await fetch(`${server.url}/v1/partner/feeds?mode=upsert`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'text/csv' },
+          body: readFileSync(feed),
+        });
+        const accepted = (await response.json()) as { links: { self: string }; status: string };
+        if (response.status !== 202) throw new Error(`upload answered ${response.status}`);
+        // the partner watches its feed history, which gives each job's status and counts without its problems
+        type Listed = { jobId: string; status: string; counts: { new: number } };
+        let job: Listed | undefined;
+        const jobId = accepted.links.self.split('/').at(-1);
+        await until('the feed job', async () => {
+          const history = (await (
+            await fetch(`${server.url}/v1/partner/feeds`, { headers: { Authorization: `Bearer ${key}` } })
+          ).json()) as { feeds: Listed[] };
+          job = history.feeds.find((feed) => feed.jobId === jobId);
+          return job !== undefined && job.status !== 'queued' && job.status !== 'running';
+        });
+        await until('the sync of the feed', () => Promise.resolve(syncLag() === 0));
+        reportLink = accepted.links.self;
+        return `${(statSync(feed).size / 1e6).toFixed(0)} MB; job ${job!.status}, ${job!.counts.new} new; synced`;
       });
-      const accepted = (await response.json()) as { links: { self: string }; status: string };
-      if (response.status !== 202) throw new Error(`upload answered ${response.status}`);
-      // the partner watches its feed history, which gives each job's status and counts without its problems
-      type Listed = { jobId: string; status: string; counts: { new: number } };
-      let job: Listed | undefined;
-      const jobId = accepted.links.self.split('/').at(-1);
-      await until('the feed job', async () => {
-        const history = (await (
-          await fetch(`${server.url}/v1/partner/feeds`, { headers: { Authorization: `Bearer ${key}` } })
-        ).json()) as { feeds: Listed[] };
-        job = history.feeds.find((feed) => feed.jobId === jobId);
-        return job !== undefined && job.status !== 'queued' && job.status !== 'running';
+      // the whole report, once, as the partner would fetch it: its problems are read and written in one go
+      await loopDelay(server);
+      await sleep(50);
+      const from = performance.now();
+      const full = (await (
+        await fetch(`${server.url}${reportLink}`, { headers: { Authorization: `Bearer ${key}` } })
+      ).json()) as { problems: unknown[]; problemsOmitted: number };
+      console.log(
+        `    the feed's report with ${full.problems.length.toLocaleString('en')} problems (${full.problemsOmitted.toLocaleString('en')} more omitted): ${ms(from).toFixed(0)} ms; event loop max ${(await loopDelay(server)).max.toFixed(0)} ms`,
+      );
+    }
+
+    if (LOADS.includes('c'))
+      await measure(server, '(c) full reindex', async () =>
+        (await runCommand(['reindex'])).split('\n').at(-1)!.slice(0, 60),
+      );
+
+    if (LOADS.includes('d')) {
+      await stopServer(server);
+      server = await startServer(['--demo']);
+      const plan = () => /crawling (\d+) sources/.exec(server.lines.join('\n'))?.[1];
+      await until('the crawl plan', () => Promise.resolve(plan() !== undefined));
+      const sources = Number(plan());
+      await measure(server, '(d) crawl of the demo sites', async () => {
+        const ended = () => server.lines.filter((line) => /^crawled |^crawl of .* failed/.test(line)).length;
+        await until('the demo crawls', () => Promise.resolve(ended() >= sources));
+        return `${sources} sources crawled`;
       });
-      await until('the sync of the feed', () => Promise.resolve(syncLag() === 0));
-      reportLink = accepted.links.self;
-      return `${(statSync(feed).size / 1e6).toFixed(0)} MB; job ${job!.status}, ${job!.counts.new} new; synced`;
-    });
-    // the whole report, once, as the partner would fetch it: its problems are read and written in one go
-    await loopDelay(server);
-    await sleep(50);
-    const from = performance.now();
-    const full = (await (
-      await fetch(`${server.url}${reportLink}`, { headers: { Authorization: `Bearer ${key}` } })
-    ).json()) as { problems: unknown[]; problemsOmitted: number };
-    console.log(
-      `    the feed's report with ${full.problems.length.toLocaleString('en')} problems (${full.problemsOmitted.toLocaleString('en')} more omitted): ${ms(from).toFixed(0)} ms; event loop max ${(await loopDelay(server)).max.toFixed(0)} ms`,
-    );
-
-    await measure(server, '(c) full reindex', async () =>
-      (await runCommand(['reindex'])).split('\n').at(-1)!.slice(0, 60),
-    );
-
-    await stopServer(server);
-    server = await startServer(['--demo']);
-    const plan = () => /crawling (\d+) sources/.exec(server.lines.join('\n'))?.[1];
-    await until('the crawl plan', () => Promise.resolve(plan() !== undefined));
-    const sources = Number(plan());
-    await measure(server, '(d) crawl of the demo sites', async () => {
-      const ended = () => server.lines.filter((line) => /^crawled |^crawl of .* failed/.test(line)).length;
-      await until('the demo crawls', () => Promise.resolve(ended() >= sources));
-      return `${sources} sources crawled`;
-    });
+    }
   } finally {
     await stopServer(server);
     rmSync(dataDir, { recursive: true, force: true });
