@@ -1,6 +1,5 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createRoute, z } from '@hono/zod-openapi';
-import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { CatalogueStore, SearchIndex } from '@shortlist/indexer';
 import { apiError, handleError } from './errors.ts';
@@ -13,6 +12,7 @@ import { fieldRoutes } from './fields/route.ts';
 import { openApiDocument } from './openapi.ts';
 import { accessLog, type LogLine } from './operations/access-log.ts';
 import { publicCors } from './operations/cors.ts';
+import { requestIds } from './operations/request-id.ts';
 import { ApiMetrics } from './operations/metrics.ts';
 import { metricsRoutes } from './operations/metrics-route.ts';
 import { partnerRoutes, type PartnerDeps } from './routes/partner/index.ts';
@@ -63,8 +63,7 @@ export function createApp({
 }: AppDeps) {
   const app = apiRoutes();
   const metrics = new ApiMetrics(store, index);
-  // an incoming X-Request-Id of up to 128 letters, digits, _ - = is kept, so a proxy's id follows the request
-  app.use(requestId({ limitLength: 128 }));
+  app.use(requestIds());
   if (log) app.use(accessLog({ log }));
   app.use(metrics.recordRequests());
   app.use(publicCors());

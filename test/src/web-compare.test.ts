@@ -67,6 +67,24 @@ describe('comparing courses in Chromium', () => {
     await page.close();
   });
 
+  it('marks the lowest cost per hour of work, which is in one currency for every course', async () => {
+    const { hits } = (await (
+      await fetch(`${system.url}/v1/search?sort=costPerHour:asc&perPage=50`)
+    ).json()) as { hits: { id: string; cost: { perHour: number | null } }[] };
+    const priced = hits.filter((hit) => hit.cost.perHour !== null);
+    const cheapest = priced[0]!;
+    const dearer = priced.find((hit) => hit.cost.perHour! > cheapest.cost.perHour!)!;
+    const page = await openPage(browser, `${system.url}/compare.html?courses=${dearer.id},${cheapest.id}`);
+    const perHour = page.locator('.compare-table tbody tr', {
+      has: page.getByRole('rowheader', { name: /^Cost per hour of work \(EUR\)/ }),
+    });
+    await perHour.waitFor();
+    expect(await perHour.locator('td').evaluateAll((cells) => cells.map((cell) => cell.classList.contains('lowest')))).toEqual([false, true]); // prettier-ignore
+    expect(await perHour.locator('td.lowest').textContent()).toMatch(/Lowest$/);
+    await expectAccessible(page);
+    await page.close();
+  });
+
   it('keeps a comparison to 4 courses and says why a fifth is not added', async () => {
     const page = await openPage(browser, `${system.url}/?q=course`);
     await resultsShown(page);

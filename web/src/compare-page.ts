@@ -37,28 +37,46 @@ function ratio(amount: { amount: number; currency: string; per: string } | null)
   return amount ? `${formatMoney(amount.amount, amount.currency)} per ${amount.per}` : null;
 }
 
-/** Rows only a course comparison has: cost per hour and per credit in one currency, and what each leaves out. */
+/** The columns holding the lowest of the stated amounts, when at least two are stated and they are not all equal. */
+function lowestOf(amounts: (number | null)[]): Set<number> {
+  const stated = amounts.filter((amount) => amount !== null);
+  if (stated.length < 2 || new Set(stated).size < 2) return new Set();
+  const lowest = Math.min(...stated);
+  return new Set(amounts.flatMap((amount, column) => (amount === lowest ? [column] : [])));
+}
+
+/**
+ * Rows only a course comparison has: cost per hour and per credit in one currency (the lowest marked, as the
+ * amounts compare like with like), and what each leaves out.
+ */
 function courseRows(comparison: CourseComparison): HTMLElement[] {
-  const row = (label: string, values: (string | null)[]) =>
-    el(
+  const row = (label: string, values: (string | null)[], amounts: (number | null)[] = []) => {
+    const lowest = lowestOf(amounts);
+    return el(
       'tr',
       { class: new Set(values).size > 1 ? 'differs' : '' },
       el('th', { scope: 'row' }, label),
-      ...values.map((value) => (value === null ? el('td', {}, notStated()) : el('td', {}, value))),
+      ...values.map((value, column) =>
+        value === null
+          ? el('td', {}, notStated())
+          : lowest.has(column)
+            ? el('td', { class: 'lowest' }, value, el('span', { class: 'lowest-badge' }, 'Lowest'))
+            : el('td', {}, value),
+      ),
     );
+  };
   const { referenceCurrency } = comparison.rates;
+  const { courses } = comparison;
   return [
-    row(`Cost per hour of work (${referenceCurrency})`, comparison.courses.map((course) => ratio(course.costPerHour))), // prettier-ignore
-    row(`Cost per credit (${referenceCurrency})`, comparison.courses.map((course) => ratio(course.costPerCredit))), // prettier-ignore
+    row(`Cost per hour of work (${referenceCurrency})`, courses.map((course) => ratio(course.costPerHour)), courses.map((course) => course.costPerHour?.amount ?? null)), // prettier-ignore
+    row(`Cost per credit (${referenceCurrency})`, courses.map((course) => ratio(course.costPerCredit)), courses.map((course) => course.costPerCredit?.amount ?? null)), // prettier-ignore
     row(
       'Information given',
-      comparison.courses.map((course) => `${course.completeness.score}% complete`),
+      courses.map((course) => `${course.completeness.score}% complete`),
     ),
     row(
       'Does not state',
-      comparison.courses.map(
-        (course) => course.completeness.missing.join(', ') || 'States every critical fact',
-      ),
+      courses.map((course) => course.completeness.missing.join(', ') || 'States every critical fact'),
     ),
   ];
 }

@@ -6,6 +6,7 @@ import { openToOthers } from '@shortlist/indexer';
 import { loadSources } from '@shortlist/crawler';
 import type { Source } from '@shortlist/schemas';
 import { createApp } from '../app.ts';
+import { batchedLines } from '../operations/access-log.ts';
 import { serverUrl, type ApiEnv } from '../env.ts';
 import { openServices } from '../services.ts';
 import { FeedPoller } from '../feeds/poller.ts';
@@ -66,7 +67,7 @@ export async function startCommand(env: ApiEnv, { demo }: { demo: boolean }): Pr
     ...services,
     webRoot: WEB_ROOT,
     partner: { settings, runner, poller, uploadsDir },
-    log: console.log,
+    log: batchedLines((text) => process.stdout.write(text)),
   });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
   await new Promise<void>((resolve, reject) => {

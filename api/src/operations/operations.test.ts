@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedJobSummary } from '@shortlist/schemas';
 import { testCourse } from '@shortlist/indexer/testing';
+import { createApp } from '../app.ts';
 import { startTestApp, type TestApp } from '../testing.ts';
+import { batchedLines } from './access-log.ts';
 
 const provider = {
   id: 'northbridge-university',
@@ -41,13 +43,15 @@ describe('request ids', () => {
       '/v1/courses/nope',
       '/v1/search?perPage=5000',
       '/v1/nothing',
+      '/v1/export?q=python&format=csv',
+      '/v1/partner/me',
     ]) {
       const response = await test.app.request(path);
       const id = response.headers.get('X-Request-Id');
       expect(id, path).toMatch(/^[0-9a-f-]{36}$/);
       ids.add(id!);
     }
-    expect(ids.size).toBe(4);
+    expect(ids.size).toBe(6);
   });
 
   it('keeps a sane incoming id and replaces one that is not', async () => {
@@ -79,6 +83,21 @@ describe('access log', () => {
     await test.app.request('/v1/courses/a%0D%0AGET%20%2Fforged%20200');
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toMatch(/[\r\n]/);
+  });
+
+  it('writes the lines of one turn of the event loop together, each whole and on its own line', async () => {
+    const writes: string[] = [];
+    const log = batchedLines((text) => writes.push(text));
+    const app = createApp({ store: test.store, index: test.index, log });
+    await app.request('/v1/courses/a');
+    log('second line of the same turn');
+    await new Promise((resolve) => setImmediate(resolve));
+    await app.request('/v1/courses/b');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes).toEqual([
+      expect.stringMatching(/^GET \/v1\/courses\/a 404 [^\n]+\nsecond line of the same turn\n$/),
+      expect.stringMatching(/^GET \/v1\/courses\/b 404 [^\n]+\n$/),
+    ]);
   });
 });
 
@@ -170,7 +189,13 @@ describe('CORS', () => {
   const origin = { Origin: 'https://adviser-tools.example' };
 
   it('lets any origin read the public GET routes, with the request id', async () => {
-    for (const path of ['/v1/search?q=data', '/v1/courses/nope', '/openapi.json', '/health']) {
+    for (const path of [
+      '/v1/search?q=data',
+      '/v1/courses/nope',
+      '/openapi.json',
+      '/health',
+      '/v1/export?format=csv',
+    ]) {
       const response = await test.app.request(path, { headers: origin });
       expect(response.headers.get('Access-Control-Allow-Origin'), path).toBe('*');
       expect(response.headers.get('Access-Control-Expose-Headers')).toContain('X-Request-Id');
