@@ -8,8 +8,9 @@ export type ToCrawlProcess =
   | { type: 'crawl'; run: number; source: Source; userAgent: string; storageDir: string }
   | { type: 'answer'; call: number; value?: unknown; error?: string };
 
-/** What it says back: a write for the catalogue, or how a crawl ended. */
+/** What it says back: that it listens, a write for the catalogue, or how a crawl ended. */
 export type FromCrawlProcess =
+  | { type: 'ready' }
   | { type: 'sink'; call: number; method: SinkMethod; args: unknown[] }
   | { type: 'done'; run: number; report: CrawlReport }
   | { type: 'failed'; run: number; error: string };

@@ -43,6 +43,7 @@ process.on('message', (message: ToCrawlProcess) => {
     (error: unknown) => send({ type: 'failed', run, error: (error as Error).message }),
   );
 });
+send({ type: 'ready' });
 // the server ends it with SIGTERM (see CrawlProcess.stop) or by going away; the journal lets the crawl resume
 process.once('disconnect', () => process.exit(0));
 process.once('SIGTERM', () => process.exit(0));

@@ -21,6 +21,8 @@ interface Run {
  */
 export class CrawlProcess {
   private child: ChildProcess | undefined;
+  /** resolves once the child listens: a message sent earlier could be lost while it loads */
+  private ready: Promise<void> = Promise.resolve();
   private readonly runs = new Map<number, Run>();
   private nextRun = 0;
   private stopped = false;
@@ -41,7 +43,7 @@ export class CrawlProcess {
     const child = this.start();
     return new Promise<CrawlReport>((resolve, reject) => {
       this.runs.set(run, { child, resolve, reject });
-      this.send(child, { type: 'crawl', run, source, ...this.options });
+      void this.ready.then(() => this.send(child, { type: 'crawl', run, source, ...this.options }));
     });
   }
 
@@ -64,7 +66,13 @@ export class CrawlProcess {
     });
     // set before it has started its page readers, which inherit it
     if (child.pid !== undefined) runInBackground(child.pid);
-    child.on('message', (message: FromCrawlProcess) => void this.receive(child, message));
+    this.ready = new Promise((resolve) => {
+      child.on('message', (message: FromCrawlProcess) => {
+        if (message.type === 'ready') resolve();
+        else void this.receive(child, message);
+      });
+      child.once('exit', () => resolve());
+    });
     child.once('exit', (code, signal) => {
       if (this.child === child) this.child = undefined;
       const reason = new Error(
@@ -80,7 +88,10 @@ export class CrawlProcess {
     return child;
   }
 
-  private async receive(child: ChildProcess, message: FromCrawlProcess): Promise<void> {
+  private async receive(
+    child: ChildProcess,
+    message: Exclude<FromCrawlProcess, { type: 'ready' }>,
+  ): Promise<void> {
     if (message.type === 'sink') {
       try {
         const sink = this.sink as unknown as Record<string, ((...args: unknown[]) => unknown) | undefined>;
