@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CatalogueStore, readRunningInfo } from '@shortlist/indexer';
+import { CatalogueStore, isAlive, readRunningInfo } from '@shortlist/indexer';
 import { freePortRun } from './ports.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -153,15 +153,6 @@ function crawlProcessOf(serverPid: number): number | undefined {
     return Number(found.trim().split('\n')[0]);
   } catch {
     return undefined; // pgrep exits 1 when nothing matches
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

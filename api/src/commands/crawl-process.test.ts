@@ -10,7 +10,7 @@ import {
   TEST_USER_AGENT,
   type FixtureSite,
 } from '@shortlist/crawler/testing';
-import { CatalogueStore } from '@shortlist/indexer';
+import { CatalogueStore, isAlive } from '@shortlist/indexer';
 import { catalogueSink } from './crawl-schedule.ts';
 import { BACKGROUND_NICENESS } from './background.ts';
 import { CrawlProcess } from './crawl-process.ts';
@@ -45,15 +45,6 @@ afterAll(async () => {
 
 const crawlProcess = (storageDir = join(dataDir, 'crawls')) =>
   new CrawlProcess(catalogueSink({ store }), { userAgent: TEST_USER_AGENT, storageDir });
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 async function until(check: () => boolean): Promise<void> {
   while (!check()) await new Promise((resolve) => setTimeout(resolve, 20));

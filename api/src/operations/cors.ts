@@ -3,6 +3,7 @@ import { cors } from 'hono/cors';
 
 /** Headers a page on another origin may read from an answer. */
 const EXPOSED = ['X-Request-Id', 'Content-Disposition', 'X-Rates-Date', 'X-Export-Truncated'];
+const EXPOSED_LIST = EXPOSED.join(',');
 
 const isPartnerPath = (path: string) => path === '/v1/partner' || path.startsWith('/v1/partner/');
 
@@ -20,6 +21,6 @@ export function publicCors(): MiddlewareHandler {
     if (c.req.method === 'OPTIONS') return preflight(c, next);
     await next();
     c.res.headers.set('Access-Control-Allow-Origin', '*');
-    c.res.headers.set('Access-Control-Expose-Headers', EXPOSED.join(','));
+    c.res.headers.set('Access-Control-Expose-Headers', EXPOSED_LIST);
   };
 }
