@@ -1,7 +1,8 @@
 import { build, type Plugin } from 'esbuild';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { setFlagsFromString } from 'node:v8';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { FeedOutcome } from './apply.ts';
 import type { FeedApplyAnswer, FeedApplyRequest } from './apply-worker.ts';
 
@@ -18,6 +19,14 @@ const installedPackages: Plugin = {
 };
 
 let script: Promise<string> | undefined;
+
+/**
+ * A small young generation: the thread reads pages of 500 courses that are soon garbage. `shortlist` starts Node
+ * with large semi-spaces for the HTTP thread, and V8 holds every thread to that process-wide flag until it is
+ * cleared (as workerLimits in crawler/src/workers/worker-threads.ts does for the crawler's threads); then this
+ * limit applies. Without it the thread's heap was twice as large (docs/benchmarks.md).
+ */
+const APPLY_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 12 };
 
 /** The worker's entry and what it imports as one plain script, built once per process: threads have no TypeScript loader. */
 function applyWorkerScript(): Promise<string> {
@@ -40,7 +49,15 @@ function applyWorkerScript(): Promise<string> {
  * rejects when the thread fails, in which case the transaction was rolled back.
  */
 export async function applyFeedOnThread(request: FeedApplyRequest): Promise<FeedOutcome> {
-  const worker = new Worker(await applyWorkerScript(), { eval: true, execArgv: [], workerData: request });
+  const code = await applyWorkerScript();
+  // the flag only sizes heaps made after it is cleared: the HTTP thread's heap exists, and keeps its own size
+  setFlagsFromString('--max-semi-space-size=0');
+  const worker = new Worker(code, {
+    eval: true,
+    execArgv: [],
+    workerData: request,
+    resourceLimits: APPLY_LIMITS,
+  });
   return new Promise<FeedOutcome>((resolve, reject) => {
     let answered = false;
     worker.once('message', (answer: FeedApplyAnswer) => {

@@ -22,14 +22,20 @@ export class FeedStaging {
     this.db = new Database(this.file);
     this.db.pragma('journal_mode = OFF');
     this.db.pragma('synchronous = OFF');
+    // written and read in order, once: a page cache (16 MB by default) would only hold memory
+    this.db.pragma('cache_size = -1000');
     if (file === undefined) this.db.exec('CREATE TABLE staged (n INTEGER PRIMARY KEY, data TEXT NOT NULL)');
     else
       this.count = (this.db.prepare('SELECT COUNT(*) AS count FROM staged').get() as { count: number }).count;
   }
 
-  /** Writes out what is pending and returns the file, for another thread to read with `new FeedStaging(_, file)`. */
+  /**
+   * Writes out what is pending, closes this connection and returns the file, for another thread to read with
+   * `new FeedStaging(_, file)`; `close()` still removes it.
+   */
   handOver(): string {
     this.flush();
+    this.db.close();
     return this.file;
   }
 
