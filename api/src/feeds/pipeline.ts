@@ -80,7 +80,6 @@ export async function runFeed(store: CatalogueStore, jobs: FeedJobs, run: FeedRu
     jobs.setFormat(jobId, feed.format);
     Object.assign(summary, { format: feed.format, encoding: feed.encoding });
     const preview = store.previewFeed(provider.id);
-    const named = new Set<string>();
     const context = { provider, fetchedAt: run.receivedAt, sourceUrl: run.sourceUrl ?? provider.url };
     const take = (rows: CheckedDigest[]) => {
       const foreign = preview.review(rows);
@@ -91,7 +90,7 @@ export async function runFeed(store: CatalogueStore, jobs: FeedJobs, run: FeedRu
           staging?.add(row.course.json!);
           summary.accepted++;
         } else summary.rejected++;
-        if (row.id) named.add(row.id);
+        if (row.id) staging?.name(row.id);
         record(row.problems);
       }
       rows.length = 0;
@@ -129,7 +128,6 @@ export async function runFeed(store: CatalogueStore, jobs: FeedJobs, run: FeedRu
       providerId: provider.id,
       mode: run.mode,
       staging: staging!,
-      namedIds: named,
       rows: summary.rows,
       rejected: summary.rejected,
       limits: run.limits,

@@ -256,11 +256,11 @@ export class CatalogueStore {
       job && this.feedJobs.finish(job.id, { ...job.summary, counts, applied: true });
     if (this.file === ':memory:' || this.file === '') return this.applyFeed(plan, finish);
     await this.writable();
-    const { staging, namedIds, ...rest } = plan;
+    const { staging, ...rest } = plan;
     const run = applyFeedOnThread({
       catalogueFile: this.file,
       now: this.now().toISOString(),
-      plan: { ...rest, stagingFile: staging.handOver(), namedIds: [...namedIds] },
+      plan: { ...rest, stagingFile: staging.handOver() },
       ...(job ? { job } : {}),
     });
     this.applying = run;

@@ -15,7 +15,7 @@ export interface FeedApplyRequest {
   catalogueFile: string;
   /** the time the feed is applied at, from the catalogue's clock: its history entries are dated so */
   now: string;
-  plan: Omit<FeedPlan, 'staging' | 'namedIds'> & { stagingFile: string; namedIds: string[] };
+  plan: Omit<FeedPlan, 'staging'> & { stagingFile: string };
   /** the job to finish inside the feed's transaction, with its summary so far */
   job?: { id: string; summary: FeedJobSummary };
 }
@@ -34,7 +34,7 @@ try {
   const outcome = applyFeed(
     db,
     listings,
-    { ...plan, staging, namedIds: new Set(plan.namedIds) },
+    { ...plan, staging },
     ({ counts }) => job && jobs.finish(job.id, { ...job.summary, counts, applied: true }),
   );
   answer = { outcome };

@@ -48,12 +48,14 @@ function apply(
 ) {
   const staging = new FeedStaging();
   try {
-    for (const course of rows) staging.add(JSON.stringify(course));
+    for (const course of rows) {
+      staging.add(JSON.stringify(course));
+      staging.name(course.id);
+    }
     return store.applyFeed({
       providerId: PROVIDER.id,
       mode,
       staging,
-      namedIds: new Set(rows.map((course) => course.id)),
       rows: rows.length,
       rejected: 0,
       limits,

@@ -6,9 +6,8 @@ import type { FeedStaging } from './staging.ts';
 export interface FeedPlan {
   providerId: string;
   mode: FeedMode;
+  /** the accepted courses, and every record the feed names (rejected rows included) */
   staging: FeedStaging;
-  /** every record the feed names, rejected rows included: their listings are kept, never withdrawn */
-  namedIds: ReadonlySet<string>;
   rows: number;
   rejected: number;
   limits: FeedLimits;
@@ -61,11 +60,9 @@ function listedByFeed(db: CatalogueDatabase, providerId: string): (listingId: st
 }
 
 /** The listings the named records belong to. */
-function coveredIds(db: CatalogueDatabase, recordIds: ReadonlySet<string>): Set<string> {
+function coveredIds(db: CatalogueDatabase, staging: FeedStaging): Set<string> {
   const covered = new Set<string>();
-  const ids = [...recordIds];
-  for (let start = 0; start < ids.length; start += 500) {
-    const chunk = ids.slice(start, start + 500);
+  for (const chunk of staging.namedIds()) {
     const rows = db
       .prepare(`SELECT course_id FROM course_records WHERE record_id IN (${chunk.map(() => '?').join(',')})`)
       .all(...chunk) as { course_id: string }[];
@@ -107,7 +104,7 @@ export function applyFeed(
       for (const listing of new Set([...withdrawnRows].map((id) => listings.listingOf(id)!)))
         if (!stillListed(listing)) listings.takeDown(plan.providerId, listing);
       if (replace) {
-        const covered = coveredIds(db, plan.namedIds);
+        const covered = coveredIds(db, plan.staging);
         const gone = [...listed].filter((id) => !covered.has(id));
         const blocked = withdrawBlock(gone.length, listed.size, plan.limits);
         if (blocked) throw new Blocked(blocked);

@@ -6,14 +6,15 @@ import { join } from 'node:path';
 import type { Course } from '@shortlist/schemas';
 
 /**
- * The checked courses of a feed, kept on disk between reading the feed (slow, streamed) and applying it
- * (one short transaction): a feed of any size is applied without holding it in memory, and without holding
- * the catalogue's write lock while it is read.
+ * The checked courses of a feed, and the records its rows name, kept on disk between reading the feed (slow,
+ * streamed) and applying it (one short transaction): a feed of any size is applied without holding it in memory,
+ * and without holding the catalogue's write lock while it is read.
  */
 export class FeedStaging {
   private readonly db: Database.Database;
   private readonly file: string;
   private pending: string[] = [];
+  private pendingNames: string[] = [];
   private count = 0;
 
   /** A new staging file in `folder`; or, with `file`, one handed over by another thread, to read. */
@@ -24,7 +25,9 @@ export class FeedStaging {
     this.db.pragma('synchronous = OFF');
     // written and read in order, once: a page cache (16 MB by default) would only hold memory
     this.db.pragma('cache_size = -1000');
-    if (file === undefined) this.db.exec('CREATE TABLE staged (n INTEGER PRIMARY KEY, data TEXT NOT NULL)');
+    if (file === undefined)
+      this.db.exec(`CREATE TABLE staged (n INTEGER PRIMARY KEY, data TEXT NOT NULL);
+        CREATE TABLE named (id TEXT PRIMARY KEY) WITHOUT ROWID;`);
     else
       this.count = (this.db.prepare('SELECT COUNT(*) AS count FROM staged').get() as { count: number }).count;
   }
@@ -50,6 +53,25 @@ export class FeedStaging {
     if (this.pending.length >= 1000) this.flush();
   }
 
+  /** Records that a row of the feed names this record, accepted or not: its listing is kept, never withdrawn. */
+  name(recordId: string): void {
+    this.pendingNames.push(recordId);
+    if (this.pendingNames.length >= 1000) this.flush();
+  }
+
+  /** Every record the feed names, once each, a page at a time. */
+  *namedIds(size = 500): Generator<string[]> {
+    this.flush();
+    const read = this.db.prepare('SELECT id FROM named WHERE id > ? ORDER BY id LIMIT ?').pluck();
+    let after = '';
+    for (;;) {
+      const ids = read.all(after, size) as string[];
+      if (ids.length === 0) return;
+      yield ids;
+      after = ids.at(-1)!;
+    }
+  }
+
   /** The staged courses in the order they were added, a page at a time. */
   *pages(size = 500): Generator<Course[]> {
     this.flush();
@@ -70,10 +92,16 @@ export class FeedStaging {
   }
 
   private flush(): void {
-    if (this.pending.length === 0) return;
+    if (this.pending.length === 0 && this.pendingNames.length === 0) return;
     const insert = this.db.prepare('INSERT INTO staged (data) VALUES (?)');
+    const name = this.db.prepare('INSERT OR IGNORE INTO named (id) VALUES (?)');
     const rows = this.pending;
+    const names = this.pendingNames;
     this.pending = [];
-    this.db.transaction(() => rows.forEach((row) => insert.run(row)))();
+    this.pendingNames = [];
+    this.db.transaction(() => {
+      for (const row of rows) insert.run(row);
+      for (const id of names) name.run(id);
+    })();
   }
 }
