@@ -1,12 +1,6 @@
 import { parseArgs } from 'node:util';
 import { FEED_OPTION_NAMES, FeedOptionFields, isSwitchOption, type RawFeedOptions } from '@shortlist/schemas';
 import { runInBackground } from './commands/background.ts';
-import { crawlCommand } from './commands/crawl.ts';
-import { extractCommand } from './commands/extract.ts';
-import { importCommand } from './commands/import.ts';
-import { partnerCommand } from './commands/partner.ts';
-import { reindexCommand } from './commands/reindex.ts';
-import { startCommand } from './commands/start.ts';
 import { readApiEnv } from './env.ts';
 
 const USAGE = `Usage: shortlist <command>
@@ -74,10 +68,11 @@ async function main(argv: string[]): Promise<void> {
   const env = readApiEnv();
   switch (command) {
     case 'start':
-      return startCommand(env, { demo: values.demo });
+      // each command loads what it needs only: the server does not load Crawlee, which crawl processes run
+      return (await import('./commands/start.ts')).startCommand(env, { demo: values.demo });
     case 'crawl':
       runInBackground();
-      return crawlCommand(env, {
+      return (await import('./commands/crawl.ts')).crawlCommand(env, {
         demo: values.demo,
         source: values.source,
         dryRun: given['dry-run'] === true,
@@ -85,21 +80,24 @@ async function main(argv: string[]): Promise<void> {
     case 'extract':
       if (!positionals[0])
         throw new UsageError('extract needs a saved page or a URL: shortlist extract page.html [--url URL]');
-      return extractCommand(env, positionals[0], {
+      return (await import('./commands/extract.ts')).extractCommand(env, positionals[0], {
         url: values.url,
         source: values.source,
         explain: values.explain,
       });
     case 'reindex':
       runInBackground();
-      return reindexCommand();
+      return (await import('./commands/reindex.ts')).reindexCommand();
     case 'import':
       if (!positionals[0])
         throw new UsageError('import needs a file: shortlist import feed.csv --provider ID');
       runInBackground();
-      return importCommand(positionals[0], { provider: values.provider, ...feedOptionsOf(given) });
+      return (await import('./commands/import.ts')).importCommand(positionals[0], {
+        provider: values.provider,
+        ...feedOptionsOf(given),
+      });
     case 'partner':
-      return partnerCommand(env, positionals[0], {
+      return (await import('./commands/partner.ts')).partnerCommand(env, positionals[0], {
         name: values.name,
         provider: values.provider,
         partner: values.partner,

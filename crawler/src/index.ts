@@ -1,7 +1,5 @@
 export * from './main.ts';
-export * from './sink.ts';
-export * from './sources.ts';
-export * from './run/crawl-report.ts';
+export * from './plan.ts';
 export { classifyLink, DETAIL, LISTING, SITEMAP } from './discovery/link-patterns.ts';
 export { crawlUrl, trapReason } from './discovery/crawl-url.ts';
 export { readSitemap } from './discovery/sitemap.ts';

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { summariseReport, type CrawlOptions, type CrawlSink } from '@shortlist/crawler';
+import type { CrawlOptions } from '@shortlist/crawler';
+import { summariseReport, type CrawlSink } from '@shortlist/crawler/plan';
 import { readIndexerEnv, type CatalogueStore, type SyncLoop } from '@shortlist/indexer';
 import type { Source } from '@shortlist/schemas';
 import type { Services } from '../services.ts';

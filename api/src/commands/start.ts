@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openToOthers } from '@shortlist/indexer';
-import { loadSources } from '@shortlist/crawler';
+import { loadSources } from '@shortlist/crawler/plan';
 import type { Source } from '@shortlist/schemas';
 import { createApp } from '../app.ts';
 import { batchedLines } from '../operations/access-log.ts';

@@ -52,6 +52,8 @@ describe('provider statistics', () => {
     expect(down).toMatchObject({ courseCount: 2, pricedCourses: 2, modes: { online: 1, blended: 1 } });
     expect(down.modes).not.toHaveProperty('in_person');
     expect(down.medianCost).toBe(store.getCourse(data.id)!.cost.reference!.amount / 2);
+    // the catalogue's count of active courses is read from the same tallies
+    expect(store.countCourses()).toBe(2);
   });
 
   it('are those of none for a provider whose courses are all gone, and survive reopening the catalogue', () => {
@@ -89,6 +91,7 @@ describe('provider statistics', () => {
     db.close();
     const upgraded = openStore(file);
     expect(statistics(upgraded)).toEqual(before);
+    expect(upgraded.countCourses()).toBe(2);
     expect(before).toMatchObject({ courseCount: 2, pricedCourses: 1, modes: { online: 1, in_person: 1 } });
   });
 
@@ -109,6 +112,7 @@ describe('provider statistics', () => {
       store.upsertCourses(Array.from({ length: 40 }, (_, n) => course(n, round)));
       for (let n = round; n < 40; n += 7) store.takeDown(provider.id, course(n, round).id);
       expect(statistics(store)).toEqual(fromDocuments(store));
+      expect(store.countCourses()).toBe([...store.activeDocuments()].flat().length);
     }
   });
 });

@@ -122,6 +122,15 @@ export class ProviderFacts {
   }
 }
 
+/** How many listings are active, from the tallies: a read of a row per provider, not of every listing. */
+export function activeListingCount(db: CatalogueDatabase): number {
+  return (
+    db.sql("SELECT COALESCE(SUM(count), 0) AS n FROM provider_tallies WHERE facet = 'courses'").get() as {
+      n: number;
+    }
+  ).n;
+}
+
 const FACETS = { mode: 'modes', level: 'levels', field: 'fields', missing: 'missing' } as const;
 
 function tallies(db: CatalogueDatabase, providerId: string): ProviderTallies {
