@@ -29,8 +29,8 @@ export interface FeedRun {
   workers?: number;
 }
 
-/** Rows looked up in the catalogue together. */
-const PREVIEW_BATCH = 500;
+/** Rows looked up in the catalogue and staged together, between turns of the event loop. */
+const PREVIEW_BATCH = 250;
 
 /** A job's summary before anything of its feed is read. */
 export function emptySummary(): FeedJobSummary {

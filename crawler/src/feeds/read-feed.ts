@@ -144,7 +144,11 @@ export async function* checkFeedRows(
     for await (const record of feed.records) {
       if (record.providerId !== undefined && record.providerId !== context.provider.id)
         throw new ForeignProviderError(record.row, record.providerId, context.provider.id);
-      if (batch.push(record) >= BATCH) send();
+      if (batch.push(record) >= BATCH) {
+        send();
+        // a turn of the event loop between batches read: the thread reading may be the one that answers HTTP
+        await new Promise(setImmediate);
+      }
       while (inFlight.length > workers * 3)
         for (const row of await inFlight.shift()!) yield markDuplicate(row, seen, fieldName);
     }

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Course } from '@shortlist/schemas';
@@ -50,13 +50,13 @@ export class FeedStaging {
   add(courseJson: string): void {
     this.pending.push(courseJson);
     this.count++;
-    if (this.pending.length >= 1000) this.flush();
+    if (this.pending.length >= 250) this.flush();
   }
 
   /** Records that a row of the feed names this record, accepted or not: its listing is kept, never withdrawn. */
   name(recordId: string): void {
     this.pendingNames.push(recordId);
-    if (this.pendingNames.length >= 1000) this.flush();
+    if (this.pendingNames.length >= 250) this.flush();
   }
 
   /** Every record the feed names, once each, a page at a time. */
@@ -88,7 +88,13 @@ export class FeedStaging {
   /** Closes the file and, unless `keep` (a thread that was handed it), removes it. */
   close({ keep = false } = {}): void {
     if (this.db.open) this.db.close();
-    if (!keep) rmSync(this.file, { force: true });
+    if (keep) return;
+    // not rmSync: its first call loads a module while the HTTP thread waits
+    try {
+      unlinkSync(this.file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
   }
 
   private flush(): void {
