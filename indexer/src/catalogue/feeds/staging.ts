@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Course } from '@shortlist/schemas';
 
+/** Rows written to the file together: few enough that a write stays short on the thread that answers HTTP. */
+const WRITE_BATCH = 250;
+
 /**
  * The checked courses of a feed, and the records its rows name, kept on disk between reading the feed (slow,
  * streamed) and applying it (one short transaction): a feed of any size is applied without holding it in memory,
@@ -16,6 +19,8 @@ export class FeedStaging {
   private pending: string[] = [];
   private pendingNames: string[] = [];
   private count = 0;
+  /** the writer's statements, prepared at its first write */
+  private writes?: { course: Database.Statement; name: Database.Statement };
 
   /** A new staging file in `folder`; or, with `file`, one handed over by another thread, to read. */
   constructor(folder = tmpdir(), file?: string) {
@@ -50,13 +55,13 @@ export class FeedStaging {
   add(courseJson: string): void {
     this.pending.push(courseJson);
     this.count++;
-    if (this.pending.length >= 250) this.flush();
+    if (this.pending.length >= WRITE_BATCH) this.flush();
   }
 
   /** Records that a row of the feed names this record, accepted or not: its listing is kept, never withdrawn. */
   name(recordId: string): void {
     this.pendingNames.push(recordId);
-    if (this.pendingNames.length >= 250) this.flush();
+    if (this.pendingNames.length >= WRITE_BATCH) this.flush();
   }
 
   /** Every record the feed names, once each, a page at a time. */
@@ -99,14 +104,17 @@ export class FeedStaging {
 
   private flush(): void {
     if (this.pending.length === 0 && this.pendingNames.length === 0) return;
-    const insert = this.db.prepare('INSERT INTO staged (data) VALUES (?)');
-    const name = this.db.prepare('INSERT OR IGNORE INTO named (id) VALUES (?)');
+    this.writes ??= {
+      course: this.db.prepare('INSERT INTO staged (data) VALUES (?)'),
+      name: this.db.prepare('INSERT OR IGNORE INTO named (id) VALUES (?)'),
+    };
+    const { course, name } = this.writes;
     const rows = this.pending;
     const names = this.pendingNames;
     this.pending = [];
     this.pendingNames = [];
     this.db.transaction(() => {
-      for (const row of rows) insert.run(row);
+      for (const row of rows) course.run(row);
       for (const id of names) name.run(id);
     })();
   }
