@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { FEED_OPTION_NAMES, FeedOptionFields, isSwitchOption, type RawFeedOptions } from '@shortlist/schemas';
-import { runInBackground } from './commands/background.ts';
+import { runInBackground } from '@shortlist/indexer/background';
 import { readApiEnv } from './env.ts';
 
 const USAGE = `Usage: shortlist <command>

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BACKGROUND_NICENESS } from './background.ts';
 import { isAlive, startBundledMeilisearch, type MeiliConnection } from './meili-server.ts';
 
 const started: MeiliConnection[] = [];
@@ -20,6 +21,17 @@ async function start(options: Parameters<typeof startBundledMeilisearch>[1] = {}
 }
 
 const commandLine = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+
+/** Each thread of a process: its name and its nice value (from /proc/PID/task/TID/stat). */
+function threads(pid: number): { name: string; nice: number }[] {
+  return readdirSync(`/proc/${pid}/task`).map((thread) => {
+    const stat = readFileSync(`/proc/${pid}/task/${thread}/stat`, 'utf8');
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    // the fields after the name start at the third: the nice value is the 19th
+    return { name, nice: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]) };
+  });
+}
+const background = Math.min(19, getPriority() + BACKGROUND_NICENESS);
 
 const answers = ({ url, key }: { url: string; key?: string }, path = '/indexes') =>
   fetch(`${url}${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} }).then(
@@ -40,6 +52,34 @@ describe('the bundled Meilisearch', () => {
     expect(await answers({ url: meili.url })).toBe(401);
     expect(await answers(meili)).toBe(200);
     expect(server.join(' ')).toContain('--env production');
+  });
+
+  it('indexes in the background: its indexing thread runs below the threads that answer searches, before and after it has indexed', async () => {
+    const meili = await start();
+    const { server } = meili.supervisor!.processIds()!;
+    const check = () => {
+      const all = threads(server);
+      const indexing = all.filter((thread) => thread.name === 'indexing-thread');
+      expect(indexing.length).toBeGreaterThan(0);
+      for (const thread of indexing) expect(thread.nice).toBe(background);
+      // the main thread and the HTTP workers that answer searches keep the server's priority
+      expect(all.filter((thread) => thread.nice === getPriority()).length).toBeGreaterThan(1);
+    };
+    check();
+    const headers = { authorization: `Bearer ${meili.key}`, 'content-type': 'application/json' };
+    const sent = (await (
+      await fetch(`${meili.url}/indexes/courses/documents`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(Array.from({ length: 500 }, (_, n) => ({ id: n, title: `Course ${n}` }))),
+      })
+    ).json()) as { taskUid: number };
+    const status = async () =>
+      ((await (await fetch(`${meili.url}/tasks/${sent.taskUid}`, { headers })).json()) as { status: string })
+        .status;
+    await expect.poll(status, { timeout: 20_000 }).toMatch(/succeeded|failed/);
+    expect(await status()).toBe('succeeded');
+    check();
   });
 
   it('runs in development mode only when asked (the demo)', async () => {
@@ -79,6 +119,12 @@ describe('the bundled Meilisearch', () => {
     await up;
     expect(supervisor.processIds()!.server).not.toBe(server);
     expect(await answers(meili, '/indexes/kept')).toBe(200);
+    // the new server indexes in the background too
+    const indexing = threads(supervisor.processIds()!.server).filter(
+      (thread) => thread.name === 'indexing-thread',
+    );
+    expect(indexing.map((thread) => thread.nice)).toEqual(indexing.map(() => background));
+    expect(indexing.length).toBeGreaterThan(0);
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(
       new RegExp(`^Meilisearch \\(pid ${server}\\) stopped unexpectedly \\(SIGKILL\\)`),

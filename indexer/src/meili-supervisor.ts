@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
+import { indexingInBackground } from './background.ts';
 
 export interface MeiliLaunch {
   binary: string;
@@ -59,7 +60,8 @@ const hasExited = (child: ChildProcess) => child.exitCode !== null || child.sign
 /**
  * Runs the bundled Meilisearch and keeps it running: when it dies it is started again on the same port and
  * files, after a back-off that doubles up to `maxBackoffMs` and resets once it answers. Emits `down` and
- * `up` so that callers (the sync loop) can catch up at once.
+ * `up` so that callers (the sync loop) can catch up at once. Its indexing runs in the background
+ * (`indexingInBackground`), its searches at the server's priority.
  */
 export class MeiliSupervisor extends EventEmitter<{ down: []; up: [] }> {
   private server: ChildProcess | undefined;
@@ -100,7 +102,10 @@ export class MeiliSupervisor extends EventEmitter<{ down: []; up: [] }> {
   async start(): Promise<void> {
     process.once('exit', this.killNow);
     const server = this.spawnServer();
-    if (await waitHealthy(this.launch.url, HEALTHY_WITHIN_MS, () => hasExited(server))) return;
+    if (await waitHealthy(this.launch.url, HEALTHY_WITHIN_MS, () => hasExited(server))) {
+      indexingInBackground(server.pid!);
+      return;
+    }
     const why = hasExited(server)
       ? `exited (${server.exitCode ?? server.signalCode})`
       : `did not become healthy at ${this.launch.url} within ${HEALTHY_WITHIN_MS / 1000} s`;
@@ -163,6 +168,7 @@ export class MeiliSupervisor extends EventEmitter<{ down: []; up: [] }> {
     const server = this.spawnServer();
     if (await waitHealthy(this.launch.url, HEALTHY_WITHIN_MS, () => hasExited(server))) {
       if (this.stopping || server !== this.server) return;
+      indexingInBackground(server.pid!);
       this.failures = 0;
       this.log(`Meilisearch is back (pid ${server.pid})`);
       this.emit('up');

@@ -11,8 +11,8 @@ import {
   type FixtureSite,
 } from '@shortlist/crawler/testing';
 import { CatalogueStore, isAlive } from '@shortlist/indexer';
+import { BACKGROUND_NICENESS } from '@shortlist/indexer/background';
 import { catalogueSink } from './crawl-schedule.ts';
-import { BACKGROUND_NICENESS } from './background.ts';
 import { CrawlProcess } from './crawl-process.ts';
 
 let site: FixtureSite;

@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { CrawlReport, CrawlSink } from '@shortlist/crawler';
 import type { Source } from '@shortlist/schemas';
-import { runInBackground } from './background.ts';
+import { runInBackground } from '@shortlist/indexer/background';
 import type { FromCrawlProcess, ToCrawlProcess } from './crawl-messages.ts';
 
 const ENTRY = fileURLToPath(new URL('../../bin/crawl-process.js', import.meta.url));
