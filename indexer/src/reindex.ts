@@ -22,7 +22,7 @@ export async function rebuildIndex(store: CatalogueStore, index: SearchIndex): P
     let documents = 0;
     const tasks: EnqueuedTask[] = [];
     for (const page of store.activeDocuments(2000)) {
-      tasks.push(await addDocuments(client.index(temporary), page));
+      tasks.push(await addDocuments(client, temporary, page));
       documents += page.length;
     }
     for (const task of await client.tasks.waitForTasks(tasks, { timeout: 600_000 }))

@@ -1,4 +1,4 @@
-import type { Meilisearch, EnqueuedTask, Index, Task } from 'meilisearch';
+import type { Meilisearch, EnqueuedTask, Task } from 'meilisearch';
 import type { Provider } from '@shortlist/schemas';
 import {
   providerStatistics,
@@ -6,7 +6,7 @@ import {
   type CourseChange,
   type ProviderDocument,
 } from './catalogue/index.ts';
-import { meiliApiError } from './meili-client.ts';
+import { addDocumentBytes, meiliApiError } from './meili-client.ts';
 import {
   COUNT_LIMITS,
   courseIndexSettings,
@@ -129,12 +129,11 @@ export class SearchIndex {
    * stored JSON joined into one body, sent back to back with the others so that Meilisearch can index them together.
    */
   private async sendBatch(changes: CourseChange[]): Promise<EnqueuedTask[]> {
-    const index = this.client.index(this.uid);
     const tasks: EnqueuedTask[] = [];
     const active = changes.flatMap((change) => (change.document === null ? [] : [change.document]));
     const gone = changes.filter((change) => change.document === null).map((change) => change.id);
-    if (active.length > 0) tasks.push(await addDocuments(index, active));
-    if (gone.length > 0) tasks.push(await index.deleteDocuments(gone));
+    if (active.length > 0) tasks.push(await addDocuments(this.client, this.uid, active));
+    if (gone.length > 0) tasks.push(await this.client.index(this.uid).deleteDocuments(gone));
     return tasks;
   }
 
@@ -171,7 +170,21 @@ export class SearchIndex {
   }
 }
 
-/** Adds documents stored as JSON, joined into one JSON array (Meilisearch reads that faster than NDJSON). */
-export function addDocuments(index: Index, documents: string[]): Promise<EnqueuedTask> {
-  return index.addDocumentsFromString(`[${documents.join(',')}]`, 'application/json', { primaryKey: 'id' });
+const OPEN = Buffer.from('[');
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']');
+
+/** Adds documents stored as JSON bytes, joined into one JSON array (Meilisearch reads that faster than NDJSON). */
+export function addDocuments(
+  client: Meilisearch,
+  uid: string,
+  documents: readonly Buffer[],
+): Promise<EnqueuedTask> {
+  const parts: Uint8Array[] = [OPEN];
+  for (const document of documents) {
+    if (parts.length > 1) parts.push(COMMA);
+    parts.push(document);
+  }
+  parts.push(CLOSE);
+  return addDocumentBytes(client, uid, Buffer.concat(parts));
 }

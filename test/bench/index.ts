@@ -37,7 +37,7 @@ try {
   // The first index written to a fresh Meilisearch is much slower whichever way it is written, so an untimed
   // warm-up goes first; then each way runs twice, in the order sync, direct, direct, sync.
   const client = createMeiliClient(meili.url, meili.key);
-  const documents = [...store.activeDocuments(5000)].flatMap((page) => page.map((json) => JSON.parse(json) as object)); // prettier-ignore
+  const documents = [...store.activeDocuments(5000)].flatMap((page) => page.map((json) => JSON.parse(json.toString()) as object)); // prettier-ignore
   const viaSync = async (uid: string) => {
     const index = new SearchIndex(client, uid);
     await index.prepare();

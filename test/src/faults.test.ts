@@ -107,7 +107,7 @@ describe('faults', () => {
     expect(store.countCourses()).toBe(22_000);
     const sample = store.changesSince(0, 22_000).filter((_, n) => n % 997 === 0);
     for (const { id, document } of sample) {
-      expect(await live.getDocument(id)).toEqual(JSON.parse(document!));
+      expect(await live.getDocument(id)).toEqual(JSON.parse(document!.toString()));
     }
   }, 240_000);
 

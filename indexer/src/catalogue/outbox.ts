@@ -4,13 +4,16 @@ import { parseCourse, type CatalogueDatabase } from './database.ts';
 import { ProviderFacts } from './provider-stats.ts';
 import type { Providers } from './providers.ts';
 
-/** A listing change for the search index: its search document as JSON, or null when it is withdrawn. */
+/**
+ * A listing change for the search index: its search document as JSON bytes, or null when it is withdrawn. Bytes,
+ * not a string: the sync sends them to Meilisearch as they are (see addDocumentBytes).
+ */
 export interface CourseChange {
   seq: number;
   id: string;
   providerId: string;
   status: Course['status'];
-  document: string | null;
+  document: Buffer | null;
 }
 
 interface DocumentRow {
@@ -123,7 +126,7 @@ export class Outbox {
   changesSince(cursor: number, limit: number): CourseChange[] {
     return this.db
       .sql(
-        'SELECT seq, id, provider_id AS providerId, status, document FROM courses WHERE seq > ? ORDER BY seq LIMIT ?',
+        'SELECT seq, id, provider_id AS providerId, status, CAST(document AS BLOB) AS document FROM courses WHERE seq > ? ORDER BY seq LIMIT ?',
       )
       .all(cursor, limit) as CourseChange[];
   }
@@ -142,24 +145,28 @@ export class Outbox {
       .run(name, value);
   }
 
-  /** The search documents (JSON) of every active listing, in id order, a page at a time. */
-  activeDocuments(pageSize: number): Generator<string[]> {
-    return this.activeColumn('document', pageSize);
+  /** The search documents (JSON bytes, as CourseChange has them) of every active listing, in id order, a page at a time. */
+  activeDocuments(pageSize: number): Generator<Buffer[]> {
+    return this.activeColumn<Buffer>('CAST(document AS BLOB)', pageSize);
   }
 
   /** Every active listing, in id order, a page at a time. */
   *activeCourses(pageSize: number): Generator<Course[]> {
-    for (const page of this.activeColumn('data', pageSize)) yield page.map((data) => parseCourse({ data }));
+    for (const page of this.activeColumn<string>('data', pageSize))
+      yield page.map((data) => parseCourse({ data }));
   }
 
-  private *activeColumn(column: 'data' | 'document', pageSize: number): Generator<string[]> {
+  private *activeColumn<Value>(
+    column: 'data' | 'CAST(document AS BLOB)',
+    pageSize: number,
+  ): Generator<Value[]> {
     let after = '';
     for (;;) {
       const rows = this.db
         .sql(
           `SELECT id, ${column} AS value FROM courses WHERE status = 'active' AND id > ? ORDER BY id LIMIT ?`,
         )
-        .all(after, pageSize) as { id: string; value: string }[];
+        .all(after, pageSize) as { id: string; value: Value }[];
       if (rows.length === 0) return;
       yield rows.map((row) => row.value);
       after = rows.at(-1)!.id;

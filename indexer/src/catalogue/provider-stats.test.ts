@@ -121,7 +121,7 @@ describe('provider statistics', () => {
 function fromDocuments(store: CatalogueStore) {
   const documents = [...store.activeDocuments()].flat().map(
     (json) =>
-      JSON.parse(json) as {
+      JSON.parse(json.toString()) as {
         mode: string | null;
         levelLabel: string | null;
         fields: string[];

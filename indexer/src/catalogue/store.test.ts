@@ -71,7 +71,7 @@ describe('CatalogueStore', () => {
     store.upsertProvider({ ...provider, name: 'Northbridge Univ.' });
     const changes = store.changesSince(cursor, 10);
     expect(changes).toHaveLength(1);
-    expect(JSON.parse(changes[0]!.document!)).toMatchObject({
+    expect(JSON.parse(changes[0]!.document!.toString())).toMatchObject({
       title: 'Course A',
       providerName: 'Northbridge Univ.',
     });
@@ -90,7 +90,7 @@ describe('CatalogueStore', () => {
       changes.length > 0;
       changes = store.changesSince(cursor, 2)
     ) {
-      sent.push(...changes.map((change) => JSON.parse(change.document!).title as string));
+      sent.push(...changes.map((change) => JSON.parse(change.document!.toString()).title as string));
       cursor = changes.at(-1)!.seq;
     }
     expect(sent.sort()).toEqual(['Course A', 'Course B', 'Course C']);
@@ -110,7 +110,7 @@ describe('CatalogueStore', () => {
     downgrade(file, "UPDATE courses SET document = json_remove(document, '$.startDays', '$.nextStartDay')", 6); // prettier-ignore
     store = new CatalogueStore(file);
     const changes = store.changesSince(cursor, 10);
-    expect(changes.map((change) => JSON.parse(change.document!).startDays)).toEqual(
+    expect(changes.map((change) => JSON.parse(change.document!.toString()).startDays)).toEqual(
       expect.arrayContaining([[Date.parse('2999-01-01') / 86_400_000], []]),
     );
     expect(new Set(changes.map((change) => change.seq)).size).toBe(2);
@@ -126,14 +126,14 @@ describe('CatalogueStore', () => {
     store.upsertCourses([kept, gone]);
     store.upsertCourses([{ ...gone, status: 'withdrawn' }]);
     const documents = () => new Map(store.changesSince(0, 10).map((change) => [change.id, change.document]));
-    expect(JSON.parse(documents().get(kept.id)!)).toMatchObject({ id: kept.id, mode: 'online', providerName: 'Northbridge University' }); // prettier-ignore
+    expect(JSON.parse(documents().get(kept.id)!.toString())).toMatchObject({ id: kept.id, mode: 'online', providerName: 'Northbridge University' }); // prettier-ignore
     expect(documents().get(gone.id)).toBeNull();
 
     // as a catalogue written before documents were stored: schema 4, without the columns added since
     store.close();
     downgrade(file, 'ALTER TABLE courses DROP COLUMN document; ALTER TABLE course_records DROP COLUMN taken_down', 4); // prettier-ignore
     store = new CatalogueStore(file);
-    expect(JSON.parse(documents().get(kept.id)!)).toMatchObject({ id: kept.id, mode: 'online' });
+    expect(JSON.parse(documents().get(kept.id)!.toString())).toMatchObject({ id: kept.id, mode: 'online' });
     expect(documents().get(gone.id)).toBeNull();
     store.close();
   });

@@ -133,8 +133,8 @@ export class CatalogueStore {
     return this.outbox.getCursor(name);
   }
 
-  /** The search documents (JSON) of every active listing, in id order, a page at a time: for full rebuilds of the index. */
-  activeDocuments(pageSize = 5000): Generator<string[]> {
+  /** The search documents (JSON bytes) of every active listing, in id order, a page at a time: for full rebuilds of the index. */
+  activeDocuments(pageSize = 5000): Generator<Buffer[]> {
     return this.outbox.activeDocuments(pageSize);
   }
 
