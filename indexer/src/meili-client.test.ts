@@ -1,14 +1,15 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createMeiliClient, errorMessage, meiliApiError } from './meili-client.ts';
+import { addDocumentBytes, createMeiliClient, errorMessage, meiliApiError } from './meili-client.ts';
 
-const seen: { url: string; headers: IncomingHttpHeaders }[] = [];
+const seen: { url: string; headers: IncomingHttpHeaders; body: string }[] = [];
 const server = createServer((request, response) => {
-  seen.push({ url: request.url ?? '', headers: request.headers });
-  request.resume();
+  const entry = { url: request.url ?? '', headers: request.headers, body: '' };
+  seen.push(entry);
+  request.on('data', (chunk: Buffer) => (entry.body += chunk.toString()));
   response.setHeader('content-type', 'application/json');
-  if (request.url === '/indexes/refused/search') {
+  if (request.url?.startsWith('/indexes/refused/')) {
     response.statusCode = 400;
     response.end(
       JSON.stringify({ message: 'Attribute `city` is not filterable.', code: 'invalid_search_filter' }),
@@ -31,15 +32,19 @@ it('asks Meilisearch for uncompressed answers on every kind of call: health, sea
   await client.health();
   await client.index('courses').search('data');
   await client.multiSearch({ queries: [{ indexUid: 'courses', q: 'data' }] });
-  await client.index('courses').addDocumentsFromString('[{"id":"a"}]', 'application/json');
+  expect(await addDocumentBytes(client, 'courses', Buffer.from('[{"id":"é"}]'))).toMatchObject({
+    taskUid: 1,
+  });
   await client.index('courses').updateSettings({ filterableAttributes: ['mode'] });
   expect(seen.map((request) => request.url)).toEqual([
     '/health',
     '/indexes/courses/search',
     '/multi-search',
-    '/indexes/courses/documents',
+    '/indexes/courses/documents?primaryKey=id',
     '/indexes/courses/settings',
   ]);
+  // documents go as the bytes they were, as JSON
+  expect(seen[3]).toMatchObject({ body: '[{"id":"é"}]', headers: { 'content-type': 'application/json' } });
   // a compressed answer comes as headers and body in two writes, and the body waits for a delayed ACK
   for (const request of seen) expect(request.headers['accept-encoding']).toBe('identity');
   expect(seen[0]!.headers.authorization).toBe('Bearer a-key-of-sixteen-bytes');
@@ -54,10 +59,22 @@ it("passes on Meilisearch's refusal with its code and message, and a failure to 
   expect(meiliApiError(refused)?.cause).toMatchObject({ code: 'invalid_search_filter' });
   expect(meiliApiError(refused)?.response.status).toBe(400);
   expect(errorMessage(refused)).toContain('Attribute `city` is not filterable.');
+  const refusedDocuments = await addDocumentBytes(client, 'refused', Buffer.from('[]')).catch(
+    (error: unknown) => error,
+  );
+  expect(meiliApiError(refusedDocuments)?.cause).toMatchObject({ code: 'invalid_search_filter' });
 
   const unreachable = await createMeiliClient('http://127.0.0.1:9', undefined)
     .health()
     .catch((error: unknown) => error);
   expect(meiliApiError(unreachable)).toBeNull();
   expect(errorMessage(unreachable)).toMatch(/ECONNREFUSED/);
+  const documentsUnreachable = await addDocumentBytes(
+    createMeiliClient('127.0.0.1:9', undefined),
+    'courses',
+    Buffer.from('[]'),
+  ).catch((error: unknown) => error);
+  expect(errorMessage(documentsUnreachable)).toMatch(
+    /^Request to http:\/\/127\.0\.0\.1:9\/indexes.* ECONNREFUSED/,
+  );
 });

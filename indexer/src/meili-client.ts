@@ -92,10 +92,9 @@ export async function addDocumentBytes(
   body: Uint8Array,
 ): Promise<EnqueuedTask> {
   const { host, apiKey } = client.config;
-  const url = new URL(
-    `indexes/${encodeURIComponent(uid)}/documents?primaryKey=id`,
-    host.endsWith('/') ? host : `${host}/`,
-  );
+  // the host as the client reads it: "localhost:7700" is http://localhost:7700/
+  const base = `${/^https?:\/\//.test(host) ? '' : 'http://'}${host}${host.endsWith('/') ? '' : '/'}`;
+  const url = new URL(`indexes/${encodeURIComponent(uid)}/documents?primaryKey=id`, base);
   const headers: Record<string, string> = { ...MEILI_HEADERS, 'Content-Type': 'application/json' };
   if (apiKey) headers.Authorization = `Bearer ${apiKey}`;
   try {

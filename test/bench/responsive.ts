@@ -65,6 +65,8 @@ function shortlistEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
+const ACCESS_LOG_LINE = /^[A-Z]+ \/\S* \d{3} [\d.]+ms id=/;
+
 async function startServer(args: string[] = []): Promise<Server> {
   const env = { ...shortlistEnv(), PORT: '0', DEMO_PORT: String(await freePorts(demoProviderIds().length)) };
   const child = spawn(process.execPath, [...SHORTLIST_NODE_FLAGS, BIN, 'start', ...args], {
@@ -78,8 +80,8 @@ async function startServer(args: string[] = []): Promise<Server> {
       const text = rest + chunk.toString();
       const parts = text.split('\n');
       rest = parts.pop()!;
-      // access-log lines are JSON; the rest say what the server does
-      for (const line of parts) if (!line.startsWith('{')) lines.push(line);
+      // access-log lines ("GET /v1/search 200 3.1ms id=…") left out; the rest say what the server does
+      for (const line of parts) if (!ACCESS_LOG_LINE.test(line)) lines.push(line);
       const port = lines.map((line) => /running: http:\/\/[^:]+:(\d+)/.exec(line)?.[1]).find(Boolean);
       if (port) resolve(`http://127.0.0.1:${port}`);
     });
