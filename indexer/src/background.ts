@@ -23,29 +23,27 @@ export function runInBackground(pid = 0): void {
 /** The name Meilisearch gives the threads that index (it keeps them for its whole run). */
 const INDEXING_THREAD = 'indexing-thread';
 
+/** A thread's name, or undefined once it has ended. */
+function threadName(pid: number, thread: string): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/task/${thread}/comm`, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Runs a Meilisearch server's indexing threads in the background and leaves the threads that answer searches as
- * they are: while a million documents are indexed, searches and the server's HTTP thread get a core first. Returns
- * the threads lowered; none where Linux's /proc is not there to name them (the server then runs as it would have).
+ * they are: while a million documents are indexed, searches and the server's HTTP thread get a core first. Where
+ * Linux's /proc is not there to name the threads, the server runs as it would have.
  */
-export function indexingInBackground(serverPid: number): number[] {
+export function indexingInBackground(serverPid: number): void {
   let threads: string[];
   try {
     threads = readdirSync(`/proc/${serverPid}/task`);
   } catch {
-    return [];
+    return;
   }
-  const lowered: number[] = [];
-  for (const thread of threads) {
-    let name = '';
-    try {
-      name = readFileSync(`/proc/${serverPid}/task/${thread}/comm`, 'utf8').trim();
-    } catch {
-      continue; // the thread ended meanwhile
-    }
-    if (name !== INDEXING_THREAD) continue;
-    runInBackground(Number(thread));
-    lowered.push(Number(thread));
-  }
-  return lowered;
+  for (const thread of threads)
+    if (threadName(serverPid, thread) === INDEXING_THREAD) runInBackground(Number(thread));
 }

@@ -180,11 +180,6 @@ export function addDocuments(
   uid: string,
   documents: readonly Buffer[],
 ): Promise<EnqueuedTask> {
-  const parts: Uint8Array[] = [OPEN];
-  for (const document of documents) {
-    if (parts.length > 1) parts.push(COMMA);
-    parts.push(document);
-  }
-  parts.push(CLOSE);
-  return addDocumentBytes(client, uid, Buffer.concat(parts));
+  const items = documents.flatMap((document, n) => (n === 0 ? [document] : [COMMA, document]));
+  return addDocumentBytes(client, uid, Buffer.concat([OPEN, ...items, CLOSE]));
 }
