@@ -48,9 +48,6 @@ export async function setUpDemoFeeds(
         limits: DEFAULT_FEED_LIMITS,
         read: { format: feed.format },
         receivedAt: new Date().toISOString(),
-        // checked on a thread of its own although small: in a process just started, the normalisers' first rows
-        // compile their patterns, 50–110 ms that would otherwise hold up the HTTP thread while the server is up
-        workers: 1,
       });
       imported.push(`${feed.format} ${summary.accepted}`);
     } catch (error) {

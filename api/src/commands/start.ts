@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openToOthers } from '@shortlist/indexer';
+import { warmUpFeedChecks } from '@shortlist/crawler/feeds';
 import { loadSources } from '@shortlist/crawler/plan';
 import type { Source } from '@shortlist/schemas';
 import { createApp } from '../app.ts';
@@ -69,6 +70,8 @@ export async function startCommand(env: ApiEnv, { demo }: { demo: boolean }): Pr
     partner: { settings, runner, poller, uploadsDir },
     log: batchedLines((text) => process.stdout.write(text)),
   });
+  // before listening: a feed's first rows in a process compile the normalisers, too long a stop once serving
+  await warmUpFeedChecks();
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

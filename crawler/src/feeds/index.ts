@@ -18,3 +18,4 @@ export * from './csv-writer.ts';
 export * from '../fetch/address-policy.ts';
 export * from '../fetch/safe-fetch.ts';
 export { parseUntrustedJson, MAX_JSON_DEPTH } from '../linked-data/json-depth.ts';
+export { warmUpFeedChecks } from './warm-up.ts';
