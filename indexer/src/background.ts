@@ -20,8 +20,12 @@ export function runInBackground(pid = 0): void {
   }
 }
 
-/** The name Meilisearch gives the threads that index (it keeps them for its whole run). */
-const INDEXING_THREAD = 'indexing-thread';
+/**
+ * The threads of a Meilisearch server that index, both kept for its whole run: the pool that extracts, and the
+ * scheduler, which starts a `batch-operation` thread for each batch of tasks to write it into the index. A thread
+ * starts at the priority of the thread that starts it, so every batch runs in the background too.
+ */
+const INDEXING_THREADS = new Set(['indexing-thread', 'scheduler']);
 
 /** A thread's name, or undefined once it has ended. */
 function threadName(pid: number, thread: string): string | undefined {
@@ -45,5 +49,5 @@ export function indexingInBackground(serverPid: number): void {
     return;
   }
   for (const thread of threads)
-    if (threadName(serverPid, thread) === INDEXING_THREAD) runInBackground(Number(thread));
+    if (INDEXING_THREADS.has(threadName(serverPid, thread) ?? '')) runInBackground(Number(thread));
 }

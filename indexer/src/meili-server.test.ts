@@ -54,18 +54,20 @@ describe('the bundled Meilisearch', () => {
     expect(server.join(' ')).toContain('--env production');
   });
 
-  it('indexes in the background: its indexing thread runs below the threads that answer searches, before and after it has indexed', async () => {
+  it('indexes in the background: its indexing threads run below the threads that answer searches, before and after it has indexed', async () => {
     const meili = await start();
     const { server } = meili.supervisor!.processIds()!;
-    const check = () => {
+    const check = (names: string[]) => {
       const all = threads(server);
-      const indexing = all.filter((thread) => thread.name === 'indexing-thread');
-      expect(indexing.length).toBeGreaterThan(0);
-      for (const thread of indexing) expect(thread.nice).toBe(background);
+      for (const name of names) {
+        const indexing = all.filter((thread) => thread.name === name);
+        expect(indexing.length, name).toBeGreaterThan(0);
+        for (const thread of indexing) expect(thread.nice, name).toBe(background);
+      }
       // the main thread and the HTTP workers that answer searches keep the server's priority
       expect(all.filter((thread) => thread.nice === getPriority()).length).toBeGreaterThan(1);
     };
-    check();
+    check(['indexing-thread', 'scheduler']);
     const headers = { authorization: `Bearer ${meili.key}`, 'content-type': 'application/json' };
     const sent = (await (
       await fetch(`${meili.url}/indexes/courses/documents`, {
@@ -79,7 +81,8 @@ describe('the bundled Meilisearch', () => {
         .status;
     await expect.poll(status, { timeout: 20_000 }).toMatch(/succeeded|failed/);
     expect(await status()).toBe('succeeded');
-    check();
+    // the thread that wrote the batch into the index was started by the scheduler, at its priority
+    check(['indexing-thread', 'scheduler', 'batch-operation']);
   });
 
   it('runs in development mode only when asked (the demo)', async () => {
