@@ -3,12 +3,14 @@
 // 100,000-row partner CSV uploaded through the API, (c) a full reindex (`shortlist reindex`) and (d) a crawl of
 // the demo sites (`shortlist start --demo`). During each, one client searches without pause (the mixed query set
 // of bench:api). Prints, per load, search p50/p99/max and the event loop's p99/max delay inside the server (its
-// /metrics, read when the load starts and ends). Goal: search p99 < 100 ms, none over 500 ms, loop delay ≤ 100 ms.
+// /metrics, read when the load starts and ends), and what the machine did meanwhile (machine-watch.ts).
+// Goal: search p99 < 100 ms, none over 500 ms, loop delay ≤ 100 ms.
 // Usage: tsx test/bench/responsive.ts [--courses 1000000] [--feed-rows 100000] [--loads bcd]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
+import { machineWatch } from './machine-watch.ts';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoProviderIds } from '@shortlist/demo';
@@ -121,15 +123,18 @@ async function searchDuring(server: Server, done: Promise<unknown>) {
   let finished = false;
   void done.finally(() => (finished = true));
   const times: number[] = [];
+  /** when each search over 100 ms started, on the clock the machine watch uses */
+  const slow: { from: number; to: number }[] = [];
   let failures = 0;
   for (let n = 0; !finished; n++) {
     const started = performance.now();
     const response = await fetch(`${server.url}/v1/search?${QUERIES[n % QUERIES.length]}`);
     await response.arrayBuffer();
     times.push(ms(started));
+    if (ms(started) > 100) slow.push({ from: performance.timeOrigin + started, to: Date.now() });
     if (!response.ok) failures++;
   }
-  return { times, failures };
+  return { times, slow, failures };
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -140,10 +145,12 @@ async function measure(server: Server, name: string, load: () => Promise<string>
   await loopDelay(server); // the event loop's delays count from here
   await sleep(50); // the monitor counts a delay from its previous sample: one is taken before the load starts
   const started = performance.now();
+  const machine = machineWatch();
   const work = load();
-  const [{ times, failures }, note] = await Promise.all([searchDuring(server, work), work]);
+  const [{ times, slow, failures }, note] = await Promise.all([searchDuring(server, work), work]);
   const seconds = ms(started) / 1000;
   const loop = await loopDelay(server);
+  const stalls = await machine.stop();
   const sorted = times.toSorted((a, b) => a - b);
   const goal = percentile(sorted, 99) < 100 && sorted.at(-1)! <= 500 && loop.max <= 100 && failures === 0;
   console.log(
@@ -151,6 +158,12 @@ async function measure(server: Server, name: string, load: () => Promise<string>
       `search p50 ${percentile(sorted, 50).toFixed(1)} p99 ${percentile(sorted, 99).toFixed(1)} max ${sorted.at(-1)!.toFixed(1)} ms  ` +
       `event loop p99 ${loop.p99.toFixed(1)} max ${loop.max.toFixed(1)} ms  ${failures ? `${failures} failed  ` : ''}` +
       `${goal ? 'meets the goal' : 'MISSES the goal'}  (${note})`,
+  );
+  const during = slow.filter((search) => stalls.pauses.some((p) => p.to > search.from && p.from < search.to));
+  console.log(
+    `    the machine: CPU stolen by the host ${stalls.stolenPercent.toFixed(1)}%; an idle process was held up over 100 ms ` +
+      `${stalls.pauses.length} times (longest ${Math.max(0, ...stalls.pauses.map((p) => p.to - p.from)).toFixed(0)} ms); ` +
+      `searches over 100 ms: ${slow.length}, ${during.length} of them while it was held up`,
   );
 }
 

@@ -10,7 +10,7 @@ const SAMPLE_FEED = [
 ].join('\n');
 
 const context: Omit<FeedContext, 'fieldName'> = {
-  provider: { id: 'warm-up', name: 'Warm-up', url: 'https://warm-up.invalid/' },
+  provider: { id: 'warm-up', country: 'GB', url: 'https://warm-up.invalid/' },
   fetchedAt: '2027-01-01T00:00:00.000Z',
   sourceUrl: 'https://warm-up.invalid/',
 };
