@@ -1,37 +1,49 @@
-// What the machine itself does to every process during a bench load: on a shared VM, the host can take a virtual
-// core away for a few hundred milliseconds, and every thread that was on it waits, ours and Meilisearch's alike.
-// A small separate process that only wakes every 10 ms notes each time it was held up; /proc/stat gives the share
-// of CPU time the host took ("steal"). Together they tell a stall of the machine from a stall of the server.
+// What the machine does to every process during a bench load, so that a slow search can be told apart: a stall
+// of the server, or of the machine. A small separate process wakes every 20 ms and reads /proc/stat. It notes each
+// time it was held up itself for over 100 ms (a search slow at that moment did not wait for our server alone: a
+// process doing almost nothing waited too), and each time the host took a virtual core away for over 50 ms (Linux
+// counts that time as "steal", per core, and books it in one go when the core comes back).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-/** The idle process: prints "from to" (epoch ms) each time its 10 ms timer fired over 100 ms late. */
+/** Prints "held <from> <to>" and "away <from> <to>" (epoch ms) for what it saw. */
 const WATCHER = `
-let last = Date.now();
+const fs = require('node:fs');
+const HZ = 100; // USER_HZ: /proc/stat counts in hundredths of a second
+const steal = () => fs.readFileSync('/proc/stat', 'utf8').split('\\n').filter((l) => /^cpu\\d/.test(l)).map((l) => Number(l.split(/\\s+/)[8]));
+let last = steal();
+let woke = Date.now();
 setInterval(() => {
   const now = Date.now();
-  if (now - last > 110) console.log(last + ' ' + now);
-  last = now;
-}, 10);
+  if (now - woke > 120) console.log('held ' + woke + ' ' + now);
+  woke = now;
+  const current = steal();
+  current.forEach((ticks, core) => {
+    const away = ((ticks - last[core]) * 1000) / HZ;
+    if (away > 50) console.log('away ' + (now - away) + ' ' + now);
+  });
+  last = current;
+}, 20);
 `;
 
-/** CPU time so far in ticks: all of it, and the host's share (Linux; zero elsewhere). */
+/** CPU time so far in ticks: all of it, and the host's share. */
 function cpuTicks(): { total: number; steal: number } {
-  try {
-    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.split(/\s+/).slice(1, 9).map(Number);
-    return { total: fields.reduce((sum, value) => sum + value, 0), steal: fields[7]! };
-  } catch {
-    return { total: 0, steal: 0 };
-  }
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.split(/\s+/).slice(1, 9).map(Number);
+  return { total: fields.reduce((sum, value) => sum + value, 0), steal: fields[7]! };
 }
+
+type Stretch = { from: number; to: number };
 
 export interface MachineStalls {
-  /** times the idle process was held up, epoch ms */
-  pauses: { from: number; to: number }[];
-  stolenPercent: number;
+  /** each time the watching process was held up for over 100 ms, epoch ms */
+  held: Stretch[];
+  /** each stretch a core was taken away for over 50 ms, epoch ms */
+  away: Stretch[];
+  /** the host's share of the CPU time, in % */
+  stolen: number;
 }
 
-/** Starts watching the machine; `stop` ends it and says what it saw. */
+/** Starts watching the machine (Linux); `stop` ends it and says what it saw. */
 export function machineWatch(): { stop(): Promise<MachineStalls> } {
   const before = cpuTicks();
   const child = spawn(process.execPath, ['-e', WATCHER], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -43,13 +55,17 @@ export function machineWatch(): { stop(): Promise<MachineStalls> } {
       child.kill();
       await exited;
       const after = cpuTicks();
-      const pauses = output
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => line.split(' ').map(Number))
-        .map(([from, to]) => ({ from: from!, to: to! }));
-      const total = after.total - before.total;
-      return { pauses, stolenPercent: total ? (100 * (after.steal - before.steal)) / total : 0 };
+      const seen = (kind: string) =>
+        output
+          .split('\n')
+          .filter((line) => line.startsWith(`${kind} `))
+          .map((line) => line.split(' ').map(Number))
+          .map(([, from, to]) => ({ from: from!, to: to! }));
+      return {
+        held: seen('held'),
+        away: seen('away'),
+        stolen: (100 * (after.steal - before.steal)) / (after.total - before.total || 1),
+      };
     },
   };
 }

@@ -159,11 +159,16 @@ async function measure(server: Server, name: string, load: () => Promise<string>
       `event loop p99 ${loop.p99.toFixed(1)} max ${loop.max.toFixed(1)} ms  ${failures ? `${failures} failed  ` : ''}` +
       `${goal ? 'meets the goal' : 'MISSES the goal'}  (${note})`,
   );
-  const during = slow.filter((search) => stalls.pauses.some((p) => p.to > search.from && p.from < search.to));
+  const longest = (stretches: { from: number; to: number }[]) =>
+    Math.max(0, ...stretches.map((stretch) => stretch.to - stretch.from)).toFixed(0);
+  const within = (stretches: { from: number; to: number }[]) =>
+    slow.filter((search) => stretches.some((stretch) => stretch.to > search.from && stretch.from < search.to))
+      .length;
   console.log(
-    `    the machine: CPU stolen by the host ${stalls.stolenPercent.toFixed(1)}%; an idle process was held up over 100 ms ` +
-      `${stalls.pauses.length} times (longest ${Math.max(0, ...stalls.pauses.map((p) => p.to - p.from)).toFixed(0)} ms); ` +
-      `searches over 100 ms: ${slow.length}, ${during.length} of them while it was held up`,
+    `    the machine: an idle process held up over 100 ms ${stalls.held.length} times (longest ${longest(stalls.held)} ms), ` +
+      `a core taken by the host over 50 ms ${stalls.away.length} times (longest ${longest(stalls.away)} ms), ` +
+      `${stalls.stolen.toFixed(1)}% of CPU time stolen; of ${slow.length} searches over 100 ms, ` +
+      `${within(stalls.held)} fell while the idle process was held up`,
   );
 }
 
