@@ -32,7 +32,7 @@ function cpuTicks(): { total: number; steal: number } {
   return { total: fields.reduce((sum, value) => sum + value, 0), steal: fields[7]! };
 }
 
-type Stretch = { from: number; to: number };
+export type Stretch = { from: number; to: number };
 
 export interface MachineStalls {
   /** each time the watching process was held up for over 100 ms, epoch ms */

@@ -10,7 +10,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
-import { machineWatch } from './machine-watch.ts';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoProviderIds } from '@shortlist/demo';
@@ -18,6 +17,7 @@ import { CatalogueStore } from '@shortlist/indexer';
 import { PartnerAccounts } from '@shortlist/indexer/partners';
 import { generateCourses, generatedProviders } from '@shortlist/indexer/testing';
 import { generate, PROVIDER } from './feed-rows.ts';
+import { machineWatch, type Stretch } from './machine-watch.ts';
 import { QUERIES } from './search-queries.ts';
 import { SHORTLIST_NODE_FLAGS } from './shortlist-flags.ts';
 
@@ -123,8 +123,8 @@ async function searchDuring(server: Server, done: Promise<unknown>) {
   let finished = false;
   void done.finally(() => (finished = true));
   const times: number[] = [];
-  /** when each search over 100 ms started, on the clock the machine watch uses */
-  const slow: { from: number; to: number }[] = [];
+  /** each search over 100 ms, from start to end in epoch ms, the machine watch's clock */
+  const slow: Stretch[] = [];
   let failures = 0;
   for (let n = 0; !finished; n++) {
     const started = performance.now();
@@ -159,9 +159,9 @@ async function measure(server: Server, name: string, load: () => Promise<string>
       `event loop p99 ${loop.p99.toFixed(1)} max ${loop.max.toFixed(1)} ms  ${failures ? `${failures} failed  ` : ''}` +
       `${goal ? 'meets the goal' : 'MISSES the goal'}  (${note})`,
   );
-  const longest = (stretches: { from: number; to: number }[]) =>
+  const longest = (stretches: Stretch[]) =>
     Math.max(0, ...stretches.map((stretch) => stretch.to - stretch.from)).toFixed(0);
-  const within = (stretches: { from: number; to: number }[]) =>
+  const within = (stretches: Stretch[]) =>
     slow.filter((search) => stretches.some((stretch) => stretch.to > search.from && stretch.from < search.to))
       .length;
   console.log(
