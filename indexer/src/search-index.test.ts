@@ -8,7 +8,7 @@ import { createMeiliClient } from './meili-client.ts';
 import { SearchIndex } from './search-index.ts';
 import { startSyncLoop, type SetTimer } from './sync-loop.ts';
 import { rebuildIndex } from './reindex.ts';
-import { testCourse } from './test-courses.ts';
+import { generateCourses, generatedProviders, testCourse } from './test-courses.ts';
 
 let meili: MeiliConnection;
 let store: CatalogueStore;
@@ -106,6 +106,25 @@ describe('SearchIndex', () => {
     expect((await index.client.index(index.uid).search('soil science')).hits.map((hit) => hit.title)).toEqual(
       ['Soil Science for Growers'],
     );
+  });
+
+  it('stops a long sync between chunks, and the next sync sends what it left', async () => {
+    const catalogue = new CatalogueStore(join(dataDir, 'stopped-sync.db'));
+    for (const provider of generatedProviders()) catalogue.upsertProvider(provider);
+    catalogue.upsertCourses(generateCourses(12_000)); // more than one chunk of ten 1,000-course batches
+    const index = new SearchIndex(createMeiliClient(meili.url, meili.key), 'courses_stopped_sync');
+    await index.prepare();
+    const timers = manualTimers();
+    const loop = startSyncLoop(catalogue, index, { setTimer: timers.setTimer });
+    timers.fireNext(); // the sync starts
+    await loop.stop();
+    expect(catalogue.getCursor(index.cursorName)).toBeLessThan(catalogue.latestSeq());
+
+    const next = startSyncLoop(catalogue, index, { intervalMs: 20 });
+    await next.flush();
+    await next.stop();
+    expect((await index.client.index(index.uid).getStats()).numberOfDocuments).toBe(12_000);
+    catalogue.close();
   });
 
   it('backs off while Meilisearch is unreachable, however many writes ask for a sync', async () => {

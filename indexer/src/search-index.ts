@@ -17,6 +17,11 @@ import {
 } from './settings.ts';
 
 const BATCH_SIZE = 1000;
+/**
+ * Changes read from the catalogue in one turn of the event loop. 1,000 at once took 6–20 ms at 1,000,000 courses on a
+ * quiet machine, and several times that while Meilisearch indexes on the same cores; 250 take about 2 ms.
+ */
+const READ_SLICE = 250;
 const BATCHES_PER_CHUNK = 10;
 /** chunks sent ahead of the oldest one still being indexed: Meilisearch indexes what is queued in large batches */
 const CHUNKS_IN_FLIGHT = 10;
@@ -86,9 +91,10 @@ export class SearchIndex {
    * Sends every catalogue change after the stored cursor in batches, enqueued in order (Meilisearch
    * applies them in that order). The next chunk is read and sent while Meilisearch indexes the one
    * before, and the cursor moves past a chunk only once it and every chunk before it succeeded: a crash
-   * or an outage replays, never skips.
+   * or an outage replays, never skips. Once `stop` is aborted, it returns before the next chunk, without waiting for
+   * those in flight: the next sync sends them again.
    */
-  async syncFrom(store: CatalogueStore, cursorName = this.cursorName): Promise<number> {
+  async syncFrom(store: CatalogueStore, cursorName = this.cursorName, stop?: AbortSignal): Promise<number> {
     const providers = new Set<string>();
     const inFlight: { tasks: EnqueuedTask[]; lastSeq: number; size: number }[] = [];
     let sent = 0;
@@ -101,10 +107,11 @@ export class SearchIndex {
       sent += chunk.size;
     };
     for (;;) {
+      if (stop?.aborted) return sent;
       // read a batch at a time, each sent before the next is read: no long step on the thread that answers HTTP
       const chunk = { tasks: [] as EnqueuedTask[], lastSeq: readFrom, size: 0 };
       for (let batches = 0; batches < BATCHES_PER_CHUNK; batches++) {
-        const changes = store.changesSince(readFrom, BATCH_SIZE);
+        const changes = await readBatch(store, readFrom);
         if (changes.length === 0) break;
         for (const change of changes) providers.add(change.providerId);
         chunk.tasks.push(...(await this.sendBatch(changes)));
@@ -167,6 +174,17 @@ export class SearchIndex {
     }
     if (documents.length === 0) return null;
     return this.client.index(this.providersUid).addDocuments(documents);
+  }
+}
+
+/** The next batch of changes after `cursor`, read a slice per turn of the event loop. */
+async function readBatch(store: CatalogueStore, cursor: number): Promise<CourseChange[]> {
+  const changes: CourseChange[] = [];
+  for (;;) {
+    const slice = store.changesSince(changes.at(-1)?.seq ?? cursor, READ_SLICE);
+    changes.push(...slice);
+    if (slice.length < READ_SLICE || changes.length >= BATCH_SIZE) return changes;
+    await new Promise(setImmediate);
   }
 }
 

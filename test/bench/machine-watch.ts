@@ -13,6 +13,7 @@ const HZ = 100; // USER_HZ: /proc/stat counts in hundredths of a second
 const steal = () => fs.readFileSync('/proc/stat', 'utf8').split('\\n').filter((l) => /^cpu\\d/.test(l)).map((l) => Number(l.split(/\\s+/)[8]));
 let last = steal();
 let woke = Date.now();
+console.log('watching');
 setInterval(() => {
   const now = Date.now();
   if (now - woke > 120) console.log('held ' + woke + ' ' + now);
@@ -43,12 +44,18 @@ export interface MachineStalls {
   stolen: number;
 }
 
-/** Starts watching the machine (Linux); `stop` ends it and says what it saw. */
-export function machineWatch(): { stop(): Promise<MachineStalls> } {
-  const before = cpuTicks();
+/** Starts watching the machine (Linux) and resolves once it watches; `stop` ends it and says what it saw. */
+export async function machineWatch(): Promise<{ stop(): Promise<MachineStalls> }> {
   const child = spawn(process.execPath, ['-e', WATCHER], { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.startsWith('watching\n')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`the machine watch exited (${code})`)));
+  });
+  const before = cpuTicks();
   return {
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));

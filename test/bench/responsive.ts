@@ -8,6 +8,7 @@
 // Usage: tsx test/bench/responsive.ts [--courses 1000000] [--feed-rows 100000] [--loads bcd]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { Agent, get } from 'node:http';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -126,15 +127,23 @@ async function searchDuring(server: Server, done: Promise<unknown>) {
   /** each search over 100 ms, from start to end in epoch ms, the machine watch's clock */
   const slow: Stretch[] = [];
   let failures = 0;
+  // node:http with a kept-alive connection: the client shares the two cores with the server, and fetch's streams
+  // cost it about twice the CPU per search (docs/benchmarks.md, 2026-12-02); a learner's client is not on the server
+  const agent = new Agent({ keepAlive: true, maxSockets: 1, timeout: 4000 });
   for (let n = 0; !finished; n++) {
     const started = performance.now();
-    const response = await fetch(`${server.url}/v1/search?${QUERIES[n % QUERIES.length]}`);
-    await response.arrayBuffer();
+    const status = await new Promise<number>((resolve, reject) =>
+      get(`${server.url}/v1/search?${QUERIES[n % QUERIES.length]}`, { agent }, (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode!));
+      }).on('error', reject),
+    );
     const took = ms(started);
     times.push(took);
     if (took > 100) slow.push({ from: Date.now() - took, to: Date.now() });
-    if (!response.ok) failures++;
+    if (status !== 200) failures++;
   }
+  agent.destroy();
   return { times, slow, failures };
 }
 
@@ -143,10 +152,10 @@ const percentile = (sorted: number[], p: number) =>
 
 /** Runs a load while a client searches, and prints what search and the event loop went through. */
 async function measure(server: Server, name: string, load: () => Promise<string>) {
+  const machine = await machineWatch(); // started before the load: its own start is no part of it
   await loopDelay(server); // the event loop's delays count from here
   await sleep(50); // the monitor counts a delay from its previous sample: one is taken before the load starts
   const started = performance.now();
-  const machine = machineWatch();
   const work = load();
   const [{ times, slow, failures }, note] = await Promise.all([searchDuring(server, work), work]);
   const seconds = ms(started) / 1000;
