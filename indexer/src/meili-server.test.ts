@@ -6,8 +6,9 @@ import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BACKGROUND_NICENESS } from './background.ts';
+import { BACKGROUND_NICENESS, SCHED_IDLE } from './background.ts';
 import { isAlive, startBundledMeilisearch, type MeiliConnection } from './meili-server.ts';
+import { threadScheduling } from './thread-scheduling.ts';
 
 const started: MeiliConnection[] = [];
 afterAll(async () => {
@@ -22,15 +23,9 @@ async function start(options: Parameters<typeof startBundledMeilisearch>[1] = {}
 
 const commandLine = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
 
-/** Each thread of a process: its name and its nice value (from /proc/PID/task/TID/stat). */
-function threads(pid: number): { name: string; nice: number }[] {
-  return readdirSync(`/proc/${pid}/task`).map((thread) => {
-    const stat = readFileSync(`/proc/${pid}/task/${thread}/stat`, 'utf8');
-    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    // the fields after the name start at the third: the nice value is the 19th
-    return { name, nice: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]) };
-  });
-}
+/** Each thread of a process: its name, nice value and scheduling policy. */
+const threads = (pid: number) =>
+  readdirSync(`/proc/${pid}/task`).map((thread) => threadScheduling(pid, Number(thread)));
 const background = Math.min(19, getPriority() + BACKGROUND_NICENESS);
 
 const answers = ({ url, key }: { url: string; key?: string }, path = '/indexes') =>
@@ -62,10 +57,12 @@ describe('the bundled Meilisearch', () => {
       for (const name of names) {
         const indexing = all.filter((thread) => thread.name === name);
         expect(indexing.length, name).toBeGreaterThan(0);
-        for (const thread of indexing) expect(thread.nice, name).toBe(background);
+        for (const thread of indexing)
+          expect(thread, name).toMatchObject({ nice: background, policy: SCHED_IDLE });
       }
-      // the main thread and the HTTP workers that answer searches keep the server's priority
-      expect(all.filter((thread) => thread.nice === getPriority()).length).toBeGreaterThan(1);
+      // the main thread and the HTTP workers that answer searches keep the server's priority and policy
+      const searching = all.filter((thread) => thread.nice === getPriority() && thread.policy !== SCHED_IDLE);
+      expect(searching.length).toBeGreaterThan(1);
     };
     check(['indexing-thread', 'scheduler']);
     const headers = { authorization: `Bearer ${meili.key}`, 'content-type': 'application/json' };
@@ -126,7 +123,7 @@ describe('the bundled Meilisearch', () => {
     const indexing = threads(supervisor.processIds()!.server).filter(
       (thread) => thread.name === 'indexing-thread',
     );
-    expect(indexing.map((thread) => thread.nice)).toEqual(indexing.map(() => background));
+    for (const thread of indexing) expect(thread).toMatchObject({ nice: background, policy: SCHED_IDLE });
     expect(indexing.length).toBeGreaterThan(0);
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(

@@ -11,7 +11,8 @@ import {
   type FixtureSite,
 } from '@shortlist/crawler/testing';
 import { CatalogueStore, isAlive } from '@shortlist/indexer';
-import { BACKGROUND_NICENESS } from '@shortlist/indexer/background';
+import { BACKGROUND_NICENESS, SCHED_IDLE } from '@shortlist/indexer/background';
+import { threadScheduling } from '@shortlist/indexer/testing';
 import { catalogueSink } from './crawl-schedule.ts';
 import { CrawlProcess } from './crawl-process.ts';
 
@@ -64,6 +65,7 @@ describe('crawls in a process of their own (issue 16)', () => {
     // not this thread, nor this process: the thread that answers HTTP only writes what the crawl sends
     expect(pid).not.toBe(process.pid);
     expect(getPriority(pid)).toBe(Math.min(19, getPriority() + BACKGROUND_NICENESS));
+    expect(threadScheduling(pid).policy).toBe(SCHED_IDLE);
     const report = await crawling;
     expect(report).toMatchObject({ complete: true, records: { new: 3, changed: 0, withdrawn: 0 } });
     expect(active()).toEqual(['Course a', 'Course b', 'Course c']);
