@@ -18,7 +18,7 @@ export const SCHED_IDLE = 5;
  * thread (or the thread whose id is given), and every thread it starts afterwards inherits them. Where neither can
  * be set, the work runs as it would have.
  *
- * Why idle scheduling and not only a nice value: with two busy cores, a profile of a sync of 1,000,000 courses
+ * Why idle scheduling and not only a nice value: with two busy cores, a scheduler trace of a sync of 1,000,000 courses
  * showed the HTTP thread waiting 100–130 ms for one core while Meilisearch's indexing thread, at nice +10, held the
  * other. The kernel counts a core that runs only idle-scheduled work as free: a thread that wakes goes to it at
  * once, and such a core takes waiting threads from the others at the next tick.
