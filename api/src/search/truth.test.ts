@@ -35,13 +35,13 @@ const SETUPS: {
 describe.each(SETUPS)(
   '$courses courses, counted exactly up to $limits.exactTotalUpTo, $limits.facetValues values a facet',
   ({ courses: size, limits: LIMITS, allTotal }) => {
-    const courses = generateCourses(size);
-
+    let courses: Course[];
     let meili: MeiliConnection;
     let store: CatalogueStore;
     let request: ReturnType<typeof checkedRequests>;
 
     beforeAll(async () => {
+      courses = generateCourses(size);
       const dataDir = mkdtempSync(join(tmpdir(), 'search-truth-'));
       meili = await startBundledMeilisearch(dataDir);
       store = new CatalogueStore(join(dataDir, 'catalogue.db'));
