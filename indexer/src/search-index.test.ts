@@ -127,6 +127,52 @@ describe('SearchIndex', () => {
     catalogue.close();
   });
 
+  it('after a sync that sent changes, waits four times as long as it took before the next, at most maxGapMs', async () => {
+    const catalogue = new CatalogueStore(join(dataDir, 'quiet-spell.db'));
+    for (const provider of generatedProviders()) catalogue.upsertProvider(provider);
+    let time = 0;
+    /** how long each sync takes on the test's clock */
+    let syncTakes = 500;
+    const index = new (class extends SearchIndex {
+      override async syncFrom(...args: Parameters<SearchIndex['syncFrom']>) {
+        const sent = await super.syncFrom(...args);
+        time += syncTakes;
+        return sent;
+      }
+    })(createMeiliClient(meili.url, meili.key), 'courses_quiet_spell');
+    await index.prepare();
+    const timers = manualTimers();
+    const loop = startSyncLoop(catalogue, index, {
+      intervalMs: 1000,
+      maxGapMs: 10_000,
+      setTimer: timers.setTimer,
+      now: () => time,
+    });
+    const SYNCED = { timeout: 60_000 }; // a sync on a loaded machine
+    const write = (n: number) => catalogue.upsertCourses(generateCourses(1, { first: n }));
+    write(0);
+    timers.fireNext();
+    await expect.poll(() => timers.pending(), SYNCED).toEqual([2000]);
+    write(1);
+    loop.notify(); // a write during the quiet spell waits for its end
+    expect(timers.pending()).toEqual([2000]);
+
+    time += 2000;
+    syncTakes = 5000;
+    timers.fireNext();
+    await expect.poll(() => timers.pending(), SYNCED).toEqual([10_000]);
+    expect(catalogue.getCursor(index.cursorName)).toBe(catalogue.latestSeq());
+
+    time += 10_000;
+    timers.fireNext(); // nothing to send: the usual interval
+    await expect.poll(() => timers.pending(), SYNCED).toEqual([1000]);
+    write(2);
+    loop.notify(); // the first write after a quiet spell is synced at once
+    expect(timers.pending()).toEqual([0]);
+    await loop.stop();
+    catalogue.close();
+  });
+
   it('backs off while Meilisearch is unreachable, however many writes ask for a sync', async () => {
     const timers = manualTimers();
     const { loop, errors } = syncToUnreachable('courses_backoff', 100, timers.setTimer);

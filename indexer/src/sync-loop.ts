@@ -3,9 +3,21 @@ import { errorMessage } from './meili-client.ts';
 import type { SearchIndex } from './search-index.ts';
 
 const DAY_MS = 86_400_000;
+/**
+ * After a sync that sent changes, the next one waits this many times as long as that sync took (at most `maxGapMs`).
+ * Meilisearch indexes each batch at a cost that grows with the index, not with the batch: at 1,000,000 courses a
+ * batch of a few crawled courses took 0.4–2.4 s, while 109,000 courses took 16 s (docs/benchmarks.md, 2026-12-04).
+ * Without a wait, a crawl's writes reach it as one small batch after another, and indexing them takes a core for
+ * the whole crawl; with it, catching up takes at most about a fifth of the time, and a few syncs carry the crawl.
+ * On a small catalogue a sync takes milliseconds, and the wait is shorter than `intervalMs`.
+ */
+const QUIET_FACTOR = 4;
 
 export interface SyncLoop {
-  /** asks for a sync as soon as possible (after a crawl batch or an import); while syncs fail, the back-off decides */
+  /**
+   * asks for a sync as soon as possible (after a crawl batch or an import): at once, or when the wait after the last
+   * sync ends (see QUIET_FACTOR); while syncs fail, the back-off decides
+   */
   notify(): void;
   /** Meilisearch is back after an outage: sync at once instead of waiting out the back-off */
   retryNow(): void;
@@ -33,8 +45,19 @@ export function startSyncLoop(
     intervalMs = 1000,
     maxBackoffMs = 30_000,
     log = console.error,
+    maxGapMs = 10_000,
     setTimer = realTimer,
-  }: { intervalMs?: number; maxBackoffMs?: number; log?: (line: string) => void; setTimer?: SetTimer } = {},
+    now = () => performance.now(),
+  }: {
+    intervalMs?: number;
+    maxBackoffMs?: number;
+    /** the longest wait after a sync that sent changes (see QUIET_FACTOR) */
+    maxGapMs?: number;
+    log?: (line: string) => void;
+    setTimer?: SetTimer;
+    /** the clock, in ms, that times syncs and the waits after them; a test passes its own */
+    now?: () => number;
+  } = {},
 ): SyncLoop {
   let stopped = false;
   /** a stop ends a sync between chunks: at 1,000,000 courses, a sync runs for minutes */
@@ -46,6 +69,8 @@ export function startSyncLoop(
   let cancelTimer = () => {};
   let failures = 0;
   let refreshedDay = -1;
+  /** no sync starts before this time (see QUIET_FACTOR), unless Meilisearch comes back after an outage */
+  let quietUntil = 0;
 
   const schedule = (delay: number) => {
     if (stopped) return;
@@ -55,7 +80,7 @@ export function startSyncLoop(
   // writes keep coming while Meilisearch is down: they must not cut the back-off short
   const soon = () => {
     if (syncing) again = true;
-    else if (failures === 0) schedule(0);
+    else if (failures === 0) schedule(Math.max(0, quietUntil - now()));
   };
 
   // only ever started by the timer, which is not set while a sync runs: one sync at a time
@@ -70,9 +95,13 @@ export function startSyncLoop(
           await store.refreshPassedStarts();
           refreshedDay = day;
         }
-        await index.syncFrom(store, undefined, stopping.signal);
+        const started = now();
+        const sent = await index.syncFrom(store, undefined, stopping.signal);
         failures = 0;
-        schedule(again ? 0 : intervalMs);
+        const ended = now();
+        quietUntil = sent > 0 ? ended + Math.min(maxGapMs, QUIET_FACTOR * (ended - started)) : 0;
+        const quiet = Math.max(0, quietUntil - ended);
+        schedule(again ? quiet : Math.max(intervalMs, quiet));
       } catch (error) {
         failures++;
         const delay = Math.min(maxBackoffMs, intervalMs * 2 ** failures);
