@@ -69,7 +69,7 @@ export function startSyncLoop(
   let cancelTimer = () => {};
   let failures = 0;
   let refreshedDay = -1;
-  /** no sync starts before this time (see QUIET_FACTOR), unless Meilisearch comes back after an outage */
+  /** a write announced before this time waits for it (see QUIET_FACTOR); Meilisearch back after an outage does not */
   let quietUntil = 0;
 
   const schedule = (delay: number) => {
@@ -99,8 +99,8 @@ export function startSyncLoop(
         const sent = await index.syncFrom(store, undefined, stopping.signal);
         failures = 0;
         const ended = now();
-        quietUntil = sent > 0 ? ended + Math.min(maxGapMs, QUIET_FACTOR * (ended - started)) : 0;
-        const quiet = Math.max(0, quietUntil - ended);
+        const quiet = sent > 0 ? Math.min(maxGapMs, QUIET_FACTOR * (ended - started)) : 0;
+        quietUntil = ended + quiet;
         schedule(again ? quiet : Math.max(intervalMs, quiet));
       } catch (error) {
         failures++;
