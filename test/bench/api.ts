@@ -1,6 +1,7 @@
 // `npm run bench:api`: one mixed query set through `/v1/search` of the real server, and the identical Meilisearch
 // request (built by the API's own searchRequest) sent straight to the bundled Meilisearch, in one run:
-// 1 connection (p50, p99) and 50 connections (req/s, errors), with wrk (`apt-get install -y wrk`).
+// 1 connection (p50, p99) and 50 connections (req/s, errors), with wrk (`apt-get install -y wrk`). At 1 connection it
+// also times a bare proxy (bare-proxy.ts): what one more hop costs here before any of the API's own work.
 // Usage: tsx test/bench/api.ts [courses]     100,000 courses by default
 //        tsx test/bench/api.ts --soak        200 learners for 60 s at 1,000 courses, through the API
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -88,6 +89,26 @@ async function startApi(): Promise<{ url: string; child: ChildProcess }> {
     child.once('exit', (code) => reject(new Error(`shortlist start exited (${code}):\n${output}`)));
   });
   return { url, child };
+}
+
+/** The bare proxy, for the same queries as the API's paths: its address as a target like the API's. */
+async function startBareProxy(api: Target, direct: Target, meili: { url: string; key: string }) {
+  const file = join(dataDir, 'bare-proxy.json');
+  const bodies = Object.fromEntries(
+    api.requests.map((request, n) => [request.path, direct.requests[n]!.body]),
+  );
+  writeFileSync(file, JSON.stringify({ meili: meili.url, key: meili.key, bodies }));
+  const script = fileURLToPath(new URL('bare-proxy.ts', import.meta.url));
+  const child = spawn(process.execPath, [...process.execArgv, script, file], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.once('data', (chunk: Buffer) =>
+      resolve((JSON.parse(chunk.toString()) as { port: number }).port),
+    );
+    child.once('exit', (code) => reject(new Error(`the bare proxy exited (${code})`)));
+  });
+  return { child, target: { ...api, name: 'bare-proxy', url: `http://127.0.0.1:${port}` } };
 }
 
 /** A Lua long string that no body can close early. */
@@ -227,19 +248,26 @@ function targets(apiUrl: string, meili: { url: string; key: string }): { api: Ta
   return { api, direct };
 }
 
-function compare(api: Target, direct: Target, processes: Processes) {
-  // untimed warm-up of both ways, then each measured way twice, in the order direct, API, API, direct
+function compare(api: Target, direct: Target, proxy: Target, processes: Processes) {
+  // untimed warm-up of each way, then each measured way twice, in the order direct, proxy, API, API, proxy, direct
   wrk(direct, 50, 5);
+  wrk(proxy, 50, 5);
   wrk(api, 50, 5);
-  const one = { direct: [wrk(direct, 1, 10)], api: [wrk(api, 1, 10)] };
+  const one = { direct: [wrk(direct, 1, 10)], proxy: [wrk(proxy, 1, 10)], api: [wrk(api, 1, 10)] };
   one.api.push(wrk(api, 1, 10));
+  one.proxy.push(wrk(proxy, 1, 10));
   one.direct.push(wrk(direct, 1, 10));
+  if (one.proxy.some((run) => run.errors > 0)) throw new Error('the bare proxy answered with errors');
   const fifty = { direct: [measured(direct, 50, 15, processes)], api: [measured(api, 50, 15, processes)] };
   fifty.api.push(measured(api, 50, 15, processes));
   fifty.direct.push(measured(direct, 50, 15, processes));
 
   const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
-  const p50 = { api: mean(one.api.map((run) => run.p50)), direct: mean(one.direct.map((run) => run.p50)) };
+  const p50 = {
+    api: mean(one.api.map((run) => run.p50)),
+    proxy: mean(one.proxy.map((run) => run.p50)),
+    direct: mean(one.direct.map((run) => run.p50)),
+  };
   const p99 = { api: mean(one.api.map((run) => run.p99)), direct: mean(one.direct.map((run) => run.p99)) };
   const rps = { api: mean(fifty.api.map(rate)), direct: mean(fifty.direct.map(rate)) };
   const errors = {
@@ -265,7 +293,10 @@ function compare(api: Target, direct: Target, processes: Processes) {
     `50 connections, errors ${String(errors.api).padStart(8)}      ${String(errors.direct).padStart(12)}`,
   );
   console.log(
-    `API p50 ${runs(one.api, (run) => run.p50, 'ms')}; straight ${runs(one.direct, (run) => run.p50, 'ms')}`,
+    `1 connection, p50 of a bare proxy (one more hop, bytes passed through): ${p50.proxy.toFixed(2)} ms, +${(p50.proxy - p50.direct).toFixed(2)} ms over straight`,
+  );
+  console.log(
+    `API p50 ${runs(one.api, (run) => run.p50, 'ms')}; bare proxy ${runs(one.proxy, (run) => run.p50, 'ms')}; straight ${runs(one.direct, (run) => run.p50, 'ms')}`,
   );
   console.log(`API req/s ${runs(fifty.api, rate, 'req/s')}; straight ${runs(fifty.direct, rate, 'req/s')}`);
   console.log(
@@ -337,6 +368,7 @@ console.log(
 );
 const meili = await startBundledMeilisearch(dataDir);
 let server: ChildProcess | undefined;
+let bareProxy: ChildProcess | undefined;
 try {
   await load(meili);
   const started = await startApi();
@@ -345,8 +377,13 @@ try {
   await checkSameAnswers(api, direct);
   await checkTruthful(api);
   if (soak) await soakRun(api);
-  else compare(api, direct, { api: server.pid!, meili: meiliPid() });
+  else {
+    const proxy = await startBareProxy(api, direct, meili);
+    bareProxy = proxy.child;
+    compare(api, direct, proxy.target, { api: server.pid!, meili: meiliPid() });
+  }
 } finally {
+  bareProxy?.kill();
   if (server && server.exitCode === null) {
     const exited = new Promise((resolve) => server!.once('exit', resolve));
     server.kill('SIGTERM');
