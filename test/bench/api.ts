@@ -161,6 +161,8 @@ function wrk(target: Target, connections: number, seconds: number): WrkResult {
 }
 
 const rate = (result: WrkResult) => result.requests / result.seconds;
+/** A difference with its sign: +0.37, −58.73. */
+const signed = (value: number) => `${value < 0 ? '−' : '+'}${Math.abs(value).toFixed(2)}`;
 
 const TICKS_PER_SECOND = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
 /** CPU time a process has used so far, in ms (user + system, from /proc). */
@@ -281,10 +283,10 @@ function compare(api: Target, direct: Target, proxy: Target, processes: Processe
   );
   console.log('                       through the API   straight to Meilisearch   API vs straight');
   console.log(
-    `1 connection, p50      ${p50.api.toFixed(2).padStart(8)} ms   ${p50.direct.toFixed(2).padStart(12)} ms             +${(p50.api - p50.direct).toFixed(2)} ms (goal ≤ +1 ms)`,
+    `1 connection, p50      ${p50.api.toFixed(2).padStart(8)} ms   ${p50.direct.toFixed(2).padStart(12)} ms             ${signed(p50.api - p50.direct)} ms (goal ≤ +1 ms)`,
   );
   console.log(
-    `1 connection, p99      ${p99.api.toFixed(2).padStart(8)} ms   ${p99.direct.toFixed(2).padStart(12)} ms             +${(p99.api - p99.direct).toFixed(2)} ms`,
+    `1 connection, p99      ${p99.api.toFixed(2).padStart(8)} ms   ${p99.direct.toFixed(2).padStart(12)} ms             ${signed(p99.api - p99.direct)} ms`,
   );
   console.log(
     `50 connections, req/s  ${rps.api.toFixed(0).padStart(8)}      ${rps.direct.toFixed(0).padStart(12)}                ${(rps.api / rps.direct).toFixed(2)}× (goal ≥ 0.8×)`,
@@ -293,7 +295,7 @@ function compare(api: Target, direct: Target, proxy: Target, processes: Processe
     `50 connections, errors ${String(errors.api).padStart(8)}      ${String(errors.direct).padStart(12)}`,
   );
   console.log(
-    `1 connection, p50 of a bare proxy (one more hop, bytes passed through): ${p50.proxy.toFixed(2)} ms, +${(p50.proxy - p50.direct).toFixed(2)} ms over straight`,
+    `1 connection, p50 of a bare proxy (one more hop, bytes passed through): ${p50.proxy.toFixed(2)} ms, ${signed(p50.proxy - p50.direct)} ms over straight`,
   );
   console.log(
     `API p50 ${runs(one.api, (run) => run.p50, 'ms')}; bare proxy ${runs(one.proxy, (run) => run.p50, 'ms')}; straight ${runs(one.direct, (run) => run.p50, 'ms')}`,
